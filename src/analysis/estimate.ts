@@ -1,0 +1,54 @@
+// Point estimate with a 95% confidence interval for the mean of independent replications,
+// using the Student-t distribution with n − 1 degrees of freedom.
+import { deviation, mean } from 'd3-array';
+import { tQuantile } from './student-t.js';
+
+/** A mean and its 95% confidence interval [lower, upper]. */
+export interface Estimate {
+  value: number;
+  ci95: [number, number];
+}
+
+/** Copies the values, rejecting empty input and NaN (d3-array would silently skip NaN). */
+function checkedValues(values: ArrayLike<number>, fn: string): number[] {
+  if (values.length === 0) throw new Error(`${fn}: no values`);
+  const out = Array.from(values);
+  const bad = out.findIndex((v) => Number.isNaN(v));
+  if (bad >= 0) throw new Error(`${fn}: value ${bad} is NaN`);
+  return out;
+}
+
+/** Half-width from already-checked values: t(0.975, n − 1) · s / √n; 0 when n = 1 (no interval). */
+function halfWidthOf(values: number[]): number {
+  const n = values.length;
+  if (n < 2) return 0;
+  const s = deviation(values) ?? 0; // sample standard deviation, divisor n − 1
+  return (tQuantile(0.975, n - 1) * s) / Math.sqrt(n);
+}
+
+/**
+ * Half-width of the 95% Student-t interval for the mean: h = t(0.975, n − 1) · s / √n, with s the
+ * sample standard deviation (divisor n − 1). One value gives no interval and returns 0.
+ * For [1, 2, 3, 4, 5]: 2.776445 · 1.581139 / 2.236068 = 1.963243.
+ */
+export function halfWidth(values: ArrayLike<number>): number {
+  return halfWidthOf(checkedValues(values, 'halfWidth'));
+}
+
+/**
+ * Mean of the values with its 95% Student-t confidence interval, mean ± halfWidth. With a
+ * single replication the interval is undefined; since JSON cannot hold ±Infinity it is reported
+ * as the degenerate [value, value] — read n = 1 as "no interval", not "exact". Throws on empty
+ * input or NaN.
+ */
+export function estimate(values: ArrayLike<number>): Estimate {
+  const checked = checkedValues(values, 'estimate');
+  const value = mean(checked) ?? Number.NaN;
+  const h = halfWidthOf(checked);
+  return { value, ci95: [value - h, value + h] };
+}
+
+/** Whether x lies in the closed interval e.ci95. */
+export function contains(e: Estimate, x: number): boolean {
+  return e.ci95[0] <= x && x <= e.ci95[1];
+}

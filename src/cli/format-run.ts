@@ -1,0 +1,42 @@
+// The terminal view of a RunResult: each figure with its 95% confidence interval.
+import type { MaybeEstimate } from '../runner/estimate-tree.js';
+import type { RunResult } from '../runner/run-result.js';
+import { formatTable, num } from './format-table.js';
+
+const ci = (e: MaybeEstimate) => (e.ci95 === null ? '-' : `[${num(e.ci95[0])}, ${num(e.ci95[1])}]`);
+const row = (label: string, e: MaybeEstimate, unit = ''): string[] => [label, num(e.value), ci(e), unit];
+
+export function formatRun(r: RunResult): string {
+  const m = r.metrics;
+  const params = Object.entries(r.policy.params)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(' ');
+  const head = `${r.scenario} · policy ${r.policy.name}${params ? ` (${params})` : ''} · seed ${r.seed} · ${r.replications} replications`;
+  const rows = [
+    row('response time mean', m.responseTime.mean, 's'),
+    row('response time p50', m.responseTime.p50, 's'),
+    row('response time p95', m.responseTime.p95, 's'),
+    row('response time p99', m.responseTime.p99, 's'),
+    row('response time p99.9', m.responseTime.p999, 's'),
+    row('wait time mean', m.waitTime.mean, 's'),
+    row('wait time p99', m.waitTime.p99, 's'),
+    row('throughput', m.throughput, 'tasks/s'),
+    row('utilization', m.utilization, ''),
+    ...Object.entries(m.utilizationByGroup).map(([g, e]) => row(`  utilization ${g}`, e)),
+    row('number in system', m.numberInSystem, 'tasks'),
+    row('number in queue', m.numberInQueue, 'tasks'),
+    row('completed', m.completed, 'tasks'),
+    row('rejected', m.rejected, 'tasks'),
+  ];
+  const parts = [head, '', formatTable(['metric', 'mean', '95% CI', 'unit'], rows)];
+  const classNames = Object.keys(r.classes);
+  if (classNames.length > 1) {
+    const classRows = classNames.map((name) => {
+      const c = r.classes[name]!;
+      return [name, num(c.responseTime.mean.value), ci(c.responseTime.mean), num(c.responseTime.p99.value), num(c.waitTime.mean.value), num(c.completed.value), num(c.rejected.value)];
+    });
+    parts.push('', formatTable(['class', 'resp mean', '95% CI', 'resp p99', 'wait mean', 'completed', 'rejected'], classRows));
+  }
+  parts.push('', `digest ${r.digest}`);
+  return parts.join('\n');
+}

@@ -1,0 +1,42 @@
+// The `orchlab` command. Every user mistake surfaces as one message and exit code 2; a policy
+// that breaks its contract as exit code 3; anything else is a bug and prints its stack (exit 1).
+import { Command, CommanderError } from 'commander';
+import { InputError, PolicyError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { registerConformance } from './commands/conformance.js';
+import { registerPolicies } from './commands/policies.js';
+import { registerRun } from './commands/run.js';
+import { registerValidate } from './commands/validate.js';
+
+export function buildProgram(): Command {
+  const program = new Command('orchlab')
+    .description('deterministic simulation lab for routing, coordinating and scaling fleets of agents')
+    .version(VERSION)
+    .showHelpAfterError()
+    .exitOverride();
+  registerRun(program);
+  registerValidate(program);
+  registerConformance(program);
+  registerPolicies(program);
+  for (const c of program.commands) c.exitOverride();
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv], { from: 'user' });
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and --version end through here too, with exit code 0.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof InputError || err instanceof PolicyError) {
+      process.stderr.write(`orchlab: ${err.message}\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(`orchlab: internal error (a bug; please report it with the command you ran)\n`);
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,35 @@
+// Turns a scenario path plus command-line flags into the Scenario a command runs:
+// file -> --set overrides -> validation -> --policy, --seed, --replications.
+import { InputError } from '../errors.js';
+import { routingPolicyNames } from '../policies/routing/index.js';
+import { loadScenarioFile } from '../workload/load-scenario.js';
+import { applyOverrides } from '../workload/overrides.js';
+import type { RoutingSpec, Scenario } from '../workload/scenario-schema.js';
+
+export interface ScenarioFlags {
+  readonly set?: readonly string[];
+  readonly policy?: string;
+  readonly seed?: string;
+  readonly replications?: string;
+}
+
+export function scenarioFromFlags(path: string, flags: ScenarioFlags): Scenario {
+  const sets = flags.set ?? [];
+  const loaded = loadScenarioFile(path, { overrides: sets, knownPolicies: routingPolicyNames });
+  let scenario: Scenario = loaded;
+  if (flags.policy !== undefined && flags.policy !== loaded.routing.policy) {
+    // The file's routing parameters belong to the file's policy; only --set routing.* ones carry over.
+    const routingSets = sets.filter((s) => s.startsWith('routing.')).map((s) => s.slice('routing.'.length));
+    scenario = { ...scenario, routing: applyOverrides({ policy: flags.policy }, routingSets) as RoutingSpec };
+  }
+  if (flags.seed !== undefined) scenario = { ...scenario, seed: wholeNumber('--seed', flags.seed, 0) };
+  if (flags.replications !== undefined)
+    scenario = { ...scenario, replications: wholeNumber('--replications', flags.replications, 1) };
+  return scenario;
+}
+
+export function wholeNumber(flag: string, text: string, min: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min) throw new InputError(`${flag}: expected a whole number >= ${min}, got '${text}'`);
+  return n;
+}

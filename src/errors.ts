@@ -1,0 +1,19 @@
+// Errors a user can fix. The CLI prints `message` alone (no stack) and exits with `exitCode`.
+
+/** Bad input from a user: a scenario, a flag, a trace or a result file. Exit code 2. */
+export class InputError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+/** A policy broke its contract (threw, or picked an agent it may not use). */
+export class PolicyError extends Error {
+  readonly exitCode = 3;
+  constructor(message: string) {
+    super(message);
+    this.name = 'PolicyError';
+  }
+}

@@ -1,0 +1,120 @@
+// Streaming recorders for one replication: histograms for response and wait time (overall and
+// per class) and time-weighted averages for the number in system and busy slots. Memory is fixed
+// by the number of classes and agent groups, never by the number of tasks.
+import { Histogram } from './histogram.js';
+import type { ClassMetrics, QuantileSummary, ReplicationMetrics } from './summary-types.js';
+import { TimeAverage } from './time-average.js';
+
+export class RunRecorder {
+  observing = false;
+  observeStart = 0;
+  private readonly response = new Histogram();
+  private readonly wait = new Histogram();
+  private readonly classResponse: Histogram[];
+  private readonly classWait: Histogram[];
+  private readonly classRejected: Float64Array;
+  private rejectedCount = 0;
+  private readonly inSystem = new TimeAverage();
+  private readonly busy = new TimeAverage();
+  private readonly groupBusy: TimeAverage[];
+  private readonly perClass: boolean;
+
+  constructor(
+    private readonly classNames: readonly string[],
+    private readonly groupNames: readonly string[],
+    private readonly groupSlots: Float64Array,
+  ) {
+    // With one class, the class figures are the overall ones: share the histograms.
+    this.perClass = classNames.length > 1;
+    this.classResponse = this.perClass ? classNames.map(() => new Histogram()) : [this.response];
+    this.classWait = this.perClass ? classNames.map(() => new Histogram()) : [this.wait];
+    this.classRejected = new Float64Array(classNames.length);
+    this.groupBusy = groupNames.map(() => new TimeAverage());
+  }
+
+  /** Statistics from here on; what ended before is warm-up. */
+  beginObservation(now: number): void {
+    this.observing = true;
+    this.observeStart = now;
+    this.response.reset();
+    this.wait.reset();
+    if (this.perClass) for (const h of [...this.classResponse, ...this.classWait]) h.reset();
+    this.classRejected.fill(0);
+    this.rejectedCount = 0;
+    this.inSystem.restart(now);
+    this.busy.restart(now);
+    for (const g of this.groupBusy) g.restart(now);
+  }
+
+  arrived(now: number): void {
+    this.inSystem.add(now, 1);
+  }
+
+  started(now: number, group: number): void {
+    this.busy.add(now, 1);
+    this.groupBusy[group]!.add(now, 1);
+  }
+
+  completed(now: number, cls: number, group: number, responseSeconds: number, waitSeconds: number): void {
+    this.inSystem.add(now, -1);
+    this.busy.add(now, -1);
+    this.groupBusy[group]!.add(now, -1);
+    if (!this.observing) return;
+    this.response.record(responseSeconds);
+    this.wait.record(waitSeconds);
+    if (this.perClass) {
+      this.classResponse[cls]!.record(responseSeconds);
+      this.classWait[cls]!.record(waitSeconds);
+    }
+  }
+
+  rejected(now: number, cls: number): void {
+    this.inSystem.add(now, -1);
+    if (!this.observing) return;
+    this.rejectedCount++;
+    this.classRejected[cls]!++;
+  }
+
+  summarize(end: number): ReplicationMetrics {
+    const span = end - this.observeStart;
+    const totalSlots = this.groupSlots.reduce((s, v) => s + v, 0);
+    const utilizationByGroup: Record<string, number> = {};
+    this.groupNames.forEach((name, g) => {
+      utilizationByGroup[name] = this.groupBusy[g]!.areaUntil(end) / (this.groupSlots[g]! * span);
+    });
+    const classes: Record<string, ClassMetrics> = {};
+    this.classNames.forEach((name, c) => {
+      classes[name] = {
+        responseTime: summarize(this.classResponse[c]!),
+        waitTime: summarize(this.classWait[c]!),
+        completed: this.classResponse[c]!.count,
+        rejected: this.classRejected[c]!,
+      };
+    });
+    const inSystem = this.inSystem.averageUntil(end);
+    const busy = this.busy.averageUntil(end);
+    return {
+      responseTime: summarize(this.response),
+      waitTime: summarize(this.wait),
+      throughput: this.response.count / span,
+      utilization: busy / totalSlots,
+      utilizationByGroup,
+      numberInSystem: inSystem,
+      numberInQueue: inSystem - busy,
+      completed: this.response.count,
+      rejected: this.rejectedCount,
+      classes,
+    };
+  }
+}
+
+function summarize(h: Histogram): QuantileSummary {
+  return {
+    mean: h.mean,
+    p50: h.quantile(0.5),
+    p90: h.quantile(0.9),
+    p95: h.quantile(0.95),
+    p99: h.quantile(0.99),
+    p999: h.quantile(0.999),
+  };
+}

@@ -1,0 +1,90 @@
+// Tasks as a struct of typed arrays with a free list: no object per task, and memory bounded by
+// the number of tasks in the system at once, not by the number that ever arrived.
+
+/** What policies and queues may read about tasks. */
+export interface TaskTableView {
+  readonly arrival: Float64Array; // seconds
+  readonly size: Float64Array; // work units
+  readonly deadline: Float64Array; // absolute seconds; Infinity when none
+  readonly seq: Float64Array; // arrival order, 0-based
+  readonly cls: Int32Array; // task class index
+  readonly priority: Int32Array; // lower is served first
+  readonly key: Int32Array; // affinity key; -1 when none
+  readonly agent: Int32Array; // agent serving or holding it; -1 when none
+  readonly start: Float64Array; // start of service, seconds
+}
+
+export class TaskTable implements TaskTableView {
+  arrival: Float64Array;
+  size: Float64Array;
+  deadline: Float64Array;
+  seq: Float64Array;
+  cls: Int32Array;
+  priority: Int32Array;
+  key: Int32Array;
+  agent: Int32Array;
+  start: Float64Array;
+  private free: Int32Array;
+  private freeCount: number;
+  private capacity: number;
+
+  constructor(initialCapacity = 1024) {
+    this.capacity = initialCapacity;
+    this.arrival = new Float64Array(initialCapacity);
+    this.size = new Float64Array(initialCapacity);
+    this.deadline = new Float64Array(initialCapacity);
+    this.seq = new Float64Array(initialCapacity);
+    this.cls = new Int32Array(initialCapacity);
+    this.priority = new Int32Array(initialCapacity);
+    this.key = new Int32Array(initialCapacity);
+    this.agent = new Int32Array(initialCapacity);
+    this.start = new Float64Array(initialCapacity);
+    this.free = new Int32Array(initialCapacity);
+    // Hand out low ids first so small runs are easy to read in a debugger.
+    for (let i = 0; i < initialCapacity; i++) this.free[i] = initialCapacity - 1 - i;
+    this.freeCount = initialCapacity;
+  }
+
+  /** Number of ids currently in use. */
+  get live(): number {
+    return this.capacity - this.freeCount;
+  }
+
+  alloc(): number {
+    if (this.freeCount === 0) this.grow();
+    return this.free[--this.freeCount]!;
+  }
+
+  release(id: number): void {
+    this.free[this.freeCount++] = id;
+  }
+
+  private grow(): void {
+    const old = this.capacity;
+    const cap = old * 2;
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.arrival = f64(this.arrival);
+    this.size = f64(this.size);
+    this.deadline = f64(this.deadline);
+    this.seq = f64(this.seq);
+    this.start = f64(this.start);
+    this.cls = i32(this.cls);
+    this.priority = i32(this.priority);
+    this.key = i32(this.key);
+    this.agent = i32(this.agent);
+    const free = new Int32Array(cap);
+    for (let i = 0; i < old; i++) free[i] = cap - 1 - i;
+    this.free = free;
+    this.freeCount = old;
+    this.capacity = cap;
+  }
+}

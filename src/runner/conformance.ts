@@ -1,0 +1,52 @@
+// Runs the analytic conformance cases: each check's theory value must lie inside the simulated
+// mean's confidence interval from independent replications. With k checks at once, each
+// interval is widened to level 1 - 0.05/k (Bonferroni), so the whole suite wrongly fails at most
+// 5% of seeds: a failure means a bug, not bad luck. Runs are deterministic, so a pass stays a pass.
+import { tQuantile } from '../analysis/student-t.js';
+import { deviation, mean } from 'd3-array';
+import type { ConformanceCase } from './conformance-cases.js';
+import { runReplication } from './run-scenario.js';
+
+export interface CheckVerdict {
+  readonly case: string;
+  readonly check: string;
+  readonly formula: string;
+  readonly theory: number;
+  readonly mean: number;
+  readonly ci: [number, number];
+  readonly level: number;
+  readonly replications: number;
+  readonly pass: boolean;
+}
+
+export function runConformance(
+  cases: readonly ConformanceCase[],
+  onCase?: (name: string, index: number, total: number) => void,
+): CheckVerdict[] {
+  const k = cases.reduce((s, c) => s + c.checks.length, 0);
+  const level = 1 - 0.05 / k;
+  const verdicts: CheckVerdict[] = [];
+  cases.forEach((c, index) => {
+    onCase?.(c.name, index, cases.length);
+    const reps = Array.from({ length: c.scenario.replications }, (_, i) => runReplication(c.scenario, i));
+    for (const check of c.checks) {
+      const values = reps.map((r) => check.measure(r.metrics));
+      const n = values.length;
+      const m = mean(values) ?? Number.NaN;
+      const half = (tQuantile(1 - (1 - level) / 2, n - 1) * (deviation(values) ?? Number.NaN)) / Math.sqrt(n);
+      const ci: [number, number] = [m - half, m + half];
+      verdicts.push({
+        case: c.name,
+        check: check.label,
+        formula: c.formula,
+        theory: check.theory,
+        mean: m,
+        ci,
+        level,
+        replications: n,
+        pass: check.theory >= ci[0] && check.theory <= ci[1],
+      });
+    }
+  });
+  return verdicts;
+}

@@ -1,0 +1,33 @@
+// The versioned result of `orchlab run` (format orchlab.run/1). Its shape is a contract:
+// fields may be added, never renamed or removed within a format version.
+import type { ReplicationMetrics } from '../metrics/summary-types.js';
+import type { Scenario } from '../workload/scenario-schema.js';
+import type { EstimateTree } from './estimate-tree.js';
+
+export const RUN_FORMAT = 'orchlab.run/1';
+
+export interface ReplicationSummary {
+  readonly replication: number;
+  readonly events: number;
+  readonly decisionHash: string;
+  readonly warmupEndSeconds: number;
+  readonly endSeconds: number;
+  readonly metrics: ReplicationMetrics;
+}
+
+export interface RunResult {
+  readonly format: typeof RUN_FORMAT;
+  readonly orchlab: string;
+  readonly scenario: string;
+  readonly policy: { readonly name: string; readonly params: Record<string, unknown> };
+  readonly seed: number;
+  readonly replications: number;
+  readonly metrics: EstimateTree<Omit<ReplicationMetrics, 'classes'>>;
+  readonly classes: Record<string, EstimateTree<ReplicationMetrics['classes'][string]>>;
+  /** SHA-256 over the scenario, policy, seed and every replication's decisions and figures. */
+  readonly digest: string;
+  readonly events: number;
+  readonly replicationResults: readonly ReplicationSummary[];
+  /** The normalized scenario that produced this result (defaults filled, overrides applied). */
+  readonly scenarioSpec: Scenario;
+}

@@ -1,0 +1,181 @@
+// One replication, start to finish:
+//   scenario (compiled) -> workload streams -> event loop (virtual clock) <-> orchestrator core
+//   -> recorders -> ReplicationResult
+// The engine only advances time and models agents (service time = size / true speed); every
+// routing and queueing decision is the core's. No closure, promise or allocation per event.
+import { Orchestrator } from '../core/orchestrator.js';
+import type { Host } from '../core/host.js';
+import { Fleet } from '../model/fleet.js';
+import { TaskTable } from '../model/task-table.js';
+import { RunRecorder } from '../metrics/run-recorder.js';
+import type { ReplicationMetrics } from '../metrics/summary-types.js';
+import type { PolicyDefinition } from '../policies/routing/types.js';
+import { SyntheticWorkload, type Workload } from '../workload/synthetic.js';
+import type { CompiledScenario } from './compile.js';
+import { EventQueue } from './event-queue.js';
+import type { Probe } from './probe.js';
+import { makeStream } from './rng.js';
+
+const ARRIVAL = 0;
+const COMPLETION = 1;
+const STOP = 2;
+const WARMUP = 3;
+
+export interface SimulateOptions {
+  readonly policy: PolicyDefinition;
+  readonly params: object;
+  readonly seed: number;
+  readonly replication: number;
+  /** Test instrumentation; undefined in normal runs. */
+  readonly probe?: Probe;
+  /** Stop generating arrivals after this many and run until the system drains (tests). */
+  readonly maxArrivals?: number;
+}
+
+export interface ReplicationResult {
+  readonly replication: number;
+  readonly metrics: ReplicationMetrics;
+  /** Events processed (arrivals and completions). */
+  readonly events: number;
+  readonly arrived: number;
+  /** Tasks still in the system when the run stopped. */
+  readonly inSystemAtEnd: number;
+  readonly warmupEndSeconds: number;
+  readonly endSeconds: number;
+  /** FNV-1a of every routing decision, 8 hex digits. */
+  readonly decisionHash: string;
+}
+
+class Simulation implements Host {
+  clock = 0;
+  readonly events = new EventQueue();
+  readonly tasks = new TaskTable();
+  readonly recorder: RunRecorder;
+  readonly core: Orchestrator;
+  private readonly trueSpeed: Float64Array;
+  private readonly groupOf: Int32Array;
+
+  constructor(
+    private readonly compiled: CompiledScenario,
+    options: SimulateOptions,
+    private readonly probe: Probe | undefined,
+  ) {
+    const fleet = new Fleet(compiled.agents, compiled.skillNames.length);
+    this.trueSpeed = compiled.trueSpeed;
+    this.groupOf = fleet.group;
+    this.recorder = new RunRecorder(
+      compiled.classes.map((c) => c.name),
+      compiled.groupNames,
+      compiled.groupSlots,
+    );
+    const s = compiled.scenario;
+    const policy = options.policy.create(options.params, {
+      fleet,
+      tasks: this.tasks,
+      discipline: s.queueing.discipline,
+      centralCapacity: s.queueing.capacity ?? Number.POSITIVE_INFINITY,
+      skillCount: compiled.skillNames.length,
+      classes: compiled.classes,
+    });
+    const rng = makeStream(options.seed, `policy:${options.policy.name}`, options.replication);
+    this.core = new Orchestrator(this, fleet, this.tasks, policy, rng, {
+      discipline: s.queueing.discipline,
+      classes: compiled.classes,
+      skillNames: compiled.skillNames,
+    });
+  }
+
+  now(): number {
+    return this.clock;
+  }
+
+  start(task: number, agent: number): void {
+    const now = this.clock;
+    const t = this.tasks;
+    t.start[task] = now;
+    t.agent[task] = agent;
+    this.recorder.started(now, this.groupOf[agent]!);
+    this.probe?.started(t.seq[task]!, agent, now);
+    this.events.push(now + t.size[task]! / this.trueSpeed[agent]!, COMPLETION, task);
+  }
+
+  rejected(task: number): void {
+    const t = this.tasks;
+    this.recorder.rejected(this.clock, t.cls[task]!);
+    this.probe?.rejected(t.seq[task]!, this.clock);
+    t.release(task);
+  }
+
+  run(workload: Workload, maxArrivals: number): Omit<ReplicationResult, 'replication'> {
+    const s = this.compiled.scenario;
+    const events = this.events;
+    const tasks = this.tasks;
+    const recorder = this.recorder;
+    const core = this.core;
+    const probe = this.probe;
+    const stopCompleted = 'completed' in s.stop ? s.stop.completed : Number.POSITIVE_INFINITY;
+    const warmupCompleted = s.warmup !== undefined && 'completed' in s.warmup ? s.warmup.completed : 0;
+    if ('time' in s.stop) events.push(s.stop.time, STOP, 0);
+    if (s.warmup !== undefined && 'time' in s.warmup) events.push(s.warmup.time, WARMUP, 0);
+    else if (warmupCompleted === 0) recorder.beginObservation(0);
+    const first = workload.nextTime();
+    if (first < Number.POSITIVE_INFINITY && maxArrivals > 0) events.push(first, ARRIVAL, 0);
+
+    let completed = 0;
+    let arrived = 0;
+    let count = 0;
+    while (events.pop()) {
+      const now = events.time;
+      this.clock = now;
+      count++;
+      const kind = events.kind;
+      if (kind === COMPLETION) {
+        const id = events.ref;
+        const arrival = tasks.arrival[id]!;
+        const start = tasks.start[id]!;
+        const agent = tasks.agent[id]!;
+        recorder.completed(now, tasks.cls[id]!, this.groupOf[agent]!, now - arrival, start - arrival);
+        probe?.completed(tasks.seq[id]!, agent, now);
+        core.finished(id, now - start);
+        tasks.release(id);
+        completed++;
+        if (completed === warmupCompleted) recorder.beginObservation(now);
+        if (completed >= stopCompleted) break;
+      } else if (kind === ARRIVAL) {
+        const id = tasks.alloc();
+        workload.fill(tasks, id);
+        arrived++;
+        recorder.arrived(now);
+        probe?.arrived(tasks.seq[id]!, tasks.cls[id]!, now);
+        if (arrived < maxArrivals) {
+          const next = workload.nextTime();
+          if (next < Number.POSITIVE_INFINITY) events.push(next, ARRIVAL, 0);
+        }
+        core.submit(id);
+      } else if (kind === STOP) {
+        count--;
+        break;
+      } else if (kind === WARMUP) {
+        count--;
+        recorder.beginObservation(now);
+      }
+    }
+    const end = this.clock;
+    return {
+      metrics: recorder.summarize(end),
+      events: count,
+      arrived,
+      inSystemAtEnd: tasks.live,
+      warmupEndSeconds: recorder.observeStart,
+      endSeconds: end,
+      decisionHash: (core.decisionHash >>> 0).toString(16).padStart(8, '0'),
+    };
+  }
+}
+
+export function simulate(compiled: CompiledScenario, options: SimulateOptions): ReplicationResult {
+  const sim = new Simulation(compiled, options, options.probe);
+  const workload = new SyntheticWorkload(compiled.scenario, options.seed, options.replication);
+  const result = sim.run(workload, options.maxArrivals ?? Number.POSITIVE_INFINITY);
+  return { replication: options.replication, ...result };
+}

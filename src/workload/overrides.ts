@@ -1,0 +1,79 @@
+// `--set path=value` overrides: patch parsed scenario data before it is validated, so one
+// scenario file can be swept over a parameter without copying it.
+import { parse } from 'yaml';
+import { InputError } from '../errors.js';
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `a ${typeof value}`;
+}
+
+/** Splits `a.b.0=value` into its path segments and the YAML-parsed value. */
+function parseOverride(override: string): { path: string[]; value: unknown } {
+  const eq = override.indexOf('=');
+  if (eq < 0) throw new InputError(`--set ${override}: expected path=value`);
+  const pathText = override.slice(0, eq).trim();
+  const valueText = override.slice(eq + 1).trim();
+  const path = pathText.split('.');
+  if (pathText === '' || path.some((seg) => seg === '')) {
+    throw new InputError(`--set ${override}: expected path=value with a dotted path like agents.0.count`);
+  }
+  const bad = path.find((seg) => FORBIDDEN_KEYS.has(seg));
+  if (bad !== undefined) throw new InputError(`--set ${override}: '${bad}' cannot be set`);
+  let value: unknown;
+  try {
+    value = parse(valueText);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    throw new InputError(`--set ${override}: the value is not valid YAML: ${reason}`);
+  }
+  return { path, value };
+}
+
+/** Sets `value` at `path` inside `root` (mutating it), creating missing mapping keys on the way. */
+function setAt(root: unknown, path: readonly string[], value: unknown, override: string): void {
+  let node = root;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    const last = i === path.length - 1;
+    const here = path.slice(0, i).join('.') || 'the scenario';
+    if (Array.isArray(node)) {
+      const index = /^\d+$/.test(seg) ? Number(seg) : Number.NaN;
+      if (Number.isNaN(index)) {
+        throw new InputError(`--set ${override}: ${here} is a list; expected an item number, got '${seg}'`);
+      }
+      if (index >= node.length) {
+        throw new InputError(`--set ${override}: ${here} has ${node.length} item(s)`);
+      }
+      if (last) node[index] = value;
+      else node = node[index];
+    } else if (isMapping(node)) {
+      if (last) {
+        node[seg] = value;
+      } else {
+        if (!Object.hasOwn(node, seg) || node[seg] === null || node[seg] === undefined) node[seg] = {};
+        node = node[seg];
+      }
+    } else {
+      throw new InputError(`--set ${override}: ${here} is ${kindOf(node)}, so it has no '${seg}'`);
+    }
+  }
+}
+
+/** Applies every `path=value` override in order to a deep copy of `data`; `data` is left untouched. */
+export function applyOverrides(data: unknown, overrides: readonly string[]): unknown {
+  const copy = structuredClone(data);
+  for (const override of overrides) {
+    const { path, value } = parseOverride(override);
+    setAt(copy, path, value, override);
+  }
+  return copy;
+}

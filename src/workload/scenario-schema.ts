@@ -1,0 +1,98 @@
+// The scenario format: one zod schema is the single source of truth for validation, the
+// TypeScript types the engine reads, and the JSON Schema editors use (scenario.schema.json).
+import { z } from 'zod';
+
+const positive = (what: string) => z.number({ error: `expected a number (${what})` }).positive();
+const nonNegative = (what: string) => z.number({ error: `expected a number (${what})` }).nonnegative();
+const count = (what: string) => z.number({ error: `expected a whole number (${what})` }).int().min(1);
+
+export const sizeDistSchema = z.discriminatedUnion('dist', [
+  z.strictObject({ dist: z.literal('exponential'), mean: positive('mean work units') }),
+  z.strictObject({ dist: z.literal('constant'), value: nonNegative('work units') }),
+  z
+    .strictObject({ dist: z.literal('uniform'), min: nonNegative('work units'), max: positive('work units') })
+    .refine((d) => d.max > d.min, { message: 'max must be greater than min', path: ['max'] }),
+  z.strictObject({
+    dist: z.literal('lognormal'),
+    mean: positive('mean work units'),
+    cv: positive('coefficient of variation'),
+  }),
+  z
+    .strictObject({
+      dist: z.literal('pareto'),
+      alpha: positive('shape'),
+      min: positive('scale, smallest value'),
+      max: positive('largest value, bounded Pareto').optional(),
+    })
+    .refine((d) => d.max === undefined || d.max > d.min, {
+      message: 'max must be greater than min',
+      path: ['max'],
+    }),
+  z.strictObject({
+    dist: z.literal('empirical'),
+    values: z.array(nonNegative('work units')).min(1, 'expected at least one value'),
+  }),
+]);
+export type SizeDist = z.infer<typeof sizeDistSchema>;
+
+export const arrivalSchema = z.discriminatedUnion('process', [
+  z.strictObject({ process: z.literal('poisson'), rate: positive('tasks per second') }),
+  z.strictObject({ process: z.literal('constant'), rate: positive('tasks per second') }),
+]);
+export type ArrivalSpec = z.infer<typeof arrivalSchema>;
+
+export const taskClassSchema = z.strictObject({
+  name: z.string().min(1),
+  skill: z.string().min(1),
+  size: sizeDistSchema,
+  weight: positive('share of arrivals').default(1),
+  priority: z.number().int().nonnegative().default(0),
+  deadline: positive('seconds after arrival').optional(),
+});
+export type TaskClass = z.infer<typeof taskClassSchema>;
+
+export const agentGroupSchema = z.strictObject({
+  name: z.string().min(1),
+  count: count('agents in the group').default(1),
+  slots: count('tasks served at once').default(1),
+  speed: positive('work units per second').default(1),
+  advertisedSpeed: positive('work units per second that policies see').optional(),
+  skills: z.array(z.string().min(1)).min(1, 'expected at least one skill'),
+  queueCapacity: z.number().int().nonnegative().optional(),
+});
+export type AgentGroup = z.infer<typeof agentGroupSchema>;
+
+const stopSchema = z.union([
+  z.strictObject({ completed: count('completed tasks') }),
+  z.strictObject({ time: positive('virtual seconds') }),
+]);
+export type StopSpec = z.infer<typeof stopSchema>;
+
+export const routingSchema = z.looseObject({ policy: z.string().min(1) });
+export type RoutingSpec = z.infer<typeof routingSchema>;
+
+export const scenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  seed: z.number().int().nonnegative().default(1),
+  replications: count('independent replications').default(10),
+  stop: stopSchema,
+  warmup: stopSchema.optional(),
+  agents: z.array(agentGroupSchema).min(1, 'expected at least one agent group'),
+  workload: z.strictObject({
+    arrivals: arrivalSchema,
+    classes: z.array(taskClassSchema).min(1, 'expected at least one task class'),
+  }),
+  routing: routingSchema.default({ policy: 'shared-queue' }),
+  queueing: z
+    .strictObject({
+      discipline: z.enum(['fifo', 'priority', 'edf']).default('fifo'),
+      capacity: z.number().int().nonnegative().optional(),
+    })
+    .default({ discipline: 'fifo' }),
+});
+
+/** A validated scenario with every default filled in. */
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type Discipline = Scenario['queueing']['discipline'];

@@ -1,0 +1,66 @@
+// A synthetic workload: arrivals from a process, each task's class and size drawn when it
+// arrives from the workload's own streams. Because the draws do not depend on routing, every
+// policy sees the identical workload in the same replication (common random numbers).
+import type { TaskTable } from '../model/task-table.js';
+import { makeStream, type Rng } from '../sim/rng.js';
+import { makeInterArrival, type InterArrival } from './arrivals.js';
+import { makeSampler, type Sampler } from './distributions.js';
+import type { Scenario } from './scenario-schema.js';
+
+/** A source of arrivals the engine pulls from, one task at a time. */
+export interface Workload {
+  /** Absolute time of the next arrival, or Infinity when there are no more. */
+  nextTime(): number;
+  /** Fills the attributes of the task arriving now at nextTime(), and advances. */
+  fill(tasks: TaskTable, id: number): void;
+}
+
+export class SyntheticWorkload implements Workload {
+  private next: number;
+  private readonly gap: InterArrival;
+  private readonly samplers: Sampler[];
+  private readonly cumWeights: Float64Array;
+  private readonly priority: Int32Array;
+  private readonly deadline: Float64Array;
+  private readonly arrivals: Rng;
+  private readonly classes: Rng;
+  private readonly sizes: Rng;
+  private count = 0;
+
+  constructor(scenario: Scenario, seed: number, replication: number) {
+    const w = scenario.workload;
+    this.gap = makeInterArrival(w.arrivals);
+    this.samplers = w.classes.map((c) => makeSampler(c.size));
+    const total = w.classes.reduce((s, c) => s + c.weight, 0);
+    let acc = 0;
+    this.cumWeights = Float64Array.from(w.classes, (c) => (acc += c.weight / total));
+    this.priority = Int32Array.from(w.classes, (c) => c.priority);
+    this.deadline = Float64Array.from(w.classes, (c) => c.deadline ?? Number.POSITIVE_INFINITY);
+    this.arrivals = makeStream(seed, 'arrivals', replication);
+    this.classes = makeStream(seed, 'classes', replication);
+    this.sizes = makeStream(seed, 'sizes', replication);
+    this.next = this.gap(this.arrivals);
+  }
+
+  nextTime(): number {
+    return this.next;
+  }
+
+  fill(tasks: TaskTable, id: number): void {
+    const now = this.next;
+    let c = 0;
+    const cw = this.cumWeights;
+    if (cw.length > 1) {
+      const u = this.classes();
+      while (c < cw.length - 1 && u >= cw[c]!) c++;
+    }
+    tasks.arrival[id] = now;
+    tasks.cls[id] = c;
+    tasks.size[id] = this.samplers[c]!(this.sizes);
+    tasks.priority[id] = this.priority[c]!;
+    tasks.deadline[id] = now + this.deadline[c]!;
+    tasks.key[id] = -1;
+    tasks.seq[id] = this.count++;
+    this.next = now + this.gap(this.arrivals);
+  }
+}

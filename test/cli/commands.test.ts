@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+
+describe('orchlab commands', () => {
+  it('--version prints the package version', async () => {
+    const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+    const r = await runCli('--version');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(version);
+  });
+
+  for (const command of ['run', 'validate', 'conformance', 'policies']) {
+    it(`${command} --help describes the command and exits 0`, async () => {
+      const r = await runCli(command, '--help');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`Usage: orchlab ${command}`);
+    });
+  }
+
+  it('an unknown command exits 2', async () => {
+    const r = await runCli('frobnicate');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown command');
+  });
+
+  it('validate accepts the bundled scenarios', async () => {
+    const r = await runCli('validate', 'scenarios/mmc.yaml', 'scenarios/priority.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('scenarios/mmc.yaml: ok');
+    expect(r.stdout).toContain('scenarios/priority.yaml: ok');
+  });
+
+  it('validate rejects zero slots with exit code 2', async () => {
+    const r = await runCli('validate', 'test/fixtures/scenarios/bad-slots.yaml');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('agents.0.slots');
+  });
+
+  it('policies lists every registered policy with its parameters', async () => {
+    const r = await runCli('policies');
+    expect(r.code).toBe(0);
+    for (const p of ['shared-queue', 'random', 'round-robin', 'jsq', 'power-of-d']) expect(r.stdout).toContain(p);
+    expect(r.stdout).toContain('d=2');
+  });
+});

@@ -1,0 +1,105 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+
+const SMALL = 'test/fixtures/scenarios/small-mmc.yaml';
+
+interface E {
+  value: number;
+  ci95: [number, number];
+}
+const isEstimate = (e: E) =>
+  typeof e.value === 'number' && e.ci95.length === 2 && e.ci95[0] <= e.value && e.value <= e.ci95[1];
+
+describe('orchlab run', () => {
+  it('--format json prints one orchlab.run/1 object with the contract fields', async () => {
+    const r = await runCli('run', SMALL, '--format', 'json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.format).toBe('orchlab.run/1');
+    expect(out.scenario).toBe('small-mmc');
+    expect(out.policy).toEqual({ name: 'shared-queue', params: {} });
+    expect(out.seed).toBe(3);
+    expect(out.replications).toBe(3);
+    const m = out.metrics;
+    for (const e of [m.responseTime.mean, m.responseTime.p50, m.responseTime.p95, m.responseTime.p99, m.waitTime.mean, m.waitTime.p99, m.throughput, m.utilization, m.numberInSystem, m.completed, m.rejected]) {
+      expect(isEstimate(e)).toBe(true);
+    }
+    expect(isEstimate(out.classes.default.responseTime.mean)).toBe(true);
+    expect(isEstimate(out.classes.default.responseTime.p99)).toBe(true);
+    expect(isEstimate(out.classes.default.waitTime.mean)).toBe(true);
+    expect(out.digest).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('gives the same digest for the same inputs and a different one for another seed', async () => {
+    const a = JSON.parse((await runCli('run', SMALL, '--format', 'json')).stdout);
+    const b = JSON.parse((await runCli('run', SMALL, '--format', 'json')).stdout);
+    const c = JSON.parse((await runCli('run', SMALL, '--format', 'json', '--seed', '4')).stdout);
+    expect(b.digest).toBe(a.digest);
+    expect(c.digest).not.toBe(a.digest);
+    expect(c.seed).toBe(4);
+  });
+
+  it('--policy and --set routing.d choose the policy and its parameter', async () => {
+    const r = await runCli('run', SMALL, '--policy', 'power-of-d', '--set', 'routing.d=3', '--format', 'json', '--replications', '2');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.policy).toEqual({ name: 'power-of-d', params: { d: 3 } });
+    expect(out.replications).toBe(2);
+  });
+
+  it('--set agents.0.count changes the fleet', async () => {
+    const r = await runCli('run', SMALL, '--set', 'agents.0.count=8', '--format', 'json', '--replications', '2');
+    const out = JSON.parse(r.stdout);
+    // Twice the agents at the same arrival rate: utilization halves to about 3/8.
+    expect(out.metrics.utilization.value).toBeGreaterThan(0.3);
+    expect(out.metrics.utilization.value).toBeLessThan(0.45);
+  });
+
+  it('--out writes the file whole and leaves no temporary file behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orchlab-'));
+    const file = join(dir, 'nested', 'run.json');
+    const r = await runCli('run', SMALL, '--format', 'json', '--out', file, '--replications', '2');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(file, 'utf8')).format).toBe('orchlab.run/1');
+    expect(readdirSync(join(dir, 'nested'))).toEqual(['run.json']);
+  });
+
+  it('rejects an unknown policy with exit code 2 and lists the known ones', async () => {
+    const r = await runCli('run', SMALL, '--policy', 'nope');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown policy 'nope'");
+    expect(r.stderr).toContain('shared-queue');
+  });
+
+  it('rejects a bad policy parameter with exit code 2, naming the field', async () => {
+    const r = await runCli('run', SMALL, '--policy', 'power-of-d', '--set', 'routing.d=0');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('routing.d');
+  });
+
+  it('rejects a malformed scenario with exit code 2, the file, line and field, and no stack trace', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'orchlab-')), 'never.json');
+    const r = await runCli('run', 'test/fixtures/scenarios/bad-slots.yaml', '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('test/fixtures/scenarios/bad-slots.yaml:6');
+    expect(r.stderr).toContain('agents.0.slots');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('rejects a missing file with exit code 2', async () => {
+    const r = await runCli('run', 'no/such/scenario.yaml');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no/such/scenario.yaml');
+  });
+
+  it('rejects a bad --replications value with exit code 2', async () => {
+    const r = await runCli('run', SMALL, '--replications', 'many');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--replications');
+  });
+});

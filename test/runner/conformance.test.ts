@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { conformanceCases } from '../../src/runner/conformance-cases.js';
+import { runConformance } from '../../src/runner/conformance.js';
+
+describe('simulator against queueing theory (orchlab conformance --quick)', () => {
+  const cases = conformanceCases(true);
+  const verdicts = runConformance(cases);
+
+  for (const v of verdicts) {
+    it(`${v.case}: ${v.check} = ${v.theory.toPrecision(5)} lies in the ${(v.level * 100).toFixed(2)}% CI`, () => {
+      expect(v.ci[0]).toBeLessThanOrEqual(v.theory);
+      expect(v.ci[1]).toBeGreaterThanOrEqual(v.theory);
+      expect(v.pass).toBe(true);
+    });
+  }
+
+  it('runConformance fails a check whose theory value is wrong by 10% (the checker can fail)', () => {
+    const mm1 = cases.find((c) => c.name.startsWith('M/M/1'))!;
+    const wrong = { ...mm1, checks: mm1.checks.map((c) => ({ ...c, theory: c.theory * 1.1 })) };
+    const result = runConformance([wrong]);
+    expect(result.every((v) => !v.pass)).toBe(true);
+  });
+});

@@ -1,0 +1,71 @@
+// fast-check arbitraries for small random scenarios: a few agent groups with overlapping skills,
+// a few classes whose skills some group has, any size distribution, discipline and queue bound.
+import fc from 'fast-check';
+import { type Scenario, scenarioSchema } from '../../src/workload/scenario-schema.js';
+
+const SKILLS = ['a', 'b', 'c'];
+
+const sizeArb = fc.oneof(
+  fc.record({ dist: fc.constant('exponential'), mean: fc.double({ min: 0.1, max: 3, noNaN: true }) }),
+  fc.record({ dist: fc.constant('constant'), value: fc.double({ min: 0, max: 3, noNaN: true }) }),
+  fc.record({ dist: fc.constant('uniform'), min: fc.constant(0), max: fc.double({ min: 0.1, max: 3, noNaN: true }) }),
+  fc.record({
+    dist: fc.constant('lognormal'),
+    mean: fc.double({ min: 0.1, max: 3, noNaN: true }),
+    cv: fc.double({ min: 0.1, max: 3, noNaN: true }),
+  }),
+  fc.record({ dist: fc.constant('pareto'), alpha: fc.constant(1.5), min: fc.constant(0.2), max: fc.constant(20) }),
+  fc.record({ dist: fc.constant('empirical'), values: fc.array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 1, maxLength: 5 }) }),
+);
+
+export interface RandomCase {
+  readonly scenario: Scenario;
+  readonly maxArrivals: number;
+}
+
+export function randomScenario(policies: readonly string[]): fc.Arbitrary<RandomCase> {
+  return fc
+    .record({
+      groups: fc.array(
+        fc.record({
+          count: fc.integer({ min: 1, max: 4 }),
+          slots: fc.integer({ min: 1, max: 3 }),
+          speed: fc.double({ min: 0.2, max: 5, noNaN: true }),
+          skills: fc.subarray(SKILLS, { minLength: 1 }),
+          queueCapacity: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+        }),
+        { minLength: 1, maxLength: 3 },
+      ),
+      classCount: fc.integer({ min: 1, max: 3 }),
+      classPicks: fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
+      sizes: fc.array(sizeArb, { minLength: 3, maxLength: 3 }),
+      priorities: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 3, maxLength: 3 }),
+      rate: fc.double({ min: 0.2, max: 20, noNaN: true }),
+      process: fc.constantFrom('poisson', 'constant'),
+      discipline: fc.constantFrom('fifo', 'priority', 'edf'),
+      policy: fc.constantFrom(...policies),
+      seed: fc.nat(1_000_000),
+      maxArrivals: fc.integer({ min: 1, max: 300 }),
+    })
+    .map((r) => {
+      const skills = [...new Set(r.groups.flatMap((g) => g.skills))];
+      const classes = Array.from({ length: r.classCount }, (_, i) => ({
+        name: `c${i}`,
+        skill: skills[r.classPicks[i]! % skills.length]!,
+        size: r.sizes[i]!,
+        priority: r.priorities[i]!,
+        deadline: 1 + i,
+      }));
+      const scenario = scenarioSchema.parse({
+        name: 'random',
+        seed: r.seed,
+        replications: 1,
+        stop: { time: 1e9 },
+        agents: r.groups.map((g, i) => ({ name: `g${i}`, ...g })),
+        workload: { arrivals: { process: r.process, rate: r.rate }, classes },
+        routing: { policy: r.policy },
+        queueing: { discipline: r.discipline },
+      });
+      return { scenario, maxArrivals: r.maxArrivals };
+    });
+}

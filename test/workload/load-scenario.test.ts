@@ -1,0 +1,287 @@
+// Scenario loading: defaults, and that every mistake is reported as `<file>:<line>: <field>: <expectation>`.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { type LoadOptions, loadScenarioFile, parseScenario } from '../../src/workload/load-scenario.js';
+
+const FILE = 'scenarios/mmc.yaml';
+const opts: LoadOptions = { knownPolicies: ['shared-queue', 'random', 'round-robin', 'jsq', 'power-of-d'] };
+
+// Line numbers matter: the assertions below refer to them.
+const MMC = [
+  'name: mmc-16', //                                  1
+  'seed: 42', //                                      2
+  'replications: 10', //                              3
+  'stop: { completed: 200000 }', //                   4
+  'warmup: { completed: 20000 }', //                  5
+  'agents:', //                                       6
+  '  - name: worker', //                              7
+  '    count: 16', //                                 8
+  '    slots: 1', //                                  9
+  '    speed: 1', //                                 10
+  '    skills: [general]', //                        11
+  'workload:', //                                    12
+  '  arrivals: { process: poisson, rate: 14.4 }', // 13
+  '  classes:', //                                   14
+  '    - name: default', //                          15
+  '      skill: general', //                         16
+  '      size: { dist: exponential, mean: 1 }', //   17
+  'routing:', //                                     18
+  '  policy: shared-queue', //                       19
+  '',
+].join('\n');
+
+/** MMC with each `[from, to]` replacement applied; each `from` must occur exactly once. */
+function mmc(...edits: [string, string][]): string {
+  let text = MMC;
+  for (const [from, to] of edits) {
+    if (text.split(from).length !== 2) throw new Error(`test bug: '${from}' is not unique in MMC`);
+    text = text.replace(from, to);
+  }
+  return text;
+}
+
+/** The message of the InputError that parsing `text` throws. */
+function errorFor(text: string, options: LoadOptions = opts): string {
+  try {
+    parseScenario(text, FILE, options);
+  } catch (err) {
+    if (err instanceof InputError) return err.message;
+    throw err;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('parseScenario: valid input', () => {
+  it('parses the M/M/c scenario and fills defaults', () => {
+    const s = parseScenario(MMC, FILE, opts);
+    expect(s.name).toBe('mmc-16');
+    expect(s.stop).toEqual({ completed: 200000 });
+    expect(s.agents[0]).toEqual({ name: 'worker', count: 16, slots: 1, speed: 1, skills: ['general'] });
+    expect(s.workload.classes[0]).toMatchObject({ weight: 1, priority: 0 });
+    expect(s.queueing).toEqual({ discipline: 'fifo' });
+    expect(s.routing).toEqual({ policy: 'shared-queue' });
+  });
+
+  it('defaults routing to shared-queue and keeps policy parameters', () => {
+    expect(parseScenario(mmc(['routing:\n  policy: shared-queue\n', '']), FILE, opts).routing).toEqual({
+      policy: 'shared-queue',
+    });
+    const s = parseScenario(mmc(['policy: shared-queue', 'policy: power-of-d\n  d: 3']), FILE, opts);
+    expect(s.routing).toEqual({ policy: 'power-of-d', d: 3 });
+  });
+
+  it('accepts a policy module path without checking it', () => {
+    for (const path of ['./my-policy.ts', 'policies/p.js', 'p.mjs']) {
+      const s = parseScenario(mmc(['policy: shared-queue', `policy: ${path}`]), FILE, opts);
+      expect(s.routing.policy).toBe(path);
+    }
+  });
+
+  it('allows zero-size tasks', () => {
+    const constant = mmc(['{ dist: exponential, mean: 1 }', '{ dist: constant, value: 0 }']);
+    expect(parseScenario(constant, FILE, opts).workload.classes[0]!.size).toEqual({
+      dist: 'constant',
+      value: 0,
+    });
+    const empirical = mmc(['{ dist: exponential, mean: 1 }', '{ dist: empirical, values: [0, 0] }']);
+    expect(parseScenario(empirical, FILE, opts).workload.classes[0]!.size).toEqual({
+      dist: 'empirical',
+      values: [0, 0],
+    });
+  });
+
+  it('applies --set overrides before validating', () => {
+    const s = parseScenario(MMC, FILE, {
+      ...opts,
+      overrides: ['agents.0.count=100', 'routing.policy=jsq', 'workload.arrivals.rate=90'],
+    });
+    expect(s.agents[0]!.count).toBe(100);
+    expect(s.routing.policy).toBe('jsq');
+    expect(s.workload.arrivals.rate).toBe(90);
+  });
+});
+
+describe('parseScenario: schema errors', () => {
+  it('reports a negative arrival rate', () => {
+    expect(errorFor(mmc(['rate: 14.4', 'rate: -1']))).toBe(
+      `${FILE}:13: workload.arrivals.rate: expected a number > 0 (tasks per second), got -1`,
+    );
+  });
+
+  it('reports a zero arrival rate', () => {
+    expect(errorFor(mmc(['rate: 14.4', 'rate: 0']))).toBe(
+      `${FILE}:13: workload.arrivals.rate: expected a number > 0 (tasks per second), got 0`,
+    );
+  });
+
+  it('reports slots: 0 as a whole number >= 1', () => {
+    expect(errorFor(mmc(['slots: 1', 'slots: 0']))).toBe(
+      `${FILE}:9: agents.0.slots: expected a whole number >= 1 (tasks served at once), got 0`,
+    );
+  });
+
+  it('reports a fractional count', () => {
+    expect(errorFor(mmc(['count: 16', 'count: 1.5']))).toBe(
+      `${FILE}:8: agents.0.count: expected a whole number >= 1 (agents in the group), got 1.5`,
+    );
+  });
+
+  it('lists the allowed distributions for a wrong dist and suggests one', () => {
+    const msg = errorFor(mmc(['dist: exponential', 'dist: expo']));
+    expect(msg).toBe(
+      `${FILE}:17: workload.classes.0.size.dist: expected one of: exponential, constant, uniform, lognormal, ` +
+        "pareto, empirical; got 'expo'; did you mean 'exponential'?",
+    );
+  });
+
+  it('suggests the closest key for an unknown key', () => {
+    expect(errorFor(mmc(['slots: 1', 'slot: 1']))).toBe(
+      `${FILE}:9: agents.0.slot: unknown key 'slot'; did you mean 'slots'?`,
+    );
+  });
+
+  it('lists the allowed keys when no key is close', () => {
+    expect(errorFor(mmc(['speed: 1', 'throughput: 1']))).toBe(
+      `${FILE}:10: agents.0.throughput: unknown key 'throughput'; allowed keys: ` +
+        'name, count, slots, speed, advertisedSpeed, skills, queueCapacity',
+    );
+  });
+
+  it('suggests keys inside stop/warmup unions', () => {
+    expect(errorFor(mmc(['warmup: { completed: 20000 }', 'warmup: { complete: 20000 }']))).toBe(
+      `${FILE}:5: warmup.complete: unknown key 'complete'; did you mean 'completed'?`,
+    );
+  });
+
+  it('reports a missing field on the line of its parent', () => {
+    expect(errorFor(mmc(['      skill: general\n', '']))).toBe(
+      `${FILE}:15: workload.classes.0.skill: missing; expected a non-empty string`,
+    );
+  });
+
+  it('reports an enum value with the allowed values', () => {
+    expect(errorFor(`${MMC}queueing: { discipline: newest }\n`)).toBe(
+      `${FILE}:20: queueing.discipline: expected one of: fifo, priority, edf; got 'newest'`,
+    );
+  });
+
+  it('suggests the closest enum value', () => {
+    expect(errorFor(`${MMC}queueing: { discipline: prio }\n`)).toContain(
+      "got 'prio'; did you mean 'priority'?",
+    );
+  });
+
+  it('reports every issue, one per line, in file order', () => {
+    const msg = errorFor(mmc(['rate: 14.4', 'rate: -1'], ['slots: 1', 'slots: 0'], ['seed: 42', 'seed: -3']));
+    expect(msg.split('\n')).toEqual([
+      `${FILE}:2: seed: expected a whole number >= 0, got -3`,
+      `${FILE}:9: agents.0.slots: expected a whole number >= 1 (tasks served at once), got 0`,
+      `${FILE}:13: workload.arrivals.rate: expected a number > 0 (tasks per second), got -1`,
+    ]);
+  });
+
+  it('marks a bad value that came from --set', () => {
+    expect(errorFor(MMC, { ...opts, overrides: ['agents.0.slots=0'] })).toBe(
+      `${FILE}: agents.0.slots: expected a whole number >= 1 (tasks served at once), got 0 ` +
+        '(from --set agents.0.slots=0)',
+    );
+  });
+
+  it('reports an empty file', () => {
+    expect(errorFor('')).toMatch(
+      new RegExp(`^${FILE}: expected a mapping \\(needs name, stop, agents, workload\\)`),
+    );
+  });
+});
+
+describe('parseScenario: semantic checks', () => {
+  it('reports a class whose skill no agent has', () => {
+    expect(
+      errorFor(mmc(['skill: general', 'skill: gpu'], ['skills: [general]', 'skills: [general, cpu]'])),
+    ).toBe(`${FILE}:16: workload.classes.0.skill: no agent has skill 'gpu' (agents have: general, cpu)`);
+  });
+
+  it('reports an unknown policy, suggesting the closest and listing the known ones', () => {
+    const msg = errorFor(mmc(['policy: shared-queue', 'policy: jsqq']));
+    expect(msg).toMatch(
+      new RegExp(
+        `^${FILE}:19: routing\\.policy: unknown policy 'jsqq'; did you mean 'jsq'\\? ` +
+          'Known policies: shared-queue, random, round-robin, jsq, power-of-d',
+      ),
+    );
+  });
+
+  it('reports an unknown policy with no close match', () => {
+    const msg = errorFor(mmc(['policy: shared-queue', 'policy: magic']));
+    expect(msg).toContain(
+      `${FILE}:19: routing.policy: unknown policy 'magic'. Known policies: shared-queue,`,
+    );
+    expect(msg).not.toContain('did you mean');
+  });
+
+  it('reports duplicate agent group and class names', () => {
+    const text = mmc(
+      ['  - name: worker\n', '  - name: worker\n    skills: [general]\n  - name: worker\n'],
+      [
+        '    - name: default\n',
+        '    - name: default\n      skill: general\n      size: { dist: constant, value: 1 }\n    - name: default\n',
+      ],
+    );
+    expect(errorFor(text).split('\n')).toEqual([
+      `${FILE}:9: agents.1.name: duplicate agent group name 'worker' (also used by agents.0)`,
+      `${FILE}:20: workload.classes.1.name: duplicate task class name 'default' (also used by workload.classes.0)`,
+    ]);
+  });
+
+  it('reports a stop that is never past the warm-up (completed tasks)', () => {
+    expect(
+      errorFor(mmc(['stop: { completed: 200000 }', 'stop: { completed: 1000 }'], ['20000 }', '2000 }'])),
+    ).toBe(`${FILE}:4: stop.completed: stop at 1000 completed tasks is never past the warm-up of 2000`);
+  });
+
+  it('reports a stop that is never past the warm-up (time)', () => {
+    const text = mmc(['{ completed: 200000 }', '{ time: 100 }'], ['{ completed: 20000 }', '{ time: 100 }']);
+    expect(errorFor(text)).toBe(
+      `${FILE}:4: stop.time: stop at time 100 s is never past the warm-up of 100 s`,
+    );
+  });
+});
+
+describe('parseScenario: YAML syntax', () => {
+  it('names the file, line and column of a syntax error', () => {
+    const msg = errorFor(mmc(['skills: [general]', 'skills: [general'], ['workload:', '  - workload:']));
+    expect(msg.split('\n')[0]).toMatch(new RegExp(`^${FILE}:12:\\d+: YAML syntax error: \\S`));
+  });
+
+  it('reports duplicate keys as a YAML error', () => {
+    expect(errorFor(`${MMC}seed: 7\n`).split('\n')[0]).toBe(
+      `${FILE}:20:1: YAML syntax error: Map keys must be unique`,
+    );
+  });
+});
+
+describe('loadScenarioFile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'orchlab-load-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads and validates a file', () => {
+    const path = join(dir, 'mmc.yaml');
+    writeFileSync(path, MMC);
+    expect(loadScenarioFile(path, opts).name).toBe('mmc-16');
+  });
+
+  it('reports a missing file', () => {
+    const path = join(dir, 'nope.yaml');
+    expect(() => loadScenarioFile(path, opts)).toThrow(InputError);
+    expect(() => loadScenarioFile(path, opts)).toThrow(`${path}: cannot read scenario file (no such file)`);
+  });
+
+  it('names the real path in validation errors', () => {
+    const path = join(dir, 'bad.yaml');
+    writeFileSync(path, mmc(['slots: 1', 'slots: 0']));
+    expect(() => loadScenarioFile(path, opts)).toThrow(`${path}:9: agents.0.slots:`);
+  });
+});

@@ -1,0 +1,101 @@
+// `--set path=value` overrides: YAML-typed values, nested paths, list indexes and error messages.
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { applyOverrides } from '../../src/workload/overrides.js';
+
+const base = () => ({
+  name: 'mmc',
+  agents: [{ name: 'worker', count: 16, skills: ['general'] }],
+  workload: { arrivals: { process: 'poisson', rate: 14.4 } },
+  routing: { policy: 'shared-queue' },
+});
+
+function errorOf(fn: () => unknown): InputError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof InputError) return err;
+    throw err;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('applyOverrides', () => {
+  it('sets numbers through list indexes and nested mappings', () => {
+    const out = applyOverrides(base(), ['agents.0.count=100', 'workload.arrivals.rate=90']) as ReturnType<
+      typeof base
+    >;
+    expect(out.agents[0]!.count).toBe(100);
+    expect(out.workload.arrivals.rate).toBe(90);
+  });
+
+  it('parses values as YAML: strings, booleans, lists and flow mappings', () => {
+    const out = applyOverrides(base(), [
+      'routing.policy=jsq',
+      'routing.sticky=true',
+      'agents.0.skills=[a, b]',
+      'workload.size={dist: constant, value: 1}',
+    ]);
+    expect(out).toMatchObject({
+      routing: { policy: 'jsq', sticky: true },
+      agents: [{ skills: ['a', 'b'] }],
+      workload: { size: { dist: 'constant', value: 1 } },
+    });
+  });
+
+  it('creates missing mapping keys along the path', () => {
+    const out = applyOverrides(base(), ['routing.d=3', 'queueing.discipline=edf']);
+    expect(out).toMatchObject({ routing: { policy: 'shared-queue', d: 3 }, queueing: { discipline: 'edf' } });
+  });
+
+  it('applies overrides in order, later ones winning', () => {
+    const out = applyOverrides(base(), ['routing.policy=jsq', 'routing.policy=random']);
+    expect(out).toMatchObject({ routing: { policy: 'random' } });
+  });
+
+  it('leaves its input untouched', () => {
+    const input = base();
+    applyOverrides(input, ['agents.0.count=1', 'routing.policy=jsq']);
+    expect(input).toEqual(base());
+  });
+
+  it('rejects an index past the end of a list', () => {
+    const err = errorOf(() => applyOverrides(base(), ['agents.5.count=1']));
+    expect(err.message).toBe('--set agents.5.count=1: agents has 1 item(s)');
+  });
+
+  it('rejects a non-numeric index into a list', () => {
+    const err = errorOf(() => applyOverrides(base(), ['agents.first.count=1']));
+    expect(err.message).toBe(
+      "--set agents.first.count=1: agents is a list; expected an item number, got 'first'",
+    );
+  });
+
+  it('rejects a path into a value that is not a mapping', () => {
+    const err = errorOf(() => applyOverrides(base(), ['name.first=x']));
+    expect(err.message).toBe("--set name.first=x: name is a string, so it has no 'first'");
+  });
+
+  it('rejects an override without =', () => {
+    const err = errorOf(() => applyOverrides(base(), ['foo']));
+    expect(err.message).toBe('--set foo: expected path=value');
+  });
+
+  it('rejects an empty path segment', () => {
+    expect(errorOf(() => applyOverrides(base(), ['agents..count=1'])).message).toMatch(
+      /^--set agents\.\.count=1: /,
+    );
+    expect(errorOf(() => applyOverrides(base(), ['=1'])).message).toMatch(/^--set =1: expected path=value/);
+  });
+
+  it('rejects a value that is not valid YAML', () => {
+    const err = errorOf(() => applyOverrides(base(), ['agents.0.skills=[a, b']));
+    expect(err.message).toMatch(/^--set agents\.0\.skills=\[a, b: the value is not valid YAML: /);
+  });
+
+  it('refuses prototype keys', () => {
+    const err = errorOf(() => applyOverrides(base(), ['__proto__.polluted=1']));
+    expect(err.message).toBe("--set __proto__.polluted=1: '__proto__' cannot be set");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
