@@ -1,9 +1,10 @@
 // The orchestrator core: it decides where each task goes and what a freed slot serves next.
 // It never reads a clock, a random source, the network or the disk; its host hands it `now`
 // (through Host) and a seeded stream. Pipeline per task:
-//   submit -> capability filter (eligible agents for the class) -> policy.route ->
-//   start at the agent | its local queue | held by the policy | rejected
+//   submit -> admission (class limits: excess waits) -> candidate agents (skill, rules, preference)
+//   -> policy.route -> start at the agent | its local queue | held by the policy | rejected
 //   finished -> policy.observe -> the agent's local queue, else policy.release (late binding)
+//            -> admit the class's next waiting task
 // Workflows, retries and scaling plug in around submit/finished without changing this flow.
 import { PolicyError } from '../errors.js';
 import type { Fleet } from '../model/fleet.js';
@@ -17,7 +18,13 @@ import { makeQueue, type TaskQueue } from './task-queue.js';
 export interface CoreClass {
   readonly name: string;
   readonly skill: number;
+  /** Agents the class may use: they have its skill and the rules allow them. */
   readonly eligible: Int32Array;
+  /** Agents the rules prefer; the rest are used only when these are all past spillQueue. */
+  readonly preferred?: Int32Array;
+  readonly spillQueue?: number;
+  /** At most this many of the class's tasks dispatched at once (Infinity: no limit). */
+  readonly maxDispatched: number;
 }
 
 export interface CoreOptions {
@@ -28,6 +35,30 @@ export interface CoreOptions {
 
 const FNV_PRIME = 16777619;
 
+/** The TaskView policies get: a window onto one row of the task table, read on demand. */
+class TaskWindow implements TaskView {
+  id = 0;
+  cls = 0;
+  skill = 0;
+  eligible: Int32Array = new Int32Array(0);
+  constructor(private readonly tasks: TaskTable) {}
+  get size(): number {
+    return this.tasks.size[this.id]!;
+  }
+  get priority(): number {
+    return this.tasks.priority[this.id]!;
+  }
+  get deadline(): number {
+    return this.tasks.deadline[this.id]!;
+  }
+  get key(): number {
+    return this.tasks.key[this.id]!;
+  }
+  get arrival(): number {
+    return this.tasks.arrival[this.id]!;
+  }
+}
+
 export class Orchestrator {
   /** FNV-1a over every decision (task sequence number, agent): same inputs, same hash. */
   decisionHash = 0x811c9dc5 | 0;
@@ -35,8 +66,15 @@ export class Orchestrator {
   held = 0;
   /** Tasks waiting in agents' local queues. */
   queuedLocal = 0;
-  private readonly view: TaskView;
+  /** Tasks waiting for their class's limit (maxSlots / maxShare). */
+  waitingForLimit = 0;
+  private readonly view: TaskWindow;
   private readonly local: (TaskQueue | undefined)[];
+  /** Class-by-agent membership: may class c use agent a? */
+  private readonly allowed: Uint8Array;
+  private readonly dispatchedByClass: Float64Array;
+  private readonly limitQueues: (TaskQueue | undefined)[];
+  private readonly limited: boolean;
 
   constructor(
     private readonly host: Host,
@@ -46,34 +84,45 @@ export class Orchestrator {
     private readonly rng: Rng,
     private readonly options: CoreOptions,
   ) {
-    this.local = new Array<TaskQueue | undefined>(fleet.size).fill(undefined);
-    this.view = {
-      id: 0,
-      cls: 0,
-      skill: 0,
-      size: 0,
-      priority: 0,
-      deadline: 0,
-      key: -1,
-      arrival: 0,
-      eligible: new Int32Array(0),
-    };
+    const n = fleet.size;
+    this.local = new Array<TaskQueue | undefined>(n).fill(undefined);
+    this.view = new TaskWindow(tasks);
+    this.allowed = new Uint8Array(options.classes.length * n);
+    options.classes.forEach((c, ci) => {
+      for (const a of c.eligible) this.allowed[ci * n + a] = 1;
+    });
+    this.dispatchedByClass = new Float64Array(options.classes.length);
+    this.limitQueues = options.classes.map((c) =>
+      c.maxDispatched < Number.POSITIVE_INFINITY ? makeQueue(options.discipline, tasks) : undefined,
+    );
+    this.limited = this.limitQueues.some((q) => q !== undefined);
   }
 
-  /** A task arrived: route it. */
+  /** A task arrived. */
   submit(id: number): void {
+    if (this.limited) {
+      const cls = this.tasks.cls[id]!;
+      const q = this.limitQueues[cls];
+      if (q !== undefined && this.dispatchedByClass[cls]! >= this.options.classes[cls]!.maxDispatched) {
+        q.push(id);
+        this.waitingForLimit++;
+        return;
+      }
+    }
+    this.dispatch(id);
+  }
+
+  /** Routes a task that may be dispatched now. */
+  private dispatch(id: number): void {
     const t = this.tasks;
-    const c = this.options.classes[t.cls[id]!]!;
+    const cls = t.cls[id]!;
+    const c = this.options.classes[cls]!;
     const v = this.view;
     v.id = id;
-    v.cls = t.cls[id]!;
+    v.cls = cls;
     v.skill = c.skill;
-    v.size = t.size[id]!;
-    v.priority = t.priority[id]!;
-    v.deadline = t.deadline[id]!;
-    v.key = t.key[id]!;
-    v.arrival = t.arrival[id]!;
-    v.eligible = c.eligible;
+    v.eligible = c.preferred === undefined ? c.eligible : this.candidates(c);
+    this.dispatchedByClass[cls]!++;
     let a: number;
     try {
       a = this.policy.route(v, this.fleet, this.rng);
@@ -91,13 +140,15 @@ export class Orchestrator {
     }
     if (a === REJECT) {
       this.record(id, -2);
+      this.dispatchedByClass[cls]!--;
       this.host.rejected(id);
       return;
     }
-    this.check(id, a, c.skill);
+    this.check(id, a, cls);
     const fleet = this.fleet;
     this.record(id, a);
     t.agent[id] = a;
+    t.dispatched[id] = this.host.now();
     fleet.load[a]!++;
     if (fleet.busy[a]! < fleet.slots[a]!) {
       fleet.occupy(a);
@@ -113,18 +164,42 @@ export class Orchestrator {
       this.queuedLocal++;
     } else {
       fleet.load[a]!--;
+      this.dispatchedByClass[cls]!--;
       this.host.rejected(id);
     }
   }
 
-  /** A task finished at its agent: learn from it, then give the freed slot its next task. */
-  finished(id: number, responseSeconds: number): void {
-    const a = this.tasks.agent[id]!;
+  /** The preferred agents, unless every one of them is past its spill bound. */
+  private candidates(c: CoreClass): Int32Array {
+    const preferred = c.preferred!;
+    const fleet = this.fleet;
+    const spill = c.spillQueue ?? 0;
+    for (let i = 0; i < preferred.length; i++) {
+      const a = preferred[i]!;
+      if (fleet.load[a]! < fleet.slots[a]! + spill) return preferred;
+    }
+    return c.eligible;
+  }
+
+  /** A task finished at its agent: learn from it, give the freed slot its next task, admit waiting work. */
+  finished(id: number): void {
+    const t = this.tasks;
+    const a = t.agent[id]!;
     const fleet = this.fleet;
     fleet.vacate(a);
     fleet.load[a]!--;
-    if (this.policy.observe !== undefined) this.policy.observe(a, id, responseSeconds);
+    const cls = t.cls[id]!;
+    this.dispatchedByClass[cls]!--;
+    if (this.policy.observe !== undefined) this.policy.observe(a, id, this.host.now() - t.dispatched[id]!);
     this.fill(a);
+    if (this.waitingForLimit > 0) {
+      const q = this.limitQueues[cls];
+      if (q !== undefined && q.length > 0) {
+        this.waitingForLimit--;
+        this.dispatch(q.pop());
+      }
+    }
+    if (fleet.load[a] === 0 && this.policy.idle !== undefined) this.policy.idle(a);
   }
 
   /** Gives agent `a`'s free slot work: its own queue first, then what the policy holds. */
@@ -144,12 +219,18 @@ export class Orchestrator {
     if (next < 0) return;
     this.held--;
     const t = this.tasks;
-    this.check(next, a, this.options.classes[t.cls[next]!]!.skill);
+    this.check(next, a, t.cls[next]!);
     this.record(next, a);
     t.agent[next] = a;
+    t.dispatched[next] = this.host.now();
     fleet.load[a]!++;
     fleet.occupy(a);
     this.host.start(next, a);
+  }
+
+  /** Tasks waiting anywhere (policy, local queues, class limits). */
+  get waiting(): number {
+    return this.held + this.queuedLocal + this.waitingForLimit;
   }
 
   private record(id: number, a: number): void {
@@ -159,13 +240,16 @@ export class Orchestrator {
     this.decisionHash = h;
   }
 
-  private check(id: number, a: number, skill: number): void {
+  private check(id: number, a: number, cls: number): void {
     const fleet = this.fleet;
-    if (Number.isInteger(a) && a >= 0 && a < fleet.size && fleet.canServe(a, skill)) return;
-    const what =
-      Number.isInteger(a) && a >= 0 && a < fleet.size
-        ? `agent ${a}, which does not have skill '${this.options.skillNames[skill]}'`
-        : `${String(a)}, which is not an agent index (0..${fleet.size - 1}), HOLD or REJECT`;
+    const inRange = Number.isInteger(a) && a >= 0 && a < fleet.size;
+    if (inRange && this.allowed[cls * fleet.size + a] === 1) return;
+    const c = this.options.classes[cls]!;
+    const what = !inRange
+      ? `${String(a)}, which is not an agent index (0..${fleet.size - 1}), HOLD or REJECT`
+      : fleet.canServe(a, c.skill)
+        ? `agent ${a}, which the scenario's rules do not allow for class '${c.name}'`
+        : `agent ${a}, which does not have skill '${this.options.skillNames[c.skill]}'`;
     throw new PolicyError(`${this.describe(id)}: policy '${this.policy.name}' picked ${what}`);
   }
 

@@ -11,13 +11,14 @@ const MIN_EXP = -20;
 const MAX_EXP = 40;
 const BUCKETS = (MAX_EXP - MIN_EXP) * SUB + 1;
 const BIAS = 1023;
+const MIN_VALUE = 2 ** MIN_EXP;
 
 const f64 = new Float64Array(1);
 // Little-endian: the high word (sign, exponent, top of mantissa) is the second 32-bit half.
 const u32 = new Uint32Array(f64.buffer);
 
 export function bucketOf(x: number): number {
-  if (!(x >= 2 ** MIN_EXP)) return 0;
+  if (!(x >= MIN_VALUE)) return 0;
   f64[0] = x;
   const hi = u32[1]!;
   const exp = ((hi >>> 20) & 0x7ff) - BIAS;
@@ -38,13 +39,11 @@ export class Histogram {
   readonly counts = new Float64Array(BUCKETS);
   count = 0;
   sum = 0;
-  max = 0;
 
   record(x: number): void {
     this.counts[bucketOf(x)]!++;
     this.count++;
     this.sum += x;
-    if (x > this.max) this.max = x;
   }
 
   get mean(): number {
@@ -59,15 +58,14 @@ export class Histogram {
     const counts = this.counts;
     for (let b = 0; b < BUCKETS; b++) {
       seen += counts[b]!;
-      if (seen >= rank) return Math.min(bucketValue(b), this.max);
+      if (seen >= rank) return bucketValue(b);
     }
-    return this.max;
+    return Number.NaN;
   }
 
   reset(): void {
     this.counts.fill(0);
     this.count = 0;
     this.sum = 0;
-    this.max = 0;
   }
 }

@@ -14,10 +14,19 @@ export class RunRecorder {
   private readonly classWait: Histogram[];
   private readonly classRejected: Float64Array;
   private rejectedCount = 0;
-  private readonly inSystem = new TimeAverage();
-  private readonly busy = new TimeAverage();
+  private costSum = 0;
+  private keyedCount = 0;
+  private affinityHits = 0;
+  // Number in system and busy slots change at almost every event, so their areas are kept in
+  // plain fields and advanced together (one multiply-add each per change).
+  private inSystem = 0;
+  private busy = 0;
+  private inSystemArea = 0;
+  private busyArea = 0;
+  private last = 0;
   private readonly groupBusy: TimeAverage[];
   private readonly perClass: boolean;
+  private readonly perGroup: boolean;
 
   constructor(
     private readonly classNames: readonly string[],
@@ -29,6 +38,8 @@ export class RunRecorder {
     this.classResponse = this.perClass ? classNames.map(() => new Histogram()) : [this.response];
     this.classWait = this.perClass ? classNames.map(() => new Histogram()) : [this.wait];
     this.classRejected = new Float64Array(classNames.length);
+    // With one group, the group's busy slots are the fleet's: share the average.
+    this.perGroup = groupNames.length > 1;
     this.groupBusy = groupNames.map(() => new TimeAverage());
   }
 
@@ -41,24 +52,38 @@ export class RunRecorder {
     if (this.perClass) for (const h of [...this.classResponse, ...this.classWait]) h.reset();
     this.classRejected.fill(0);
     this.rejectedCount = 0;
-    this.inSystem.restart(now);
-    this.busy.restart(now);
-    for (const g of this.groupBusy) g.restart(now);
+    this.costSum = 0;
+    this.keyedCount = 0;
+    this.affinityHits = 0;
+    this.advance(now);
+    this.inSystemArea = 0;
+    this.busyArea = 0;
+    if (this.perGroup) for (const g of this.groupBusy) g.restart(now);
+  }
+
+  private advance(now: number): void {
+    const dt = now - this.last;
+    this.inSystemArea += dt * this.inSystem;
+    this.busyArea += dt * this.busy;
+    this.last = now;
   }
 
   arrived(now: number): void {
-    this.inSystem.add(now, 1);
+    this.advance(now);
+    this.inSystem++;
   }
 
   started(now: number, group: number): void {
-    this.busy.add(now, 1);
-    this.groupBusy[group]!.add(now, 1);
+    this.advance(now);
+    this.busy++;
+    if (this.perGroup) this.groupBusy[group]!.add(now, 1);
   }
 
   completed(now: number, cls: number, group: number, responseSeconds: number, waitSeconds: number): void {
-    this.inSystem.add(now, -1);
-    this.busy.add(now, -1);
-    this.groupBusy[group]!.add(now, -1);
+    this.advance(now);
+    this.inSystem--;
+    this.busy--;
+    if (this.perGroup) this.groupBusy[group]!.add(now, -1);
     if (!this.observing) return;
     this.response.record(responseSeconds);
     this.wait.record(waitSeconds);
@@ -68,8 +93,21 @@ export class RunRecorder {
     }
   }
 
+  /** Cost of one completed task (busy seconds and work units at its agent's prices). */
+  cost(amount: number): void {
+    if (this.observing) this.costSum += amount;
+  }
+
+  /** A task with an affinity key started; `hit` when its agent remembered the key. */
+  keyed(hit: boolean): void {
+    if (!this.observing) return;
+    this.keyedCount++;
+    if (hit) this.affinityHits++;
+  }
+
   rejected(now: number, cls: number): void {
-    this.inSystem.add(now, -1);
+    this.advance(now);
+    this.inSystem--;
     if (!this.observing) return;
     this.rejectedCount++;
     this.classRejected[cls]!++;
@@ -79,8 +117,10 @@ export class RunRecorder {
     const span = end - this.observeStart;
     const totalSlots = this.groupSlots.reduce((s, v) => s + v, 0);
     const utilizationByGroup: Record<string, number> = {};
+    this.advance(end);
     this.groupNames.forEach((name, g) => {
-      utilizationByGroup[name] = this.groupBusy[g]!.areaUntil(end) / (this.groupSlots[g]! * span);
+      const area = this.perGroup ? this.groupBusy[g]!.areaUntil(end) : this.busyArea;
+      utilizationByGroup[name] = area / (this.groupSlots[g]! * span);
     });
     const classes: Record<string, ClassMetrics> = {};
     this.classNames.forEach((name, c) => {
@@ -91,8 +131,8 @@ export class RunRecorder {
         rejected: this.classRejected[c]!,
       };
     });
-    const inSystem = this.inSystem.averageUntil(end);
-    const busy = this.busy.averageUntil(end);
+    const inSystem = this.inSystemArea / span;
+    const busy = this.busyArea / span;
     return {
       responseTime: summarize(this.response),
       waitTime: summarize(this.wait),
@@ -103,6 +143,9 @@ export class RunRecorder {
       numberInQueue: inSystem - busy,
       completed: this.response.count,
       rejected: this.rejectedCount,
+      cost: this.costSum,
+      costPerTask: this.response.count > 0 ? this.costSum / this.response.count : 0,
+      affinityHitRate: this.keyedCount > 0 ? this.affinityHits / this.keyedCount : Number.NaN,
       classes,
     };
   }

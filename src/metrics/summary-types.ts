@@ -32,5 +32,10 @@ export interface ReplicationMetrics {
   completed: number;
   /** Tasks turned away in the observation window. */
   rejected: number;
+  /** Total cost of the tasks completed in the window (busy seconds and work units at agent prices). */
+  cost: number;
+  costPerTask: number;
+  /** Share of keyed tasks that started at an agent remembering their key; NaN without keys. */
+  affinityHitRate: number;
   classes: Record<string, ClassMetrics>;
 }

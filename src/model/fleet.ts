@@ -19,6 +19,10 @@ export interface FleetView {
   readonly queueCapacity: Float64Array;
   /** Agent group index. */
   readonly group: Int32Array;
+  /** Cost per busy slot-second. */
+  readonly costPerSecond: Float64Array;
+  /** Cost per work unit served. */
+  readonly costPerUnit: Float64Array;
   /** Free slots summed over the agents that have each skill. */
   readonly freeBySkill: Int32Array;
   /** Skill indices each agent has. */
@@ -35,6 +39,8 @@ export interface AgentSpec {
   speed: number; // advertised
   queueCapacity: number; // Infinity when unbounded
   skills: readonly number[];
+  costPerSecond: number;
+  costPerUnit: number;
 }
 
 export class Fleet implements FleetView {
@@ -46,6 +52,8 @@ export class Fleet implements FleetView {
   readonly speed: Float64Array;
   readonly queueCapacity: Float64Array;
   readonly group: Int32Array;
+  readonly costPerSecond: Float64Array;
+  readonly costPerUnit: Float64Array;
   readonly freeBySkill: Int32Array;
   readonly skillsOf: readonly Int32Array[];
   readonly agentsWithSkill: readonly Int32Array[];
@@ -63,6 +71,8 @@ export class Fleet implements FleetView {
     this.speed = Float64Array.from(agents, (a) => a.speed);
     this.queueCapacity = Float64Array.from(agents, (a) => a.queueCapacity);
     this.group = Int32Array.from(agents, (a) => a.group);
+    this.costPerSecond = Float64Array.from(agents, (a) => a.costPerSecond);
+    this.costPerUnit = Float64Array.from(agents, (a) => a.costPerUnit);
     this.skillsOf = agents.map((a) => Int32Array.from(a.skills));
     this.skillMatrix = new Uint8Array(n * skillCount);
     this.freeBySkill = new Int32Array(skillCount);
@@ -81,13 +91,14 @@ export class Fleet implements FleetView {
     return this.skillMatrix[a * this.skillCount + s] === 1;
   }
 
-  /** Bookkeeping when a task enters service at `a` (from outside its local queue when `fromQueue` is false). */
+  /** A task enters service at `a`: one slot fewer free for each of its skills. */
   occupy(a: number): void {
     this.busy[a]!++;
     const skills = this.skillsOf[a]!;
     for (let i = 0; i < skills.length; i++) this.freeBySkill[skills[i]!]!--;
   }
 
+  /** A task leaves service at `a`. */
   vacate(a: number): void {
     this.busy[a]!--;
     const skills = this.skillsOf[a]!;

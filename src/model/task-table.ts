@@ -12,6 +12,7 @@ export interface TaskTableView {
   readonly key: Int32Array; // affinity key; -1 when none
   readonly agent: Int32Array; // agent serving or holding it; -1 when none
   readonly start: Float64Array; // start of service, seconds
+  readonly dispatched: Float64Array; // when the core sent it to its agent, seconds
 }
 
 export class TaskTable implements TaskTableView {
@@ -24,6 +25,7 @@ export class TaskTable implements TaskTableView {
   key: Int32Array;
   agent: Int32Array;
   start: Float64Array;
+  dispatched: Float64Array;
   private free: Int32Array;
   private freeCount: number;
   private capacity: number;
@@ -39,6 +41,7 @@ export class TaskTable implements TaskTableView {
     this.key = new Int32Array(initialCapacity);
     this.agent = new Int32Array(initialCapacity);
     this.start = new Float64Array(initialCapacity);
+    this.dispatched = new Float64Array(initialCapacity);
     this.free = new Int32Array(initialCapacity);
     // Hand out low ids first so small runs are easy to read in a debugger.
     for (let i = 0; i < initialCapacity; i++) this.free[i] = initialCapacity - 1 - i;
@@ -77,6 +80,7 @@ export class TaskTable implements TaskTableView {
     this.deadline = f64(this.deadline);
     this.seq = f64(this.seq);
     this.start = f64(this.start);
+    this.dispatched = f64(this.dispatched);
     this.cls = i32(this.cls);
     this.priority = i32(this.priority);
     this.key = i32(this.key);

@@ -1,8 +1,9 @@
 // Turns a validated Scenario into the flat tables the engine and the core index by number:
-// skill names to indices, agent groups expanded to agents, each class's eligible agents.
+// skill names to indices, agent groups expanded to agents, and for each class the agents it may
+// use after capability matching and the scenario's rules.
 import type { CoreClass } from '../core/orchestrator.js';
 import type { AgentSpec } from '../model/fleet.js';
-import type { Scenario } from '../workload/scenario-schema.js';
+import type { Rule, Scenario } from '../workload/scenario-schema.js';
 
 export interface CompiledScenario {
   readonly scenario: Scenario;
@@ -10,10 +11,21 @@ export interface CompiledScenario {
   readonly agents: readonly AgentSpec[];
   /** True speed per agent (work units per second); policies see only the advertised one. */
   readonly trueSpeed: Float64Array;
+  /** Service-time divisor when the agent recently served the task's key (1: no locality). */
+  readonly affinitySpeedup: Float64Array;
+  /** Keys each agent remembers for affinity. */
+  readonly affinityKeys: Int32Array;
   readonly groupNames: readonly string[];
   /** Total slots per agent group. */
   readonly groupSlots: Float64Array;
   readonly classes: readonly CoreClass[];
+  /** Per agent, the classes it may serve (skill and rules). */
+  readonly classesOf: readonly Int32Array[];
+}
+
+/** Merges every rule that names a class (later fields win). */
+function rulesFor(rules: readonly Rule[], cls: string): Partial<Rule> {
+  return rules.filter((r) => r.class === cls).reduce<Partial<Rule>>((acc, r) => ({ ...acc, ...r }), {});
 }
 
 export function compileScenario(scenario: Scenario): CompiledScenario {
@@ -28,6 +40,8 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
   };
   const agents: AgentSpec[] = [];
   const trueSpeed: number[] = [];
+  const speedup: number[] = [];
+  const keys: number[] = [];
   const groupSlots = new Float64Array(scenario.agents.length);
   scenario.agents.forEach((g, gi) => {
     const skills = g.skills.map(skillOf);
@@ -38,25 +52,51 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
         speed: g.advertisedSpeed ?? g.speed,
         queueCapacity: g.queueCapacity ?? Number.POSITIVE_INFINITY,
         skills,
+        costPerSecond: g.cost?.perSecond ?? 0,
+        costPerUnit: g.cost?.perUnit ?? 0,
       });
       trueSpeed.push(g.speed);
+      speedup.push(g.affinitySpeedup);
+      keys.push(g.affinityKeys);
     }
     groupSlots[gi] = g.slots * g.count;
   });
+  const groupIndex = new Map(scenario.agents.map((g, i) => [g.name, i]));
+  const inGroups = (names: readonly string[] | undefined) => {
+    const set = new Set((names ?? []).map((n) => groupIndex.get(n)));
+    return (a: AgentSpec) => set.has(a.group);
+  };
   const classes: CoreClass[] = scenario.workload.classes.map((c) => {
     const skill = skillOf(c.skill);
-    const eligible = Int32Array.from(
-      agents.flatMap((a, i) => (a.skills.includes(skill) ? [i] : [])),
-    );
-    return { name: c.name, skill, eligible };
+    const rule = rulesFor(scenario.rules, c.name);
+    const only = rule.only === undefined ? () => true : inGroups(rule.only);
+    const list = agents.flatMap((a, i) => (a.skills.includes(skill) && only(a) ? [i] : []));
+    const eligible = Int32Array.from(list);
+    const prefer = rule.prefer === undefined ? undefined : inGroups(rule.prefer);
+    const preferred = prefer === undefined ? undefined : Int32Array.from(list.filter((i) => prefer(agents[i]!)));
+    const slots = list.reduce((s, i) => s + agents[i]!.slots, 0);
+    const byShare = rule.maxShare === undefined ? Number.POSITIVE_INFINITY : Math.max(1, Math.floor(rule.maxShare * slots));
+    return {
+      name: c.name,
+      skill,
+      eligible,
+      ...(preferred !== undefined && preferred.length > 0 ? { preferred, spillQueue: rule.spillQueue ?? 0 } : {}),
+      maxDispatched: Math.min(rule.maxSlots ?? Number.POSITIVE_INFINITY, byShare),
+    };
   });
+  const classesOf = agents.map((_, a) =>
+    Int32Array.from(classes.flatMap((c, ci) => (c.eligible.includes(a) ? [ci] : []))),
+  );
   return {
     scenario,
     skillNames: [...skillIndex.keys()],
     agents,
     trueSpeed: Float64Array.from(trueSpeed),
+    affinitySpeedup: Float64Array.from(speedup),
+    affinityKeys: Int32Array.from(keys),
     groupNames: scenario.agents.map((g) => g.name),
     groupSlots,
     classes,
+    classesOf,
   };
 }

@@ -6,6 +6,7 @@
 import { Orchestrator } from '../core/orchestrator.js';
 import type { Host } from '../core/host.js';
 import { Fleet } from '../model/fleet.js';
+import { KeyMemory } from '../model/key-memory.js';
 import { TaskTable } from '../model/task-table.js';
 import { RunRecorder } from '../metrics/run-recorder.js';
 import type { ReplicationMetrics } from '../metrics/summary-types.js';
@@ -54,6 +55,12 @@ class Simulation implements Host {
   readonly core: Orchestrator;
   private readonly trueSpeed: Float64Array;
   private readonly groupOf: Int32Array;
+  private readonly speedup: Float64Array;
+  /** Recent keys per agent; undefined when no class carries keys. */
+  private readonly memory: KeyMemory | undefined;
+  private readonly costPerSecond: Float64Array;
+  private readonly costPerUnit: Float64Array;
+  private readonly costed: boolean;
 
   constructor(
     private readonly compiled: CompiledScenario,
@@ -63,6 +70,12 @@ class Simulation implements Host {
     const fleet = new Fleet(compiled.agents, compiled.skillNames.length);
     this.trueSpeed = compiled.trueSpeed;
     this.groupOf = fleet.group;
+    this.speedup = compiled.affinitySpeedup;
+    const keyed = compiled.scenario.workload.classes.some((c) => c.key !== undefined);
+    this.memory = keyed ? new KeyMemory(compiled.affinityKeys) : undefined;
+    this.costPerSecond = fleet.costPerSecond;
+    this.costPerUnit = fleet.costPerUnit;
+    this.costed = fleet.costPerSecond.some((c) => c > 0) || fleet.costPerUnit.some((c) => c > 0);
     this.recorder = new RunRecorder(
       compiled.classes.map((c) => c.name),
       compiled.groupNames,
@@ -71,6 +84,9 @@ class Simulation implements Host {
     const s = compiled.scenario;
     const policy = options.policy.create(options.params, {
       fleet,
+      now: () => this.clock,
+      groupNames: compiled.groupNames,
+      classesOf: compiled.classesOf,
       tasks: this.tasks,
       discipline: s.queueing.discipline,
       centralCapacity: s.queueing.capacity ?? Number.POSITIVE_INFINITY,
@@ -96,7 +112,16 @@ class Simulation implements Host {
     t.agent[task] = agent;
     this.recorder.started(now, this.groupOf[agent]!);
     this.probe?.started(t.seq[task]!, agent, now);
-    this.events.push(now + t.size[task]! / this.trueSpeed[agent]!, COMPLETION, task);
+    let service = t.size[task]! / this.trueSpeed[agent]!;
+    if (this.memory !== undefined) {
+      const key = t.key[task]!;
+      if (key >= 0) {
+        const hit = this.memory.touch(agent, key);
+        this.recorder.keyed(hit);
+        if (hit) service /= this.speedup[agent]!;
+      }
+    }
+    this.events.push(now + service, COMPLETION, task);
   }
 
   rejected(task: number): void {
@@ -135,8 +160,10 @@ class Simulation implements Host {
         const start = tasks.start[id]!;
         const agent = tasks.agent[id]!;
         recorder.completed(now, tasks.cls[id]!, this.groupOf[agent]!, now - arrival, start - arrival);
+        if (this.costed)
+          recorder.cost((now - start) * this.costPerSecond[agent]! + tasks.size[id]! * this.costPerUnit[agent]!);
         probe?.completed(tasks.seq[id]!, agent, now);
-        core.finished(id, now - start);
+        core.finished(id);
         tasks.release(id);
         completed++;
         if (completed === warmupCompleted) recorder.beginObservation(now);

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
+import { didYouMean } from './did-you-mean.js';
 import { applyOverrides } from './overrides.js';
+import { type Path, type Problem, pathText, semanticProblems } from './scenario-checks.js';
 import { type Scenario, scenarioSchema } from './scenario-schema.js';
 
 export interface LoadOptions {
@@ -15,15 +17,9 @@ export interface LoadOptions {
   knownPolicies: readonly string[];
 }
 
-type Path = readonly PropertyKey[];
 type Schema = z.core.$ZodType;
 type Issue = z.core.$ZodIssue;
 
-/** One problem found in a scenario, before it is rendered with its file and line. */
-interface Problem {
-  path: Path;
-  text: string;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Entry points
@@ -87,10 +83,6 @@ function yamlErrorText(file: string, errors: Document['errors']): string {
 
 // ---------------------------------------------------------------------------------------------
 // Rendering: file, line, field path
-
-function pathText(path: Path): string {
-  return path.map(String).join('.');
-}
 
 function renderProblems(
   problems: readonly Problem[],
@@ -402,97 +394,4 @@ function numberExpectation(def: z.core.$ZodTypeDef): string {
     }
   }
   return [whole ? 'a whole number' : 'a number', bounds.join(' and ')].filter((s) => s !== '').join(' ');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Checks across fields, run once the shape is valid
-
-function semanticProblems(s: Scenario, knownPolicies: readonly string[]): Problem[] {
-  return [
-    ...duplicateNames(
-      s.agents.map((a) => a.name),
-      ['agents'],
-      'agent group',
-    ),
-    ...duplicateNames(
-      s.workload.classes.map((c) => c.name),
-      ['workload', 'classes'],
-      'task class',
-    ),
-    ...missingSkills(s),
-    ...policyProblems(s.routing.policy, knownPolicies),
-    ...stopProblems(s),
-  ];
-}
-
-function duplicateNames(names: readonly string[], listPath: Path, what: string): Problem[] {
-  const problems: Problem[] = [];
-  names.forEach((name, i) => {
-    const first = names.indexOf(name);
-    if (first < i) {
-      const text = `duplicate ${what} name '${name}' (also used by ${pathText([...listPath, first])})`;
-      problems.push({ path: [...listPath, i, 'name'], text });
-    }
-  });
-  return problems;
-}
-
-function missingSkills(s: Scenario): Problem[] {
-  const skills = [...new Set(s.agents.flatMap((a) => a.skills))];
-  const problems: Problem[] = [];
-  s.workload.classes.forEach((c, i) => {
-    if (skills.includes(c.skill)) return;
-    const text = `no agent has skill '${c.skill}' (agents have: ${skills.join(', ')})`;
-    problems.push({ path: ['workload', 'classes', i, 'skill'], text });
-  });
-  return problems;
-}
-
-function policyProblems(policy: string, known: readonly string[]): Problem[] {
-  if (/\.(ts|js|mjs)$/.test(policy) || known.includes(policy)) return [];
-  const hint = didYouMean(policy, known);
-  const text = `unknown policy '${policy}'${hint || '.'} Known policies: ${known.join(', ')} (or a path to a .ts/.js/.mjs policy module)`;
-  return [{ path: ['routing', 'policy'], text }];
-}
-
-function stopProblems(s: Scenario): Problem[] {
-  const { stop, warmup } = s;
-  if (!warmup) return [];
-  if ('completed' in stop && 'completed' in warmup && warmup.completed >= stop.completed) {
-    const text = `stop at ${stop.completed} completed tasks is never past the warm-up of ${warmup.completed}`;
-    return [{ path: ['stop', 'completed'], text }];
-  }
-  if ('time' in stop && 'time' in warmup && warmup.time >= stop.time) {
-    const text = `stop at time ${stop.time} s is never past the warm-up of ${warmup.time} s`;
-    return [{ path: ['stop', 'time'], text }];
-  }
-  return [];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Did-you-mean suggestions
-
-function levenshtein(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost));
-    }
-    prev = row;
-  }
-  return prev[b.length]!;
-}
-
-/** `; did you mean 'x'?` for the closest candidate within edit distance 2 or starting with `word`. */
-function didYouMean(word: string, candidates: readonly string[]): string {
-  const lower = word.toLowerCase();
-  let best: { name: string; distance: number } | undefined;
-  for (const name of candidates) {
-    const distance = levenshtein(lower, name.toLowerCase());
-    const close = distance <= 2 || (lower.length > 0 && name.toLowerCase().startsWith(lower));
-    if (close && (!best || distance < best.distance)) best = { name, distance };
-  }
-  return best ? `; did you mean '${best.name}'?` : '';
 }

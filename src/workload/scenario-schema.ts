@@ -41,10 +41,20 @@ export const arrivalSchema = z.discriminatedUnion('process', [
 ]);
 export type ArrivalSpec = z.infer<typeof arrivalSchema>;
 
+/** Affinity keys (tenants, sessions): `zipf` favours a few hot keys, `uniform` spreads evenly. */
+export const keyDistSchema = z.union([
+  z.strictObject({
+    zipf: z.strictObject({ n: count('distinct keys'), s: positive('skew exponent') }),
+  }),
+  z.strictObject({ uniform: z.strictObject({ n: count('distinct keys') }) }),
+]);
+export type KeyDist = z.infer<typeof keyDistSchema>;
+
 export const taskClassSchema = z.strictObject({
   name: z.string().min(1),
   skill: z.string().min(1),
   size: sizeDistSchema,
+  key: keyDistSchema.optional(),
   weight: positive('share of arrivals').default(1),
   priority: z.number().int().nonnegative().default(0),
   deadline: positive('seconds after arrival').optional(),
@@ -59,6 +69,16 @@ export const agentGroupSchema = z.strictObject({
   advertisedSpeed: positive('work units per second that policies see').optional(),
   skills: z.array(z.string().min(1)).min(1, 'expected at least one skill'),
   queueCapacity: z.number().int().nonnegative().optional(),
+  cost: z
+    .strictObject({
+      perSecond: nonNegative('cost per busy slot-second').default(0),
+      perUnit: nonNegative('cost per work unit').default(0),
+    })
+    .optional(),
+  /** A task whose key this agent served recently runs this many times faster (locality). */
+  affinitySpeedup: z.number().min(1, 'expected a number >= 1 (speed-up factor)').default(1),
+  /** How many recent keys an agent remembers (LRU) for affinitySpeedup. */
+  affinityKeys: count('keys an agent remembers').default(16),
 });
 export type AgentGroup = z.infer<typeof agentGroupSchema>;
 
@@ -67,6 +87,28 @@ const stopSchema = z.union([
   z.strictObject({ time: positive('virtual seconds') }),
 ]);
 export type StopSpec = z.infer<typeof stopSchema>;
+
+/**
+ * Orchestration rules, applied before any policy picks:
+ *   only: [groups]      the class may go only to these agent groups;
+ *   prefer: [groups]    it goes to these groups unless every one of their agents holds at least
+ *                       slots + spillQueue tasks, then to any group it may use;
+ *   maxSlots / maxShare at most this many (or this share of the fleet's slots) of the class's
+ *                       tasks are dispatched at once; the rest wait in arrival order.
+ */
+export const ruleSchema = z
+  .strictObject({
+    class: z.string().min(1),
+    only: z.array(z.string().min(1)).min(1).optional(),
+    prefer: z.array(z.string().min(1)).min(1).optional(),
+    spillQueue: z.number().int().nonnegative().default(0),
+    maxSlots: count('tasks dispatched at once').optional(),
+    maxShare: z.number().positive().max(1).optional(),
+  })
+  .refine((r) => r.only !== undefined || r.prefer !== undefined || r.maxSlots !== undefined || r.maxShare !== undefined, {
+    message: 'a rule needs at least one of: only, prefer, maxSlots, maxShare',
+  });
+export type Rule = z.infer<typeof ruleSchema>;
 
 export const routingSchema = z.looseObject({ policy: z.string().min(1) });
 export type RoutingSpec = z.infer<typeof routingSchema>;
@@ -85,6 +127,7 @@ export const scenarioSchema = z.strictObject({
     classes: z.array(taskClassSchema).min(1, 'expected at least one task class'),
   }),
   routing: routingSchema.default({ policy: 'shared-queue' }),
+  rules: z.array(ruleSchema).default([]),
   queueing: z
     .strictObject({
       discipline: z.enum(['fifo', 'priority', 'edf']).default('fifo'),

@@ -5,6 +5,7 @@ import type { TaskTable } from '../model/task-table.js';
 import { makeStream, type Rng } from '../sim/rng.js';
 import { makeInterArrival, type InterArrival } from './arrivals.js';
 import { makeSampler, type Sampler } from './distributions.js';
+import { type KeySampler, makeKeySampler } from './keys.js';
 import type { Scenario } from './scenario-schema.js';
 
 /** A source of arrivals the engine pulls from, one task at a time. */
@@ -25,6 +26,8 @@ export class SyntheticWorkload implements Workload {
   private readonly arrivals: Rng;
   private readonly classes: Rng;
   private readonly sizes: Rng;
+  private readonly keys: Rng;
+  private readonly keySamplers: (KeySampler | undefined)[];
   private count = 0;
 
   constructor(scenario: Scenario, seed: number, replication: number) {
@@ -39,6 +42,8 @@ export class SyntheticWorkload implements Workload {
     this.arrivals = makeStream(seed, 'arrivals', replication);
     this.classes = makeStream(seed, 'classes', replication);
     this.sizes = makeStream(seed, 'sizes', replication);
+    this.keys = makeStream(seed, 'keys', replication);
+    this.keySamplers = w.classes.map((c) => (c.key === undefined ? undefined : makeKeySampler(c.key)));
     this.next = this.gap(this.arrivals);
   }
 
@@ -59,7 +64,8 @@ export class SyntheticWorkload implements Workload {
     tasks.size[id] = this.samplers[c]!(this.sizes);
     tasks.priority[id] = this.priority[c]!;
     tasks.deadline[id] = now + this.deadline[c]!;
-    tasks.key[id] = -1;
+    const key = this.keySamplers[c];
+    tasks.key[id] = key === undefined ? -1 : key(this.keys);
     tasks.seq[id] = this.count++;
     this.next = now + this.gap(this.arrivals);
   }

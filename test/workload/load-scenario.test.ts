@@ -59,7 +59,16 @@ describe('parseScenario: valid input', () => {
     const s = parseScenario(MMC, FILE, opts);
     expect(s.name).toBe('mmc-16');
     expect(s.stop).toEqual({ completed: 200000 });
-    expect(s.agents[0]).toEqual({ name: 'worker', count: 16, slots: 1, speed: 1, skills: ['general'] });
+    expect(s.agents[0]).toEqual({
+      name: 'worker',
+      count: 16,
+      slots: 1,
+      speed: 1,
+      skills: ['general'],
+      affinitySpeedup: 1,
+      affinityKeys: 16,
+    });
+    expect(s.rules).toEqual([]);
     expect(s.workload.classes[0]).toMatchObject({ weight: 1, priority: 0 });
     expect(s.queueing).toEqual({ discipline: 'fifo' });
     expect(s.routing).toEqual({ policy: 'shared-queue' });
@@ -146,7 +155,7 @@ describe('parseScenario: schema errors', () => {
   it('lists the allowed keys when no key is close', () => {
     expect(errorFor(mmc(['speed: 1', 'throughput: 1']))).toBe(
       `${FILE}:10: agents.0.throughput: unknown key 'throughput'; allowed keys: ` +
-        'name, count, slots, speed, advertisedSpeed, skills, queueCapacity',
+        'name, count, slots, speed, advertisedSpeed, skills, queueCapacity, cost, affinitySpeedup, affinityKeys',
     );
   });
 

@@ -1,60 +1,60 @@
-// shared-queue: late binding. Tasks wait in one central queue per skill and the first free
-// matching slot takes the next one (in the scenario's discipline). With one skill and c agents
+// shared-queue: late binding. Tasks wait in one central queue per class and the first free
+// matching slot takes the next one (in the scenario's discipline). With one class and c agents
 // of equal speed this is the M/M/c queue. Needs only which agents have a free slot.
 import { z } from 'zod';
-import { makeQueue, type TaskQueue } from '../../core/task-queue.js';
+import { disciplineKey, makeQueue, type TaskQueue } from '../../core/task-queue.js';
 import type { FleetView } from '../../model/fleet.js';
 import { definePolicy, HOLD, REJECT, type TaskView } from './types.js';
 
 export default definePolicy({
   name: 'shared-queue',
-  summary: 'late binding: one central queue per skill; a freed slot takes the next task',
+  summary: 'late binding: one central queue per class; a freed slot takes the next task',
   params: z.strictObject({}),
   create(_params, ctx) {
-    const queues: TaskQueue[] = Array.from({ length: ctx.skillCount }, () => makeQueue(ctx.discipline, ctx.tasks));
-    // Where the scan for a free agent starts, per skill: spreads work over equal agents.
-    const cursor = new Int32Array(ctx.skillCount);
+    const queues: TaskQueue[] = ctx.classes.map(() => makeQueue(ctx.discipline, ctx.tasks));
+    // Where the scan for a free agent starts, per class: spreads work over equal agents.
+    const cursor = new Int32Array(ctx.classes.length);
+    const keyOf = disciplineKey(ctx.discipline);
     let held = 0;
-    const seq = () => ctx.tasks.seq;
-    const keyed = ctx.discipline !== 'fifo';
-    const keyOf = (id: number) =>
-      ctx.discipline === 'priority' ? ctx.tasks.priority[id]! : ctx.discipline === 'edf' ? ctx.tasks.deadline[id]! : 0;
+    /** Does task x come before task y in the discipline (ties by arrival order)? */
+    const before = (x: number, y: number) => {
+      const kx = keyOf(ctx.tasks, x);
+      const ky = keyOf(ctx.tasks, y);
+      return kx < ky || (kx === ky && ctx.tasks.seq[x]! < ctx.tasks.seq[y]!);
+    };
     return {
       name: 'shared-queue',
       route(task: TaskView, fleet: FleetView): number {
-        if (fleet.freeBySkill[task.skill]! > 0 && queues[task.skill]!.length === 0) {
+        // A free eligible agent never coexists with a waiting task it could serve (a freed slot
+        // pulls at once), so an arrival that finds one takes it.
+        if (fleet.freeBySkill[task.skill]! > 0) {
           const eligible = task.eligible;
           const n = eligible.length;
-          let i = cursor[task.skill]!;
+          let i = cursor[task.cls]! % n;
           for (let k = 0; k < n; k++) {
             const a = eligible[i]!;
             if (++i === n) i = 0;
             if (fleet.busy[a]! < fleet.slots[a]!) {
-              cursor[task.skill] = i;
+              cursor[task.cls] = i;
               return a;
             }
           }
         }
         if (held >= ctx.centralCapacity) return REJECT;
-        queues[task.skill]!.push(task.id);
+        queues[task.cls]!.push(task.id);
         held++;
         return HOLD;
       },
-      release(agent: number, fleet: FleetView): number {
+      release(agent: number): number {
         if (held === 0) return -1;
-        const skills = fleet.skillsOf[agent]!;
+        const classes = ctx.classesOf[agent]!;
         let best: TaskQueue | undefined;
         let bestId = -1;
-        // Among the skills this agent has, serve the head that the discipline puts first.
-        for (let i = 0; i < skills.length; i++) {
-          const q = queues[skills[i]!]!;
+        // Among the classes this agent may serve, take the head the discipline puts first.
+        for (let i = 0; i < classes.length; i++) {
+          const q = queues[classes[i]!]!;
           const id = q.peek();
-          if (id < 0) continue;
-          if (
-            bestId < 0 ||
-            (keyed && keyOf(id) < keyOf(bestId)) ||
-            ((!keyed || keyOf(id) === keyOf(bestId)) && seq()[id]! < seq()[bestId]!)
-          ) {
+          if (id >= 0 && (bestId < 0 || before(id, bestId))) {
             best = q;
             bestId = id;
           }

@@ -13,27 +13,37 @@ export const REJECT = -2;
 
 /** The task being routed. One object is reused for every decision: read it, do not keep it. */
 export interface TaskView {
-  id: number;
-  cls: number;
-  skill: number;
-  size: number;
-  priority: number;
-  deadline: number;
-  key: number;
-  arrival: number;
+  readonly id: number;
+  readonly cls: number;
+  readonly skill: number;
+  /** Work units. */
+  readonly size: number;
+  readonly priority: number;
+  /** Absolute deadline in seconds; Infinity when none. */
+  readonly deadline: number;
+  /** Affinity key (tenant, session); -1 when none. */
+  readonly key: number;
+  /** Arrival time in seconds. */
+  readonly arrival: number;
   /** Agents that have the task's skill (capability matching is applied before any policy). */
-  eligible: Int32Array;
+  readonly eligible: Int32Array;
 }
 
 export interface PolicyContext {
   readonly fleet: FleetView;
+  /** The host's clock in seconds (virtual in the lab, wall-clock in production). */
+  readonly now: () => number;
+  /** Agent group names, indexed like fleet.group values. */
+  readonly groupNames: readonly string[];
   /** Read fields through this object each time (arrays are replaced when the table grows). */
   readonly tasks: TaskTableView;
   readonly discipline: Discipline;
   /** Capacity of a central queue a HOLD policy keeps; Infinity when unbounded. */
   readonly centralCapacity: number;
   readonly skillCount: number;
-  readonly classes: readonly { readonly name: string; readonly skill: number }[];
+  readonly classes: readonly { readonly name: string; readonly skill: number; readonly eligible: Int32Array }[];
+  /** Per agent, the classes it may serve (its skills and the scenario's rules). */
+  readonly classesOf: readonly Int32Array[];
 }
 
 export interface RoutingPolicy {
@@ -42,8 +52,13 @@ export interface RoutingPolicy {
   route(task: TaskView, fleet: FleetView, rng: Rng): number;
   /** For policies that HOLD: the next held task agent `agent` should serve now, or -1. */
   release?(agent: number, fleet: FleetView): number;
-  /** Called when a task finishes at `agent`, with the response time it observed there. */
-  observe?(agent: number, task: number, responseSeconds: number): void;
+  /**
+   * Called when `task` finishes at `agent`, before the task's row is freed, with the latency a
+   * dispatcher observes: completion minus the moment the task was sent to the agent.
+   */
+  observe?(agent: number, task: number, latencySeconds: number): void;
+  /** Called when `agent` has no task left (in service or queued): it became idle. */
+  idle?(agent: number): void;
 }
 
 export interface PolicyDefinition<P extends object = object> {

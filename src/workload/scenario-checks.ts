@@ -1,0 +1,112 @@
+// Checks across scenario fields that the schema alone cannot express (names that must exist or
+// be unique, skills some agent must have, a stop past the warm-up). Each problem names its field.
+import { didYouMean } from './did-you-mean.js';
+import type { Scenario } from './scenario-schema.js';
+
+export type Path = readonly PropertyKey[];
+
+/** One problem found in a scenario, before it is rendered with its file and line. */
+export interface Problem {
+  path: Path;
+  text: string;
+}
+
+/** `agents.0.slots` for ['agents', 0, 'slots']. */
+export function pathText(path: Path): string {
+  return path.map(String).join('.');
+}
+
+
+export function semanticProblems(s: Scenario, knownPolicies: readonly string[]): Problem[] {
+  return [
+    ...duplicateNames(
+      s.agents.map((a) => a.name),
+      ['agents'],
+      'agent group',
+    ),
+    ...duplicateNames(
+      s.workload.classes.map((c) => c.name),
+      ['workload', 'classes'],
+      'task class',
+    ),
+    ...missingSkills(s),
+    ...ruleProblems(s),
+    ...policyProblems(s.routing.policy, knownPolicies),
+    ...stopProblems(s),
+  ];
+}
+
+function duplicateNames(names: readonly string[], listPath: Path, what: string): Problem[] {
+  const problems: Problem[] = [];
+  names.forEach((name, i) => {
+    const first = names.indexOf(name);
+    if (first < i) {
+      const text = `duplicate ${what} name '${name}' (also used by ${pathText([...listPath, first])})`;
+      problems.push({ path: [...listPath, i, 'name'], text });
+    }
+  });
+  return problems;
+}
+
+function missingSkills(s: Scenario): Problem[] {
+  const skills = [...new Set(s.agents.flatMap((a) => a.skills))];
+  const problems: Problem[] = [];
+  s.workload.classes.forEach((c, i) => {
+    if (skills.includes(c.skill)) return;
+    const text = `no agent has skill '${c.skill}' (agents have: ${skills.join(', ')})`;
+    problems.push({ path: ['workload', 'classes', i, 'skill'], text });
+  });
+  return problems;
+}
+
+function policyProblems(policy: string, known: readonly string[]): Problem[] {
+  if (/\.(ts|js|mjs)$/.test(policy) || known.includes(policy)) return [];
+  const hint = didYouMean(policy, known);
+  const text = `unknown policy '${policy}'${hint || '.'} Known policies: ${known.join(', ')} (or a path to a .ts/.js/.mjs policy module)`;
+  return [{ path: ['routing', 'policy'], text }];
+}
+
+function stopProblems(s: Scenario): Problem[] {
+  const { stop, warmup } = s;
+  if (!warmup) return [];
+  if ('completed' in stop && 'completed' in warmup && warmup.completed >= stop.completed) {
+    const text = `stop at ${stop.completed} completed tasks is never past the warm-up of ${warmup.completed}`;
+    return [{ path: ['stop', 'completed'], text }];
+  }
+  if ('time' in stop && 'time' in warmup && warmup.time >= stop.time) {
+    const text = `stop at time ${stop.time} s is never past the warm-up of ${warmup.time} s`;
+    return [{ path: ['stop', 'time'], text }];
+  }
+  return [];
+}
+
+
+/** Rules must name a class and agent groups that exist, and leave the class an agent to use. */
+function ruleProblems(s: Scenario): Problem[] {
+  const classes = s.workload.classes.map((c) => c.name);
+  const groups = s.agents.map((a) => a.name);
+  const problems: Problem[] = [];
+  s.rules.forEach((r, i) => {
+    const cls = s.workload.classes.find((c) => c.name === r.class);
+    if (cls === undefined) {
+      const text = `unknown class '${r.class}'${didYouMean(r.class, classes)} (classes: ${classes.join(', ')})`;
+      problems.push({ path: ['rules', i, 'class'], text });
+      return;
+    }
+    for (const field of ['only', 'prefer'] as const) {
+      (r[field] ?? []).forEach((g, j) => {
+        if (groups.includes(g)) return;
+        const text = `unknown agent group '${g}'${didYouMean(g, groups)} (groups: ${groups.join(', ')})`;
+        problems.push({ path: ['rules', i, field, j], text });
+      });
+    }
+    if (r.only !== undefined) {
+      const able = s.agents.filter((a) => r.only!.includes(a.name) && a.skills.includes(cls.skill));
+      if (able.length === 0) {
+        const text = `no group in [${r.only.join(', ')}] has skill '${cls.skill}', so class '${r.class}' could never run`;
+        problems.push({ path: ['rules', i, 'only'], text });
+      }
+    }
+  });
+  return problems;
+}
