@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { InputError, PolicyError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { registerCompare } from './commands/compare.js';
 import { registerConformance } from './commands/conformance.js';
 import { registerPolicies } from './commands/policies.js';
 import { registerRun } from './commands/run.js';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerRun(program);
+  registerCompare(program);
   registerValidate(program);
   registerConformance(program);
   registerPolicies(program);

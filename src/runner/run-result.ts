@@ -19,7 +19,12 @@ export interface RunResult {
   readonly format: typeof RUN_FORMAT;
   readonly orchlab: string;
   readonly scenario: string;
-  readonly policy: { readonly name: string; readonly params: Record<string, unknown> };
+  readonly policy: {
+    readonly name: string;
+    readonly params: Record<string, unknown>;
+    /** How comparisons and reports name this run (the name, plus parameters given on the command line). */
+    readonly label: string;
+  };
   readonly seed: number;
   readonly replications: number;
   readonly metrics: EstimateTree<Omit<ReplicationMetrics, 'classes'>>;

@@ -45,7 +45,11 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
 }
 
 /** Merges replications (in replication order) into one result. */
-export function combineReplications(scenario: Scenario, reps: readonly ReplicationSummary[]): RunResult {
+export function combineReplications(
+  scenario: Scenario,
+  reps: readonly ReplicationSummary[],
+  label?: string,
+): RunResult {
   const { definition, params } = resolvePolicy(scenario.routing);
   const sorted = [...reps].sort((a, b) => a.replication - b.replication);
   const { classes: _ignored, ...overall } = estimateTree<ReplicationMetrics>(sorted.map((r) => r.metrics));
@@ -53,9 +57,9 @@ export function combineReplications(scenario: Scenario, reps: readonly Replicati
   for (const name of Object.keys(sorted[0]?.metrics.classes ?? {})) {
     classes[name] = estimateTree(sorted.map((r) => r.metrics.classes[name]!));
   }
-  const policy = { name: definition.name, params };
+  const policy = { name: definition.name, params, label: label ?? definition.name };
   const digest = createHash('sha256')
-    .update(JSON.stringify({ format: RUN_FORMAT, scenario, policy, reps: sorted }))
+    .update(JSON.stringify({ format: RUN_FORMAT, scenario, policy: { name: policy.name, params }, reps: sorted }))
     .digest('hex');
   return {
     format: RUN_FORMAT,

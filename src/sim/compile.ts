@@ -25,7 +25,7 @@ export interface CompiledScenario {
 
 /** Merges every rule that names a class (later fields win). */
 function rulesFor(rules: readonly Rule[], cls: string): Partial<Rule> {
-  return rules.filter((r) => r.class === cls).reduce<Partial<Rule>>((acc, r) => ({ ...acc, ...r }), {});
+  return Object.assign({}, ...rules.filter((r) => r.class === cls)) as Partial<Rule>;
 }
 
 export function compileScenario(scenario: Scenario): CompiledScenario {

@@ -1,5 +1,6 @@
 // `orchlab run SCENARIO`: every replication under one policy; a table or orchlab.run/1 JSON.
 import type { Command } from 'commander';
+import { preloadPolicies } from '../../runner/resolve-policy.js';
 import { runScenario } from '../../runner/run-scenario.js';
 import { formatRun } from '../format-run.js';
 import { emit, formatOption, type OutputFlags } from '../output.js';
@@ -18,8 +19,9 @@ export function registerRun(program: Command): void {
     .addOption(formatOption())
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
     .option('--quiet', 'no progress on stderr')
-    .action((path: string, flags: ScenarioFlags & OutputFlags & { quiet?: boolean }) => {
+    .action(async (path: string, flags: ScenarioFlags & OutputFlags & { quiet?: boolean }) => {
       const scenario = scenarioFromFlags(path, flags);
+      await preloadPolicies([scenario.routing.policy]);
       const started = process.hrtime.bigint();
       const result = runScenario(scenario, {
         onProgress: (done, total) => {

@@ -1,6 +1,6 @@
 // `orchlab validate SCENARIO...`: schema and consistency checks, nothing is run.
 import type { Command } from 'commander';
-import { resolvePolicy } from '../../runner/resolve-policy.js';
+import { preloadPolicies, resolvePolicy } from '../../runner/resolve-policy.js';
 import { collect } from '../collect.js';
 import { scenarioFromFlags } from '../scenario-input.js';
 
@@ -11,9 +11,10 @@ export function registerValidate(program: Command): void {
     .argument('<scenario...>', 'scenario YAML files')
     .option('--set <path=value>', 'override a scenario field before checking (repeatable)', collect, [])
     .option('--policy <name>', 'check with this routing policy instead of the scenario’s')
-    .action((paths: string[], flags: { set: string[]; policy?: string }) => {
+    .action(async (paths: string[], flags: { set: string[]; policy?: string }) => {
       for (const path of paths) {
         const scenario = scenarioFromFlags(path, flags);
+        await preloadPolicies([scenario.routing.policy]);
         resolvePolicy(scenario.routing);
         const agents = scenario.agents.reduce((s, g) => s + g.count, 0);
         process.stdout.write(

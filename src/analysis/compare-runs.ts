@@ -1,0 +1,48 @@
+// Paired comparison of policies run on the same replications (common random numbers): for each
+// metric, the best policy (lowest mean) and every other policy's per-replication difference from
+// it, with a 95% Student-t confidence interval. A difference is significant when its interval
+// excludes zero.
+import { type Estimate, estimate } from './estimate.js';
+import { pairedDifference } from './paired.js';
+
+export interface PolicySamples {
+  readonly policy: string;
+  /** Per metric, one value per replication (same replication order for every policy). */
+  readonly values: Readonly<Record<string, readonly number[]>>;
+}
+
+export interface PairedResult {
+  readonly a: string;
+  readonly b: string;
+  readonly metric: string;
+  /** a − b: positive means a is worse (higher) than b. */
+  readonly diff: Estimate;
+  readonly significant: boolean;
+}
+
+export interface Comparison {
+  readonly best: Record<string, string>;
+  readonly paired: PairedResult[];
+}
+
+export function comparePolicies(samples: readonly PolicySamples[], metrics: readonly string[]): Comparison {
+  const best: Record<string, string> = {};
+  const paired: PairedResult[] = [];
+  for (const metric of metrics) {
+    const usable = samples.filter((s) => (s.values[metric] ?? []).every(Number.isFinite) && (s.values[metric]?.length ?? 0) > 0);
+    if (usable.length === 0) continue;
+    const means = usable.map((s) => estimate(s.values[metric]!).value);
+    const low = Math.min(...means);
+    // No winner when every policy scores the same (e.g. nothing rejected anywhere).
+    if (means.every((m) => m === low)) continue;
+    const bi = means.indexOf(low);
+    const winner = usable[bi]!;
+    best[metric] = winner.policy;
+    for (const s of usable) {
+      if (s === winner) continue;
+      const { diff, significant } = pairedDifference(s.values[metric]!, winner.values[metric]!);
+      paired.push({ a: s.policy, b: winner.policy, metric, diff, significant });
+    }
+  }
+  return { best, paired };
+}

@@ -1,0 +1,55 @@
+// `orchlab compare SCENARIO --policies a,b,c`: every policy on the same replications, with
+// paired statistics. Exit code 3 when some policy failed (the others are still reported).
+import type { Command } from 'commander';
+import { PolicyError } from '../../errors.js';
+import { runComparison } from '../../runner/compare.js';
+import { executeInProcess } from '../../runner/executor.js';
+import { parsePolicyList } from '../../runner/policy-spec.js';
+import { preloadPolicies } from '../../runner/resolve-policy.js';
+import { collect } from '../collect.js';
+import { formatCompare } from '../format-compare.js';
+import { emit, formatOption, type OutputFlags } from '../output.js';
+import { scenarioFromFlags } from '../scenario-input.js';
+
+interface CompareFlags extends OutputFlags {
+  policies: string;
+  set: string[];
+  seed?: string;
+  replications?: string;
+  quiet?: boolean;
+}
+
+export function registerCompare(program: Command): void {
+  program
+    .command('compare')
+    .description('run several routing policies on the same replications and compare them with paired statistics')
+    .argument('<scenario>', 'scenario YAML file')
+    .requiredOption(
+      '--policies <list>',
+      'comma-separated policies, `all`, module paths, with parameters as name:param=value (e.g. power-of-d:d=3)',
+    )
+    .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
+    .option('--seed <n>', "base seed (overrides the scenario's seed)")
+    .option('--replications <n>', "replications (overrides the scenario's)")
+    .addOption(formatOption())
+    .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
+    .option('--quiet', 'no progress on stderr')
+    .action(async (path: string, flags: CompareFlags) => {
+      const scenario = scenarioFromFlags(path, flags);
+      const entries = parsePolicyList(flags.policies);
+      await preloadPolicies(entries.map((e) => e.split(':')[0]!));
+      const progress = !flags.quiet && process.stderr.isTTY;
+      const result = await runComparison(scenario, entries, executeInProcess, {
+        onProgress: (done, total) => {
+          if (progress) process.stderr.write(`\r\x1b[K${done}/${total} runs`);
+        },
+      });
+      if (progress) process.stderr.write('\r\x1b[K');
+      if (result.runs.length === 0) {
+        const lines = [...new Set(result.failures.map((f) => `  ${f.policy}: ${f.error}`))];
+        throw new PolicyError(`every policy failed:\n${lines.join('\n')}`);
+      }
+      emit(flags, result, () => formatCompare(result));
+      if (result.failures.length > 0) process.exitCode = 3;
+    });
+}

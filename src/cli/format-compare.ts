@@ -1,0 +1,47 @@
+// The terminal view of a comparison: one row per policy with CIs, the best per metric starred,
+// then each policy against the best as a paired difference.
+import type { MaybeEstimate } from '../runner/estimate-tree.js';
+import type { CompareResult } from '../runner/compare.js';
+import { formatTable, num } from './format-table.js';
+
+const withCi = (e: MaybeEstimate) =>
+  e.value === null ? '-' : `${num(e.value)} ±${num((e.ci95![1] - e.ci95![0]) / 2)}`;
+
+export function formatCompare(c: CompareResult): string {
+  const star = (metric: string, label: string) => (c.best[metric] === label ? '*' : ' ');
+  const rows = c.runs.map((r) => {
+    const m = r.metrics;
+    const l = r.policy.label;
+    return [
+      l,
+      `${withCi(m.responseTime.mean)}${star('responseTime.mean', l)}`,
+      `${withCi(m.responseTime.p95)}${star('responseTime.p95', l)}`,
+      `${withCi(m.responseTime.p99)}${star('responseTime.p99', l)}`,
+      num(m.utilization.value),
+      `${num(m.rejected.value)}${star('rejected', l)}`,
+      `${num(m.cost.value)}${star('cost', l)}`,
+    ];
+  });
+  const parts = [
+    `${c.scenario} · ${c.runs.length} policies · ${c.replications} replications · seed ${c.seed} · same workload for every policy`,
+    '',
+    formatTable(['policy', 'resp mean (s)', 'resp p95 (s)', 'resp p99 (s)', 'util', 'rejected', 'cost'], rows),
+    '',
+    '± is the 95% CI half-width over replications; * marks the best policy per metric.',
+  ];
+  const shown = ['responseTime.mean', 'responseTime.p99'];
+  const pairs = c.paired.filter((p) => shown.includes(p.metric));
+  if (pairs.length > 0) {
+    const pairRows = pairs.map((p) => [
+      `${p.a} − ${p.b}`,
+      p.metric,
+      num(p.diff.value),
+      `[${num(p.diff.ci95[0])}, ${num(p.diff.ci95[1])}]`,
+      p.significant ? 'yes' : 'no',
+    ]);
+    parts.push('', 'Paired differences against the best (same replications):', '');
+    parts.push(formatTable(['policies', 'metric', 'difference', '95% CI', 'significant'], pairRows));
+  }
+  for (const f of c.failures) parts.push('', `FAILED ${f.policy} (replication ${f.replication}): ${f.error}`);
+  return parts.join('\n');
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+
+const SMALL = 'test/fixtures/scenarios/small-mmc.yaml';
+
+interface E {
+  value: number;
+  ci95: [number, number];
+}
+
+describe('orchlab compare', () => {
+  it('--format json prints orchlab.compare/1 with runs and paired differences against the best', async () => {
+    const r = await runCli('compare', SMALL, '--policies', 'shared-queue,jsq,random', '--format', 'json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.format).toBe('orchlab.compare/1');
+    expect(out.scenario).toBe('small-mmc');
+    expect(out.replications).toBe(3);
+    expect(out.runs.map((run: { format: string; policy: { name: string } }) => [run.format, run.policy.name])).toEqual([
+      ['orchlab.run/1', 'shared-queue'],
+      ['orchlab.run/1', 'jsq'],
+      ['orchlab.run/1', 'random'],
+    ]);
+    // Late binding beats early binding on equal agents, and random is worst.
+    expect(out.best['responseTime.mean']).toBe('shared-queue');
+    const vsRandom = out.paired.find(
+      (p: { a: string; metric: string }) => p.a === 'random' && p.metric === 'responseTime.mean',
+    );
+    expect(vsRandom.b).toBe('shared-queue');
+    const diff: E = vsRandom.diff;
+    expect(diff.ci95[0]).toBeGreaterThan(0);
+    expect(vsRandom.significant).toBe(true);
+  });
+
+  it('runs every policy on the same scenario and seeds, differing only in routing', async () => {
+    const out = JSON.parse((await runCli('compare', SMALL, '--policies', 'jsq,round-robin', '--format', 'json')).stdout);
+    const [a, b] = out.runs;
+    expect({ ...a.scenarioSpec, routing: null }).toEqual({ ...b.scenarioSpec, routing: null });
+    expect(a.replicationResults.map((r: { replication: number }) => r.replication)).toEqual([0, 1, 2]);
+    expect(b.replicationResults.map((r: { replication: number }) => r.replication)).toEqual([0, 1, 2]);
+  });
+
+  it('accepts parameters as name:param=value and labels the run with them', async () => {
+    const out = JSON.parse(
+      (await runCli('compare', SMALL, '--policies', 'power-of-d,power-of-d:d=4', '--format', 'json')).stdout,
+    );
+    expect(out.policies).toEqual(['power-of-d', 'power-of-d(d=4)']);
+    expect(out.runs[1].policy.params).toEqual({ d: 4 });
+  });
+
+  it('--policies all runs every registered policy', async () => {
+    const out = JSON.parse((await runCli('compare', SMALL, '--policies', 'all', '--format', 'json', '--replications', '2')).stdout);
+    expect(out.runs.length).toBeGreaterThanOrEqual(5);
+    expect(out.failures).toEqual([]);
+  });
+
+  it('a user policy that throws is reported with its name and the task; the others still complete (exit 3)', async () => {
+    const r = await runCli('compare', SMALL, '--policies', 'jsq,test/fixtures/policies/throws.ts', '--format', 'json');
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.stdout);
+    expect(out.runs.map((x: { policy: { name: string } }) => x.policy.name)).toEqual(['jsq']);
+    expect(out.failures[0].policy).toBe('throws-on-ten');
+    expect(out.failures[0].error).toContain("policy 'throws-on-ten' threw: Error: boom");
+    expect(out.failures[0].error).toMatch(/task #\d+ \(class 'default'/);
+  });
+
+  it('a user policy that picks an agent without the skill gets a clear error naming policy, task and skill', async () => {
+    const r = await runCli('compare', 'test/fixtures/scenarios/two-skills.yaml', '--policies', 'test/fixtures/policies/wrong-skill.ts');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("policy 'wrong-skill' picked agent 3, which does not have skill 'a'");
+    expect(r.stderr).toMatch(/task #\d+ \(class 'x'/);
+  });
+
+  it('a module that is not a policy is rejected with exit code 2', async () => {
+    const r = await runCli('run', SMALL, '--policy', 'test/fixtures/policies/not-a-policy.js');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not a routing policy');
+  });
+
+  it('an unknown policy in the list is rejected before anything runs', async () => {
+    const r = await runCli('compare', SMALL, '--policies', 'jsq,nope');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown policy 'nope'");
+  });
+});
