@@ -3,6 +3,7 @@
 // best policy per metric. Runs are independent; the executor decides where they run.
 import { type Comparison, comparePolicies } from '../analysis/compare-runs.js';
 import type { ReplicationMetrics } from '../metrics/summary-types.js';
+import { plannedReplications } from './replications.js';
 import { VERSION } from '../version.js';
 import type { Scenario } from '../workload/scenario-schema.js';
 import type { ExecuteOptions, RunOutcome, RunTask } from './executor.js';
@@ -58,7 +59,7 @@ export async function runComparison(
   // Fail fast on unknown names or bad parameters, before any run starts.
   const names = scenarios.map((s) => resolvePolicy(s.routing).definition.name);
   const labels = uniqueLabels(entries.map((e, i) => policyEntryLabel(e, names[i]!)));
-  const reps = scenario.replications;
+  const reps = plannedReplications(scenario);
   // Replication-major order: with a pool, every policy advances together.
   const tasks: RunTask[] = [];
   for (let r = 0; r < reps; r++) for (const s of scenarios) tasks.push({ scenario: s, replication: r });

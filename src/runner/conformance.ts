@@ -5,6 +5,7 @@
 import { tQuantile } from '../analysis/student-t.js';
 import { deviation, mean } from 'd3-array';
 import type { ConformanceCase } from './conformance-cases.js';
+import { plannedReplications } from './replications.js';
 import { runReplication } from './run-scenario.js';
 
 export interface CheckVerdict {
@@ -28,7 +29,7 @@ export function runConformance(
   const verdicts: CheckVerdict[] = [];
   cases.forEach((c, index) => {
     onCase?.(c.name, index, cases.length);
-    const reps = Array.from({ length: c.scenario.replications }, (_, i) => runReplication(c.scenario, i));
+    const reps = Array.from({ length: plannedReplications(c.scenario) }, (_, i) => runReplication(c.scenario, i));
     for (const check of c.checks) {
       const values = reps.map((r) => check.measure(r.metrics));
       const n = values.length;

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { ReplicationMetrics } from '../metrics/summary-types.js';
 import { compileScenario } from '../sim/compile.js';
 import { simulate } from '../sim/simulate.js';
+import { plannedReplications } from './replications.js';
 import { VERSION } from '../version.js';
 import type { Scenario } from '../workload/scenario-schema.js';
 import { estimateTree } from './estimate-tree.js';
@@ -37,9 +38,9 @@ export function runReplication(scenario: Scenario, replication: number): Replica
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
   const reps: ReplicationSummary[] = [];
-  for (let i = 0; i < scenario.replications; i++) {
+  for (let i = 0; i < plannedReplications(scenario); i++) {
     reps.push(runReplication(scenario, i));
-    options.onProgress?.(i + 1, scenario.replications);
+    options.onProgress?.(i + 1, plannedReplications(scenario));
   }
   return combineReplications(scenario, reps);
 }

@@ -133,15 +133,17 @@ class Simulation implements Host {
 
   run(workload: Workload, maxArrivals: number): Omit<ReplicationResult, 'replication'> {
     const s = this.compiled.scenario;
+    // warmup: auto is resolved by the runner (MSER-5 on a first pass); here it means none.
+    const warmup = s.warmup === 'auto' ? undefined : s.warmup;
     const events = this.events;
     const tasks = this.tasks;
     const recorder = this.recorder;
     const core = this.core;
     const probe = this.probe;
     const stopCompleted = 'completed' in s.stop ? s.stop.completed : Number.POSITIVE_INFINITY;
-    const warmupCompleted = s.warmup !== undefined && 'completed' in s.warmup ? s.warmup.completed : 0;
+    const warmupCompleted = warmup !== undefined && 'completed' in warmup ? warmup.completed : 0;
     if ('time' in s.stop) events.push(s.stop.time, STOP, 0);
-    if (s.warmup !== undefined && 'time' in s.warmup) events.push(s.warmup.time, WARMUP, 0);
+    if (warmup !== undefined && 'time' in warmup) events.push(warmup.time, WARMUP, 0);
     else if (warmupCompleted === 0) recorder.beginObservation(0);
     const first = workload.nextTime();
     if (first < Number.POSITIVE_INFINITY && maxArrivals > 0) events.push(first, ARRIVAL, 0);

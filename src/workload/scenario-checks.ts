@@ -68,7 +68,7 @@ function policyProblems(policy: string, known: readonly string[]): Problem[] {
 
 function stopProblems(s: Scenario): Problem[] {
   const { stop, warmup } = s;
-  if (!warmup) return [];
+  if (!warmup || warmup === 'auto') return [];
   if ('completed' in stop && 'completed' in warmup && warmup.completed >= stop.completed) {
     const text = `stop at ${stop.completed} completed tasks is never past the warm-up of ${warmup.completed}`;
     return [{ path: ['stop', 'completed'], text }];

@@ -82,10 +82,9 @@ export const agentGroupSchema = z.strictObject({
 });
 export type AgentGroup = z.infer<typeof agentGroupSchema>;
 
-const stopSchema = z.union([
-  z.strictObject({ completed: count('completed tasks') }),
-  z.strictObject({ time: positive('virtual seconds') }),
-]);
+const stopByCount = z.strictObject({ completed: count('completed tasks') });
+const stopByTime = z.strictObject({ time: positive('virtual seconds') });
+const stopSchema = z.union([stopByCount, stopByTime]);
 export type StopSpec = z.infer<typeof stopSchema>;
 
 /**
@@ -118,9 +117,13 @@ export const scenarioSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
   seed: z.number().int().nonnegative().default(1),
-  replications: count('independent replications').default(10),
+  /** A number, or `auto`: add replications until the 95% CI half-width of the mean response time is under `precision` × the mean (at most maxReplications). */
+  replications: z.union([count('independent replications'), z.literal('auto')]).default(10),
+  precision: z.number().positive().max(1).default(0.05),
+  maxReplications: count('replications at most, with replications: auto').default(100),
   stop: stopSchema,
-  warmup: stopSchema.optional(),
+  /** Fixed, or `auto`: the end of the transient is found per replication with MSER-5. */
+  warmup: z.union([stopByCount, stopByTime, z.literal('auto')]).optional(),
   agents: z.array(agentGroupSchema).min(1, 'expected at least one agent group'),
   workload: z.strictObject({
     arrivals: arrivalSchema,
