@@ -1,9 +1,20 @@
 // Streaming recorders for one replication: histograms for response and wait time (overall and
 // per class) and time-weighted averages for the number in system and busy slots. Memory is fixed
 // by the number of classes and agent groups, never by the number of tasks.
+import { BatchSeries } from './batch-series.js';
 import { Histogram } from './histogram.js';
 import type { ClassMetrics, QuantileSummary, ReplicationMetrics } from './summary-types.js';
 import { TimeAverage } from './time-average.js';
+import { Timeline, type TimelineData } from './timeline.js';
+
+export interface RecorderOptions {
+  /** Initial bucket width of the timeline in seconds. */
+  readonly bucketSeconds: number;
+  /** Record each agent's utilization over time (heatmaps); slots per agent. */
+  readonly agentSlots?: Int32Array;
+  /** Keep the response-time series from the start (for MSER-5, warmup: auto). */
+  readonly series?: boolean;
+}
 
 export class RunRecorder {
   observing = false;
@@ -28,11 +39,18 @@ export class RunRecorder {
   private readonly perClass: boolean;
   private readonly perGroup: boolean;
 
+  readonly timeline: Timeline;
+  readonly series: BatchSeries | undefined;
+
   constructor(
     private readonly classNames: readonly string[],
     private readonly groupNames: readonly string[],
     private readonly groupSlots: Float64Array,
+    options: RecorderOptions,
   ) {
+    const totalSlots = groupSlots.reduce((s, v) => s + v, 0);
+    this.timeline = new Timeline(options.bucketSeconds, totalSlots, options.agentSlots);
+    this.series = options.series ? new BatchSeries() : undefined;
     // With one class, the class figures are the overall ones: share the histograms.
     this.perClass = classNames.length > 1;
     this.classResponse = this.perClass ? classNames.map(() => new Histogram()) : [this.response];
@@ -62,6 +80,7 @@ export class RunRecorder {
   }
 
   private advance(now: number): void {
+    this.timeline.advance(now, this.inSystem, this.busy);
     const dt = now - this.last;
     this.inSystemArea += dt * this.inSystem;
     this.busyArea += dt * this.busy;
@@ -73,16 +92,27 @@ export class RunRecorder {
     this.inSystem++;
   }
 
-  started(now: number, group: number): void {
+  started(now: number, group: number, agent: number): void {
     this.advance(now);
     this.busy++;
+    this.timeline.agentChange(agent, now, 1);
     if (this.perGroup) this.groupBusy[group]!.add(now, 1);
   }
 
-  completed(now: number, cls: number, group: number, responseSeconds: number, waitSeconds: number): void {
+  completed(
+    now: number,
+    cls: number,
+    group: number,
+    agent: number,
+    responseSeconds: number,
+    waitSeconds: number,
+  ): void {
     this.advance(now);
     this.inSystem--;
     this.busy--;
+    this.timeline.agentChange(agent, now, -1);
+    this.timeline.completed();
+    if (this.series !== undefined) this.series.add(responseSeconds);
     if (this.perGroup) this.groupBusy[group]!.add(now, -1);
     if (!this.observing) return;
     this.response.record(responseSeconds);
@@ -111,6 +141,10 @@ export class RunRecorder {
     if (!this.observing) return;
     this.rejectedCount++;
     this.classRejected[cls]!++;
+  }
+
+  finishTimeline(end: number): TimelineData {
+    return this.timeline.finish(end, this.inSystem, this.busy);
   }
 
   summarize(end: number): ReplicationMetrics {

@@ -1,6 +1,7 @@
 // The versioned result of `orchlab run` (format orchlab.run/1). Its shape is a contract:
 // fields may be added, never renamed or removed within a format version.
 import type { ReplicationMetrics } from '../metrics/summary-types.js';
+import type { TimelineData } from '../metrics/timeline.js';
 import type { Scenario } from '../workload/scenario-schema.js';
 import type { EstimateTree } from './estimate-tree.js';
 
@@ -13,6 +14,8 @@ export interface ReplicationSummary {
   readonly warmupEndSeconds: number;
   readonly endSeconds: number;
   readonly metrics: ReplicationMetrics;
+  /** Figures over virtual time (per-agent utilization only in replication 0). */
+  readonly timeline: TimelineData;
 }
 
 export interface RunResult {

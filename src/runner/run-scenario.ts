@@ -12,6 +12,9 @@ import { estimateTree } from './estimate-tree.js';
 import { resolvePolicy } from './resolve-policy.js';
 import { RUN_FORMAT, type ReplicationSummary, type RunResult } from './run-result.js';
 
+/** Fleets larger than this get no per-agent timeline (it would dominate the result's size). */
+const MAX_HEATMAP_AGENTS = 256;
+
 export interface RunOptions {
   /** Called after each replication with (done, total). */
   readonly onProgress?: (done: number, total: number) => void;
@@ -20,11 +23,14 @@ export interface RunOptions {
 /** Runs replication `replication` of the scenario with its own routing policy. */
 export function runReplication(scenario: Scenario, replication: number): ReplicationSummary {
   const { definition, params } = resolvePolicy(scenario.routing);
-  const r = simulate(compileScenario(scenario), {
+  const compiled = compileScenario(scenario);
+  const r = simulate(compiled, {
     policy: definition,
     params,
     seed: scenario.seed,
     replication,
+    // Per-agent series feed the report's heatmap; one replication is enough to show it.
+    agentTimeline: replication === 0 && compiled.agents.length <= MAX_HEATMAP_AGENTS,
   });
   return {
     replication,
@@ -33,6 +39,7 @@ export function runReplication(scenario: Scenario, replication: number): Replica
     warmupEndSeconds: r.warmupEndSeconds,
     endSeconds: r.endSeconds,
     metrics: r.metrics,
+    timeline: r.timeline,
   };
 }
 

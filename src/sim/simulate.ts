@@ -11,7 +11,11 @@ import { TaskTable } from '../model/task-table.js';
 import { RunRecorder } from '../metrics/run-recorder.js';
 import type { ReplicationMetrics } from '../metrics/summary-types.js';
 import type { PolicyDefinition } from '../policies/routing/types.js';
+import { meanRate } from '../workload/arrivals.js';
+import type { Scenario } from '../workload/scenario-schema.js';
 import { SyntheticWorkload, type Workload } from '../workload/synthetic.js';
+import type { BatchSeriesData } from '../metrics/batch-series.js';
+import type { TimelineData } from '../metrics/timeline.js';
 import type { CompiledScenario } from './compile.js';
 import { EventQueue } from './event-queue.js';
 import type { Probe } from './probe.js';
@@ -31,6 +35,14 @@ export interface SimulateOptions {
   readonly probe?: Probe;
   /** Stop generating arrivals after this many and run until the system drains (tests). */
   readonly maxArrivals?: number;
+  /** Record every agent's utilization over time (for heatmaps; costs memory per agent). */
+  readonly agentTimeline?: boolean;
+}
+
+/** About 128 buckets for the expected run length; the timeline merges buckets if it runs longer. */
+function initialBucketSeconds(s: Scenario): number {
+  const expected = 'time' in s.stop ? s.stop.time : s.stop.completed / meanRate(s.workload.arrivals);
+  return Math.max(expected / 128, 1e-6);
 }
 
 export interface ReplicationResult {
@@ -45,6 +57,10 @@ export interface ReplicationResult {
   readonly endSeconds: number;
   /** FNV-1a of every routing decision, 8 hex digits. */
   readonly decisionHash: string;
+  /** Figures over virtual time, from time 0 (warm-up included). */
+  readonly timeline: TimelineData;
+  /** Response-time batch means from the start, when warmup: auto asked for them. */
+  readonly responseSeries?: BatchSeriesData;
 }
 
 class Simulation implements Host {
@@ -80,6 +96,11 @@ class Simulation implements Host {
       compiled.classes.map((c) => c.name),
       compiled.groupNames,
       compiled.groupSlots,
+      {
+        bucketSeconds: initialBucketSeconds(compiled.scenario),
+        ...(options.agentTimeline ? { agentSlots: fleet.slots } : {}),
+        series: compiled.scenario.warmup === 'auto',
+      },
     );
     const s = compiled.scenario;
     const policy = options.policy.create(options.params, {
@@ -110,7 +131,7 @@ class Simulation implements Host {
     const t = this.tasks;
     t.start[task] = now;
     t.agent[task] = agent;
-    this.recorder.started(now, this.groupOf[agent]!);
+    this.recorder.started(now, this.groupOf[agent]!, agent);
     this.probe?.started(t.seq[task]!, agent, now);
     let service = t.size[task]! / this.trueSpeed[agent]!;
     if (this.memory !== undefined) {
@@ -161,7 +182,7 @@ class Simulation implements Host {
         const arrival = tasks.arrival[id]!;
         const start = tasks.start[id]!;
         const agent = tasks.agent[id]!;
-        recorder.completed(now, tasks.cls[id]!, this.groupOf[agent]!, now - arrival, start - arrival);
+        recorder.completed(now, tasks.cls[id]!, this.groupOf[agent]!, agent, now - arrival, start - arrival);
         if (this.costed)
           recorder.cost((now - start) * this.costPerSecond[agent]! + tasks.size[id]! * this.costPerUnit[agent]!);
         probe?.completed(tasks.seq[id]!, agent, now);
@@ -190,7 +211,10 @@ class Simulation implements Host {
       }
     }
     const end = this.clock;
+    const series = recorder.series?.data();
     return {
+      timeline: recorder.finishTimeline(end),
+      ...(series === undefined ? {} : { responseSeries: series }),
       metrics: recorder.summarize(end),
       events: count,
       arrived,

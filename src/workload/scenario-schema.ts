@@ -38,6 +38,34 @@ export type SizeDist = z.infer<typeof sizeDistSchema>;
 export const arrivalSchema = z.discriminatedUnion('process', [
   z.strictObject({ process: z.literal('poisson'), rate: positive('tasks per second') }),
   z.strictObject({ process: z.literal('constant'), rate: positive('tasks per second') }),
+  z.strictObject({
+    process: z.literal('mmpp'),
+    /** Visited in order, cyclically; each left after an exponential time at switchRate. */
+    states: z
+      .array(
+        z.strictObject({
+          rate: nonNegative('tasks per second in this state'),
+          switchRate: positive('times per second the state is left'),
+        }),
+      )
+      .min(2, 'expected at least two states'),
+  }),
+  z.strictObject({
+    process: z.literal('diurnal'),
+    meanRate: positive('tasks per second, averaged over a period'),
+    amplitude: z.number().min(0).max(1, 'expected a number in [0, 1] (relative swing)'),
+    periodSeconds: positive('seconds per cycle').default(86400),
+    peakSeconds: nonNegative('seconds into the cycle when the rate peaks').optional(),
+  }),
+  z.strictObject({
+    process: z.literal('piecewise'),
+    steps: z
+      .array(z.strictObject({ at: nonNegative('seconds'), rate: nonNegative('tasks per second') }))
+      .min(1)
+      .refine((s) => s.every((x, i) => i === 0 || x.at > s[i - 1]!.at), 'steps must be in increasing `at` order')
+      .refine((s) => s.some((x) => x.rate > 0), 'at least one step needs a rate > 0'),
+    periodSeconds: positive('seconds before the profile repeats').optional(),
+  }),
 ]);
 export type ArrivalSpec = z.infer<typeof arrivalSchema>;
 

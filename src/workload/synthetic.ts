@@ -3,7 +3,7 @@
 // policy sees the identical workload in the same replication (common random numbers).
 import type { TaskTable } from '../model/task-table.js';
 import { makeStream, type Rng } from '../sim/rng.js';
-import { makeInterArrival, type InterArrival } from './arrivals.js';
+import { type ArrivalProcess, makeArrivalProcess } from './arrivals.js';
 import { makeSampler, type Sampler } from './distributions.js';
 import { type KeySampler, makeKeySampler } from './keys.js';
 import type { Scenario } from './scenario-schema.js';
@@ -18,7 +18,7 @@ export interface Workload {
 
 export class SyntheticWorkload implements Workload {
   private next: number;
-  private readonly gap: InterArrival;
+  private readonly process: ArrivalProcess;
   private readonly samplers: Sampler[];
   private readonly cumWeights: Float64Array;
   private readonly priority: Int32Array;
@@ -32,7 +32,7 @@ export class SyntheticWorkload implements Workload {
 
   constructor(scenario: Scenario, seed: number, replication: number) {
     const w = scenario.workload;
-    this.gap = makeInterArrival(w.arrivals);
+    this.process = makeArrivalProcess(w.arrivals);
     this.samplers = w.classes.map((c) => makeSampler(c.size));
     const total = w.classes.reduce((s, c) => s + c.weight, 0);
     let acc = 0;
@@ -44,7 +44,7 @@ export class SyntheticWorkload implements Workload {
     this.sizes = makeStream(seed, 'sizes', replication);
     this.keys = makeStream(seed, 'keys', replication);
     this.keySamplers = w.classes.map((c) => (c.key === undefined ? undefined : makeKeySampler(c.key)));
-    this.next = this.gap(this.arrivals);
+    this.next = this.process.next(0, this.arrivals);
   }
 
   nextTime(): number {
@@ -67,6 +67,6 @@ export class SyntheticWorkload implements Workload {
     const key = this.keySamplers[c];
     tasks.key[id] = key === undefined ? -1 : key(this.keys);
     tasks.seq[id] = this.count++;
-    this.next = now + this.gap(this.arrivals);
+    this.next = this.process.next(now, this.arrivals);
   }
 }

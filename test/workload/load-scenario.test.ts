@@ -109,7 +109,7 @@ describe('parseScenario: valid input', () => {
     });
     expect(s.agents[0]!.count).toBe(100);
     expect(s.routing.policy).toBe('jsq');
-    expect(s.workload.arrivals.rate).toBe(90);
+    expect(s.workload.arrivals).toEqual({ process: 'poisson', rate: 90 });
   });
 });
 

@@ -1,0 +1,83 @@
+// Generated arrival processes have their configured mean rate (within a 99% CI from independent
+// streams), and MMPP bursts show as an inter-arrival coefficient of variation above 1.
+import { describe, expect, it } from 'vitest';
+import { tQuantile } from '../../src/analysis/student-t.js';
+import { makeStream } from '../../src/sim/rng.js';
+import { makeArrivalProcess, meanRate } from '../../src/workload/arrivals.js';
+import { arrivalSchema, type ArrivalSpec } from '../../src/workload/scenario-schema.js';
+
+function gaps(spec: ArrivalSpec, replication: number, horizon: number): number[] {
+  const p = makeArrivalProcess(spec);
+  const rng = makeStream(3, 'arrivals', replication);
+  const out: number[] = [];
+  let last = 0;
+  for (let t = p.next(0, rng); t < horizon; t = p.next(t, rng)) {
+    out.push(t - last);
+    last = t;
+  }
+  return out;
+}
+
+/** Rates from 20 independent replications of `horizon` seconds: mean and 99% CI half-width. */
+function rateCi(spec: ArrivalSpec, horizon: number): { mean: number; half: number } {
+  const rates = Array.from({ length: 20 }, (_, r) => gaps(spec, r, horizon).length / horizon);
+  const mean = rates.reduce((a, b) => a + b, 0) / rates.length;
+  const sd = Math.sqrt(rates.reduce((a, b) => a + (b - mean) ** 2, 0) / (rates.length - 1));
+  return { mean, half: (tQuantile(0.995, rates.length - 1) * sd) / Math.sqrt(rates.length) };
+}
+
+function cv(xs: number[]): number {
+  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+  return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / xs.length) / m;
+}
+
+const specs: ArrivalSpec[] = [
+  arrivalSchema.parse({ process: 'poisson', rate: 4 }),
+  arrivalSchema.parse({
+    process: 'mmpp',
+    states: [
+      { rate: 20, switchRate: 0.5 },
+      { rate: 1, switchRate: 0.125 },
+    ],
+  }),
+  arrivalSchema.parse({ process: 'diurnal', meanRate: 5, amplitude: 0.8, periodSeconds: 100 }),
+  arrivalSchema.parse({
+    process: 'piecewise',
+    steps: [
+      { at: 0, rate: 2 },
+      { at: 30, rate: 10 },
+      { at: 60, rate: 0 },
+    ],
+    periodSeconds: 100,
+  }),
+];
+
+describe('arrival processes', () => {
+  for (const spec of specs) {
+    it(`makeArrivalProcess(${spec.process}) has meanRate() = ${meanRate(spec).toFixed(3)} within a 99% CI`, () => {
+      const { mean, half } = rateCi(spec, 2000);
+      expect(Math.abs(mean - meanRate(spec))).toBeLessThanOrEqual(half);
+    });
+  }
+
+  it('poisson inter-arrival CV is about 1, constant is 0, MMPP bursts above 1', () => {
+    expect(cv(gaps(specs[0]!, 0, 5000))).toBeCloseTo(1, 1);
+    expect(cv(gaps(arrivalSchema.parse({ process: 'constant', rate: 2 }), 0, 100))).toBeLessThan(1e-9);
+    expect(cv(gaps(specs[1]!, 0, 20000))).toBeGreaterThan(1.3);
+  });
+
+  it('piecewise is silent where the profile rate is 0', () => {
+    const times: number[] = [];
+    let t = 0;
+    for (const g of gaps(specs[3]!, 1, 1000)) {
+      t += g;
+      times.push(t % 100);
+    }
+    expect(times.every((x) => x < 60)).toBe(true);
+  });
+
+  it('meanRate(mmpp) is the time-weighted rate of the cyclic chain', () => {
+    // Sojourns 2 s at 20/s and 8 s at 1/s: (2·20 + 8·1) / 10 = 4.8 per second.
+    expect(meanRate(specs[1]!)).toBeCloseTo(4.8, 12);
+  });
+});
