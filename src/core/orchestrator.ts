@@ -57,6 +57,15 @@ class TaskWindow implements TaskView {
   get arrival(): number {
     return this.tasks.arrival[this.id]!;
   }
+  get inputTokens(): number {
+    return this.tasks.inputTokens[this.id]!;
+  }
+  get outputTokens(): number {
+    return this.tasks.outputTokens[this.id]!;
+  }
+  get prefix(): Int32Array | undefined {
+    return this.tasks.prefix[this.id];
+  }
 }
 
 export class Orchestrator {

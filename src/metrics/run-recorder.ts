@@ -28,6 +28,8 @@ export class RunRecorder {
   private costSum = 0;
   private keyedCount = 0;
   private affinityHits = 0;
+  private inputTokens = 0;
+  private cachedTokens = 0;
   // Number in system and busy slots change at almost every event, so their areas are kept in
   // plain fields and advanced together (one multiply-add each per change).
   private inSystem = 0;
@@ -73,6 +75,8 @@ export class RunRecorder {
     this.costSum = 0;
     this.keyedCount = 0;
     this.affinityHits = 0;
+    this.inputTokens = 0;
+    this.cachedTokens = 0;
     this.advance(now);
     this.inSystemArea = 0;
     this.busyArea = 0;
@@ -135,6 +139,13 @@ export class RunRecorder {
     if (hit) this.affinityHits++;
   }
 
+  /** An LLM task started with `cached` of its `input` prompt tokens found in the prefix cache. */
+  prefix(input: number, cached: number): void {
+    if (!this.observing) return;
+    this.inputTokens += input;
+    this.cachedTokens += cached;
+  }
+
   rejected(now: number, cls: number): void {
     this.advance(now);
     this.inSystem--;
@@ -180,6 +191,7 @@ export class RunRecorder {
       cost: this.costSum,
       costPerTask: this.response.count > 0 ? this.costSum / this.response.count : 0,
       affinityHitRate: this.keyedCount > 0 ? this.affinityHits / this.keyedCount : Number.NaN,
+      prefixHitRate: this.inputTokens > 0 ? this.cachedTokens / this.inputTokens : Number.NaN,
       classes,
     };
   }

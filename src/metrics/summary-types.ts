@@ -37,5 +37,7 @@ export interface ReplicationMetrics {
   costPerTask: number;
   /** Share of keyed tasks that started at an agent remembering their key; NaN without keys. */
   affinityHitRate: number;
+  /** Share of LLM prompt tokens served from agents' prefix caches; NaN without prefix data. */
+  prefixHitRate: number;
   classes: Record<string, ClassMetrics>;
 }

@@ -13,6 +13,10 @@ export interface TaskTableView {
   readonly agent: Int32Array; // agent serving or holding it; -1 when none
   readonly start: Float64Array; // start of service, seconds
   readonly dispatched: Float64Array; // when the core sent it to its agent, seconds
+  readonly inputTokens: Float64Array; // LLM prompt tokens; 0 when none
+  readonly outputTokens: Float64Array; // LLM generated tokens; 0 when none
+  /** Prompt-prefix block ids (LLM tasks); undefined when none. */
+  readonly prefix: readonly (Int32Array | undefined)[];
 }
 
 export class TaskTable implements TaskTableView {
@@ -26,6 +30,11 @@ export class TaskTable implements TaskTableView {
   agent: Int32Array;
   start: Float64Array;
   dispatched: Float64Array;
+  inputTokens: Float64Array;
+  outputTokens: Float64Array;
+  /** Service seconds planned at dispatch (the engine's, for a start the rate limit delays). */
+  service: Float64Array;
+  prefix: (Int32Array | undefined)[];
   private free: Int32Array;
   private freeCount: number;
   private capacity: number;
@@ -42,6 +51,10 @@ export class TaskTable implements TaskTableView {
     this.agent = new Int32Array(initialCapacity);
     this.start = new Float64Array(initialCapacity);
     this.dispatched = new Float64Array(initialCapacity);
+    this.inputTokens = new Float64Array(initialCapacity);
+    this.outputTokens = new Float64Array(initialCapacity);
+    this.service = new Float64Array(initialCapacity);
+    this.prefix = new Array<Int32Array | undefined>(initialCapacity).fill(undefined);
     this.free = new Int32Array(initialCapacity);
     // Hand out low ids first so small runs are easy to read in a debugger.
     for (let i = 0; i < initialCapacity; i++) this.free[i] = initialCapacity - 1 - i;
@@ -59,6 +72,7 @@ export class TaskTable implements TaskTableView {
   }
 
   release(id: number): void {
+    this.prefix[id] = undefined;
     this.free[this.freeCount++] = id;
   }
 
@@ -81,6 +95,10 @@ export class TaskTable implements TaskTableView {
     this.seq = f64(this.seq);
     this.start = f64(this.start);
     this.dispatched = f64(this.dispatched);
+    this.inputTokens = f64(this.inputTokens);
+    this.outputTokens = f64(this.outputTokens);
+    this.service = f64(this.service);
+    for (let i = old; i < cap; i++) this.prefix.push(undefined);
     this.cls = i32(this.cls);
     this.priority = i32(this.priority);
     this.key = i32(this.key);

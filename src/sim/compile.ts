@@ -5,6 +5,18 @@ import type { CoreClass } from '../core/orchestrator.js';
 import type { AgentSpec } from '../model/fleet.js';
 import type { Rule, Scenario } from '../workload/scenario-schema.js';
 
+export interface LlmTables {
+  readonly isLlm: Uint8Array;
+  readonly prefillTokensPerSecond: Float64Array;
+  readonly decodeTokensPerSecond: Float64Array;
+  readonly overheadSeconds: Float64Array;
+  /** Tokens per minute; Infinity when unlimited. */
+  readonly tokensPerMinute: Float64Array;
+  /** Prefix-cache capacity in blocks; 0 when none. */
+  readonly cacheBlocks: Int32Array;
+  readonly blockTokens: Int32Array;
+}
+
 export interface CompiledScenario {
   readonly scenario: Scenario;
   readonly skillNames: readonly string[];
@@ -15,6 +27,8 @@ export interface CompiledScenario {
   readonly affinitySpeedup: Float64Array;
   /** Keys each agent remembers for affinity. */
   readonly affinityKeys: Int32Array;
+  /** LLM service model per agent (undefined when no agent uses it). */
+  readonly llm: LlmTables | undefined;
   readonly groupNames: readonly string[];
   /** Total slots per agent group. */
   readonly groupSlots: Float64Array;
@@ -61,6 +75,20 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     }
     groupSlots[gi] = g.slots * g.count;
   });
+  const perAgent = <T>(f: (g: Scenario['agents'][number]) => T) =>
+    scenario.agents.flatMap((g) => Array.from({ length: g.count }, () => f(g)));
+  const anyLlm = scenario.agents.some((g) => g.service !== undefined || g.rateLimit !== undefined || g.prefixCache !== undefined);
+  const llm: LlmTables | undefined = anyLlm
+    ? {
+        isLlm: Uint8Array.from(perAgent((g) => (g.service?.model === 'llm' ? 1 : 0))),
+        prefillTokensPerSecond: Float64Array.from(perAgent((g) => g.service?.prefillTokensPerSecond ?? 1)),
+        decodeTokensPerSecond: Float64Array.from(perAgent((g) => g.service?.decodeTokensPerSecond ?? 1)),
+        overheadSeconds: Float64Array.from(perAgent((g) => g.service?.overheadSeconds ?? 0)),
+        tokensPerMinute: Float64Array.from(perAgent((g) => g.rateLimit?.tokensPerMinute ?? Number.POSITIVE_INFINITY)),
+        cacheBlocks: Int32Array.from(perAgent((g) => g.prefixCache?.blocks ?? 0)),
+        blockTokens: Int32Array.from(perAgent((g) => g.prefixCache?.blockTokens ?? 512)),
+      }
+    : undefined;
   const groupIndex = new Map(scenario.agents.map((g, i) => [g.name, i]));
   const inGroups = (names: readonly string[] | undefined) => {
     const set = new Set((names ?? []).map((n) => groupIndex.get(n)));
@@ -94,6 +122,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     trueSpeed: Float64Array.from(trueSpeed),
     affinitySpeedup: Float64Array.from(speedup),
     affinityKeys: Int32Array.from(keys),
+    llm,
     groupNames: scenario.agents.map((g) => g.name),
     groupSlots,
     classes,

@@ -7,6 +7,8 @@ import { Orchestrator } from '../core/orchestrator.js';
 import type { Host } from '../core/host.js';
 import { Fleet } from '../model/fleet.js';
 import { KeyMemory } from '../model/key-memory.js';
+import { PrefixCache } from '../model/prefix-cache.js';
+import { RateLimiter } from '../model/rate-limiter.js';
 import { TaskTable } from '../model/task-table.js';
 import { RunRecorder } from '../metrics/run-recorder.js';
 import type { ReplicationMetrics } from '../metrics/summary-types.js';
@@ -16,7 +18,7 @@ import type { Scenario } from '../workload/scenario-schema.js';
 import { SyntheticWorkload, type Workload } from '../workload/synthetic.js';
 import type { BatchSeriesData } from '../metrics/batch-series.js';
 import type { TimelineData } from '../metrics/timeline.js';
-import type { CompiledScenario } from './compile.js';
+import type { CompiledScenario, LlmTables } from './compile.js';
 import { EventQueue } from './event-queue.js';
 import type { Probe } from './probe.js';
 import { makeStream } from './rng.js';
@@ -25,6 +27,8 @@ const ARRIVAL = 0;
 const COMPLETION = 1;
 const STOP = 2;
 const WARMUP = 3;
+/** A dispatched task whose service begins later (its agent's rate limit was full). */
+const BEGIN = 4;
 
 export interface SimulateOptions {
   readonly policy: PolicyDefinition;
@@ -77,6 +81,9 @@ class Simulation implements Host {
   private readonly costPerSecond: Float64Array;
   private readonly costPerUnit: Float64Array;
   private readonly costed: boolean;
+  private readonly llm: LlmTables | undefined;
+  private readonly prefixCache: PrefixCache | undefined;
+  private readonly limiter: RateLimiter | undefined;
 
   constructor(
     private readonly compiled: CompiledScenario,
@@ -92,6 +99,9 @@ class Simulation implements Host {
     this.costPerSecond = fleet.costPerSecond;
     this.costPerUnit = fleet.costPerUnit;
     this.costed = fleet.costPerSecond.some((c) => c > 0) || fleet.costPerUnit.some((c) => c > 0);
+    this.llm = compiled.llm;
+    this.prefixCache = this.llm?.cacheBlocks.some((b) => b > 0) ? new PrefixCache(this.llm.cacheBlocks) : undefined;
+    this.limiter = this.llm?.tokensPerMinute.some(Number.isFinite) ? new RateLimiter(this.llm.tokensPerMinute) : undefined;
     this.recorder = new RunRecorder(
       compiled.classes.map((c) => c.name),
       compiled.groupNames,
@@ -129,10 +139,50 @@ class Simulation implements Host {
   start(task: number, agent: number): void {
     const now = this.clock;
     const t = this.tasks;
-    t.start[task] = now;
     t.agent[task] = agent;
+    const service = this.llm !== undefined && this.llm.isLlm[agent] === 1 ? this.llmService(task, agent) : this.plainService(task, agent);
+    if (this.limiter?.limited(agent)) {
+      const tokens = this.llm!.isLlm[agent] === 1 ? t.inputTokens[task]! + t.outputTokens[task]! : t.size[task]!;
+      const begin = this.limiter.admit(agent, now, tokens);
+      if (begin > now) {
+        t.service[task] = service;
+        this.events.push(begin, BEGIN, task);
+        return;
+      }
+    }
+    this.begin(task, agent, now, service);
+  }
+
+  /** Service begins: the slot turns busy and the completion is scheduled. */
+  private begin(task: number, agent: number, now: number, service: number): void {
+    const t = this.tasks;
+    t.start[task] = now;
     this.recorder.started(now, this.groupOf[agent]!, agent);
     this.probe?.started(t.seq[task]!, agent, now);
+    this.events.push(now + service, COMPLETION, task);
+  }
+
+  /** LLM agents: overhead + uncached prompt tokens at the prefill rate + output at the decode rate. */
+  private llmService(task: number, agent: number): number {
+    const t = this.tasks;
+    const llm = this.llm!;
+    const input = t.inputTokens[task]!;
+    let cached = 0;
+    const blocks = t.prefix[task];
+    if (blocks !== undefined && this.prefixCache !== undefined) {
+      cached = Math.min(input, this.prefixCache.serve(agent, blocks) * llm.blockTokens[agent]!);
+      this.recorder.prefix(input, cached);
+    }
+    return (
+      llm.overheadSeconds[agent]! +
+      (input - cached) / llm.prefillTokensPerSecond[agent]! +
+      t.outputTokens[task]! / llm.decodeTokensPerSecond[agent]!
+    );
+  }
+
+  /** Other agents: size / true speed, faster when the agent remembers the task's key. */
+  private plainService(task: number, agent: number): number {
+    const t = this.tasks;
     let service = t.size[task]! / this.trueSpeed[agent]!;
     if (this.memory !== undefined) {
       const key = t.key[task]!;
@@ -142,7 +192,7 @@ class Simulation implements Host {
         if (hit) service /= this.speedup[agent]!;
       }
     }
-    this.events.push(now + service, COMPLETION, task);
+    return service;
   }
 
   rejected(task: number): void {
@@ -202,6 +252,10 @@ class Simulation implements Host {
           if (next < Number.POSITIVE_INFINITY) events.push(next, ARRIVAL, 0);
         }
         core.submit(id);
+      } else if (kind === BEGIN) {
+        count--;
+        const id = events.ref;
+        this.begin(id, tasks.agent[id]!, now, tasks.service[id]!);
       } else if (kind === STOP) {
         count--;
         break;

@@ -31,6 +31,7 @@ export function semanticProblems(s: Scenario, knownPolicies: readonly string[]):
     ),
     ...missingSkills(s),
     ...ruleProblems(s),
+    ...sizeProblems(s),
     ...policyProblems(s.routing.policy, knownPolicies),
     ...stopProblems(s),
   ];
@@ -107,6 +108,17 @@ function ruleProblems(s: Scenario): Problem[] {
         problems.push({ path: ['rules', i, 'only'], text });
       }
     }
+  });
+  return problems;
+}
+
+/** A synthetic class needs a size, or token counts to derive it from. */
+function sizeProblems(s: Scenario): Problem[] {
+  const problems: Problem[] = [];
+  s.workload.classes.forEach((c, i) => {
+    if (c.size !== undefined || (c.inputTokens !== undefined && c.outputTokens !== undefined)) return;
+    const text = 'missing; expected a size distribution, or inputTokens and outputTokens (size = their sum)';
+    problems.push({ path: ['workload', 'classes', i, 'size'], text });
   });
   return problems;
 }

@@ -78,10 +78,28 @@ export const keyDistSchema = z.union([
 ]);
 export type KeyDist = z.infer<typeof keyDistSchema>;
 
+/**
+ * Shared prompt prefixes for LLM tasks: each task opens with one of `prompts` system prompts
+ * (drawn from a Zipf with exponent `s`) of `promptTokens` tokens; the rest of its input is unique.
+ */
+export const promptPrefixSchema = z.strictObject({
+  prompts: count('distinct system prompts'),
+  s: nonNegative('Zipf exponent (0: uniform)').default(1),
+  promptTokens: count('tokens of each shared prompt'),
+  blockTokens: count('tokens per cache block').default(512),
+});
+export type PromptPrefix = z.infer<typeof promptPrefixSchema>;
+
 export const taskClassSchema = z.strictObject({
   name: z.string().min(1),
   skill: z.string().min(1),
-  size: sizeDistSchema,
+  /** Work units; for LLM tasks defaults to input + output tokens. */
+  size: sizeDistSchema.optional(),
+  /** Prompt tokens of LLM tasks. */
+  inputTokens: sizeDistSchema.optional(),
+  /** Generated tokens of LLM tasks. */
+  outputTokens: sizeDistSchema.optional(),
+  prefix: promptPrefixSchema.optional(),
   key: keyDistSchema.optional(),
   weight: positive('share of arrivals').default(1),
   priority: z.number().int().nonnegative().default(0),
@@ -107,6 +125,24 @@ export const agentGroupSchema = z.strictObject({
   affinitySpeedup: z.number().min(1, 'expected a number >= 1 (speed-up factor)').default(1),
   /** How many recent keys an agent remembers (LRU) for affinitySpeedup. */
   affinityKeys: count('keys an agent remembers').default(16),
+  /**
+   * How service time is modelled: `size / speed` by default; `llm` serves a task in
+   * overheadSeconds + uncached input tokens / prefillTokensPerSecond + output tokens / decodeTokensPerSecond.
+   */
+  service: z
+    .strictObject({
+      model: z.literal('llm'),
+      prefillTokensPerSecond: positive('prompt tokens per second'),
+      decodeTokensPerSecond: positive('generated tokens per second'),
+      overheadSeconds: nonNegative('seconds per request').default(0),
+    })
+    .optional(),
+  /** A hosted model API's limit: past it, the agent starts no more work until its 60 s window frees. */
+  rateLimit: z.strictObject({ tokensPerMinute: positive('tokens per minute') }).optional(),
+  /** An LRU of prompt-prefix blocks: leading input blocks already held skip prefill. */
+  prefixCache: z
+    .strictObject({ blocks: count('blocks held'), blockTokens: count('tokens per block').default(512) })
+    .optional(),
 });
 export type AgentGroup = z.infer<typeof agentGroupSchema>;
 

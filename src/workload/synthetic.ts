@@ -6,6 +6,7 @@ import { makeStream, type Rng } from '../sim/rng.js';
 import { type ArrivalProcess, makeArrivalProcess } from './arrivals.js';
 import { makeSampler, type Sampler } from './distributions.js';
 import { type KeySampler, makeKeySampler } from './keys.js';
+import { PrefixBlocks } from './prefix-blocks.js';
 import type { Scenario } from './scenario-schema.js';
 
 /** A source of arrivals the engine pulls from, one task at a time. */
@@ -19,7 +20,11 @@ export interface Workload {
 export class SyntheticWorkload implements Workload {
   private next: number;
   private readonly process: ArrivalProcess;
-  private readonly samplers: Sampler[];
+  private readonly samplers: (Sampler | undefined)[];
+  private readonly inputs: (Sampler | undefined)[];
+  private readonly outputs: (Sampler | undefined)[];
+  private readonly prefixes: (PrefixBlocks | undefined)[];
+  private readonly tokens: Rng;
   private readonly cumWeights: Float64Array;
   private readonly priority: Int32Array;
   private readonly deadline: Float64Array;
@@ -33,7 +38,11 @@ export class SyntheticWorkload implements Workload {
   constructor(scenario: Scenario, seed: number, replication: number) {
     const w = scenario.workload;
     this.process = makeArrivalProcess(w.arrivals);
-    this.samplers = w.classes.map((c) => makeSampler(c.size));
+    this.samplers = w.classes.map((c) => (c.size === undefined ? undefined : makeSampler(c.size)));
+    this.inputs = w.classes.map((c) => (c.inputTokens === undefined ? undefined : makeSampler(c.inputTokens)));
+    this.outputs = w.classes.map((c) => (c.outputTokens === undefined ? undefined : makeSampler(c.outputTokens)));
+    this.prefixes = w.classes.map((c, i) => (c.prefix === undefined ? undefined : new PrefixBlocks(c.prefix, i)));
+    this.tokens = makeStream(seed, 'tokens', replication);
     const total = w.classes.reduce((s, c) => s + c.weight, 0);
     let acc = 0;
     this.cumWeights = Float64Array.from(w.classes, (c) => (acc += c.weight / total));
@@ -61,7 +70,16 @@ export class SyntheticWorkload implements Workload {
     }
     tasks.arrival[id] = now;
     tasks.cls[id] = c;
-    tasks.size[id] = this.samplers[c]!(this.sizes);
+    const input = this.inputs[c];
+    const output = this.outputs[c];
+    const inTokens = input === undefined ? 0 : Math.round(input(this.tokens));
+    const outTokens = output === undefined ? 0 : Math.round(output(this.tokens));
+    tasks.inputTokens[id] = inTokens;
+    tasks.outputTokens[id] = outTokens;
+    const size = this.samplers[c];
+    tasks.size[id] = size === undefined ? inTokens + outTokens : size(this.sizes);
+    const prefix = this.prefixes[c];
+    if (prefix !== undefined) tasks.prefix[id] = prefix.draw(inTokens, this.tokens);
     tasks.priority[id] = this.priority[c]!;
     tasks.deadline[id] = now + this.deadline[c]!;
     const key = this.keySamplers[c];

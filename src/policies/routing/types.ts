@@ -25,6 +25,11 @@ export interface TaskView {
   readonly key: number;
   /** Arrival time in seconds. */
   readonly arrival: number;
+  /** LLM prompt and generated tokens (0 when the task has none). */
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  /** Prompt-prefix block ids; undefined when the task has none. */
+  readonly prefix: Int32Array | undefined;
   /** Agents that have the task's skill (capability matching is applied before any policy). */
   readonly eligible: Int32Array;
 }
