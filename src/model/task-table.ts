@@ -32,6 +32,8 @@ export class TaskTable implements TaskTableView {
   dispatched: Float64Array;
   inputTokens: Float64Array;
   outputTokens: Float64Array;
+  /** Service-time factor drawn at arrival (1 without service noise). */
+  noise: Float64Array;
   /** Service seconds planned at dispatch (the engine's, for a start the rate limit delays). */
   service: Float64Array;
   prefix: (Int32Array | undefined)[];
@@ -54,6 +56,7 @@ export class TaskTable implements TaskTableView {
     this.inputTokens = new Float64Array(initialCapacity);
     this.outputTokens = new Float64Array(initialCapacity);
     this.service = new Float64Array(initialCapacity);
+    this.noise = new Float64Array(initialCapacity).fill(1);
     this.prefix = new Array<Int32Array | undefined>(initialCapacity).fill(undefined);
     this.free = new Int32Array(initialCapacity);
     // Hand out low ids first so small runs are easy to read in a debugger.
@@ -98,6 +101,7 @@ export class TaskTable implements TaskTableView {
     this.inputTokens = f64(this.inputTokens);
     this.outputTokens = f64(this.outputTokens);
     this.service = f64(this.service);
+    this.noise = f64(this.noise);
     for (let i = old; i < cap; i++) this.prefix.push(undefined);
     this.cls = i32(this.cls);
     this.priority = i32(this.priority);

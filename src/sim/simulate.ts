@@ -16,6 +16,7 @@ import type { PolicyDefinition } from '../policies/routing/types.js';
 import { meanRate } from '../workload/arrivals.js';
 import type { Scenario } from '../workload/scenario-schema.js';
 import { SyntheticWorkload, type Workload } from '../workload/synthetic.js';
+import { TraceWorkload } from '../workload/trace-workload.js';
 import type { BatchSeriesData } from '../metrics/batch-series.js';
 import type { TimelineData } from '../metrics/timeline.js';
 import type { CompiledScenario, LlmTables } from './compile.js';
@@ -45,7 +46,10 @@ export interface SimulateOptions {
 
 /** About 128 buckets for the expected run length; the timeline merges buckets if it runs longer. */
 function initialBucketSeconds(s: Scenario): number {
-  const expected = 'time' in s.stop ? s.stop.time : s.stop.completed / meanRate(s.workload.arrivals);
+  if ('time' in s.stop) return s.stop.time / 128;
+  // A trace's length is unknown here: start small and let the timeline merge buckets.
+  const rate = s.workload.arrivals === undefined ? Number.NaN : meanRate(s.workload.arrivals);
+  const expected = Number.isFinite(rate) ? s.stop.completed / rate : 128;
   return Math.max(expected / 128, 1e-6);
 }
 
@@ -140,7 +144,9 @@ class Simulation implements Host {
     const now = this.clock;
     const t = this.tasks;
     t.agent[task] = agent;
-    const service = this.llm !== undefined && this.llm.isLlm[agent] === 1 ? this.llmService(task, agent) : this.plainService(task, agent);
+    const service =
+      (this.llm !== undefined && this.llm.isLlm[agent] === 1 ? this.llmService(task, agent) : this.plainService(task, agent)) *
+      t.noise[task]!;
     if (this.limiter?.limited(agent)) {
       const tokens = this.llm!.isLlm[agent] === 1 ? t.inputTokens[task]! + t.outputTokens[task]! : t.size[task]!;
       const begin = this.limiter.admit(agent, now, tokens);
@@ -282,7 +288,11 @@ class Simulation implements Host {
 
 export function simulate(compiled: CompiledScenario, options: SimulateOptions): ReplicationResult {
   const sim = new Simulation(compiled, options, options.probe);
-  const workload = new SyntheticWorkload(compiled.scenario, options.seed, options.replication);
+  const s = compiled.scenario;
+  const workload: Workload =
+    s.workload.trace !== undefined
+      ? new TraceWorkload(s, options.seed, options.replication)
+      : new SyntheticWorkload(s, options.seed, options.replication);
   const result = sim.run(workload, options.maxArrivals ?? Number.POSITIVE_INFINITY);
   return { replication: options.replication, ...result };
 }

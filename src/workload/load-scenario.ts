@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { InputError } from '../errors.js';
 import { didYouMean } from './did-you-mean.js';
 import { applyOverrides } from './overrides.js';
+import { resolveTraces } from './resolve-traces.js';
 import { type Path, type Problem, pathText, semanticProblems } from './scenario-checks.js';
 import { type Scenario, scenarioSchema } from './scenario-schema.js';
 
@@ -55,7 +56,7 @@ export function parseScenario(text: string, file: string, opts: LoadOptions): Sc
   if (!result.success) throw render(result.error.issues.flatMap((issue) => describeIssue(issue, data)));
   const semantic = semanticProblems(result.data, opts.knownPolicies);
   if (semantic.length > 0) throw render(semantic);
-  return result.data;
+  return resolveTraces(result.data, file);
 }
 
 function readFailure(err: unknown): string {

@@ -112,9 +112,11 @@ function ruleProblems(s: Scenario): Problem[] {
   return problems;
 }
 
-/** A synthetic class needs a size, or token counts to derive it from. */
+/** A synthetic class needs a size, or token counts to derive it from (a trace brings its own). */
 function sizeProblems(s: Scenario): Problem[] {
   const problems: Problem[] = [];
+  // A trace brings its own sizes.
+  if (s.workload.trace !== undefined) return problems;
   s.workload.classes.forEach((c, i) => {
     if (c.size !== undefined || (c.inputTokens !== undefined && c.outputTokens !== undefined)) return;
     const text = 'missing; expected a size distribution, or inputTokens and outputTokens (size = their sum)';

@@ -1,6 +1,7 @@
 // The scenario format: one zod schema is the single source of truth for validation, the
 // TypeScript types the engine reads, and the JSON Schema editors use (scenario.schema.json).
 import { z } from 'zod';
+import { traceSpecSchema } from './trace/spec.js';
 
 const positive = (what: string) => z.number({ error: `expected a number (${what})` }).positive();
 const nonNegative = (what: string) => z.number({ error: `expected a number (${what})` }).nonnegative();
@@ -66,8 +67,34 @@ export const arrivalSchema = z.discriminatedUnion('process', [
       .refine((s) => s.some((x) => x.rate > 0), 'at least one step needs a rate > 0'),
     periodSeconds: positive('seconds before the profile repeats').optional(),
   }),
+  z.strictObject({
+    process: z.literal('batch'),
+    /** Seconds between batches (constant). */
+    intervalSeconds: positive('seconds between batches'),
+    /** Arrivals per batch: Poisson with this mean (a batch may be empty). */
+    meanBatchSize: positive('tasks per batch on average'),
+  }),
+  z.strictObject({
+    process: z.literal('fit'),
+    /** A recorded trace whose arrivals the fitted model resembles (replaced by the fit on load). */
+    trace: traceSpecSchema,
+    model: z.enum(['auto', 'poisson', 'mmpp']).default('auto'),
+    /** Multiply the fitted rates (generate a heavier or lighter version of what was recorded). */
+    rateScale: positive('rate multiplier').default(1),
+  }),
 ]);
 export type ArrivalSpec = z.infer<typeof arrivalSchema>;
+
+/** A trace replayed as the workload: the trace spec plus how to replay it. */
+export const replaySchema = traceSpecSchema.extend({
+  /** Compress or stretch time so the fleet runs at this utilization (plain agents: size / speed). */
+  targetUtilization: z.number().positive().max(2).optional(),
+  /** Replications replay the trace identically unless `bootstrap` asks for block-bootstrap resamples. */
+  resample: z.enum(['none', 'bootstrap']).default('none'),
+  /** Block length for the bootstrap, seconds of trace time. */
+  blockSeconds: positive('seconds per bootstrap block').default(60),
+});
+export type ReplaySpec = z.infer<typeof replaySchema>;
 
 /** Affinity keys (tenants, sessions): `zipf` favours a few hot keys, `uniform` spreads evenly. */
 export const keyDistSchema = z.union([
@@ -189,10 +216,18 @@ export const scenarioSchema = z.strictObject({
   /** Fixed, or `auto`: the end of the transient is found per replication with MSER-5. */
   warmup: z.union([stopByCount, stopByTime, z.literal('auto')]).optional(),
   agents: z.array(agentGroupSchema).min(1, 'expected at least one agent group'),
-  workload: z.strictObject({
-    arrivals: arrivalSchema,
-    classes: z.array(taskClassSchema).min(1, 'expected at least one task class'),
-  }),
+  workload: z
+    .strictObject({
+      arrivals: arrivalSchema.optional(),
+      /** A recorded trace to replay instead of synthetic arrivals. */
+      trace: replaySchema.optional(),
+      classes: z.array(taskClassSchema).min(1, 'expected at least one task class'),
+      /** Each task's service time is multiplied by a lognormal factor of mean 1 and this cv, drawn at arrival. */
+      serviceNoise: z.strictObject({ cv: positive('coefficient of variation') }).optional(),
+    })
+    .refine((w) => (w.arrivals === undefined) !== (w.trace === undefined), {
+      message: 'expected exactly one of arrivals (synthetic) or trace (recorded)',
+    }),
   routing: routingSchema.default({ policy: 'shared-queue' }),
   rules: z.array(ruleSchema).default([]),
   queueing: z

@@ -7,6 +7,7 @@ import { type ArrivalProcess, makeArrivalProcess } from './arrivals.js';
 import { makeSampler, type Sampler } from './distributions.js';
 import { type KeySampler, makeKeySampler } from './keys.js';
 import { PrefixBlocks } from './prefix-blocks.js';
+import { ServiceNoise } from './service-noise.js';
 import type { Scenario } from './scenario-schema.js';
 
 /** A source of arrivals the engine pulls from, one task at a time. */
@@ -33,11 +34,14 @@ export class SyntheticWorkload implements Workload {
   private readonly sizes: Rng;
   private readonly keys: Rng;
   private readonly keySamplers: (KeySampler | undefined)[];
+  private readonly noise: ServiceNoise;
   private count = 0;
 
   constructor(scenario: Scenario, seed: number, replication: number) {
     const w = scenario.workload;
+    if (w.arrivals === undefined) throw new Error('a synthetic workload needs arrivals (a bug if seen here)');
     this.process = makeArrivalProcess(w.arrivals);
+    this.noise = new ServiceNoise(scenario, seed, replication);
     this.samplers = w.classes.map((c) => (c.size === undefined ? undefined : makeSampler(c.size)));
     this.inputs = w.classes.map((c) => (c.inputTokens === undefined ? undefined : makeSampler(c.inputTokens)));
     this.outputs = w.classes.map((c) => (c.outputTokens === undefined ? undefined : makeSampler(c.outputTokens)));
@@ -85,6 +89,7 @@ export class SyntheticWorkload implements Workload {
     const key = this.keySamplers[c];
     tasks.key[id] = key === undefined ? -1 : key(this.keys);
     tasks.seq[id] = this.count++;
+    tasks.noise[id] = this.noise.next();
     this.next = this.process.next(now, this.arrivals);
   }
 }
