@@ -7,6 +7,7 @@ import { registerCompare } from './commands/compare.js';
 import { registerConformance } from './commands/conformance.js';
 import { registerPolicies } from './commands/policies.js';
 import { registerRun } from './commands/run.js';
+import { registerTrace } from './commands/trace.js';
 import { registerValidate } from './commands/validate.js';
 
 export function buildProgram(): Command {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerValidate(program);
   registerConformance(program);
   registerPolicies(program);
+  registerTrace(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

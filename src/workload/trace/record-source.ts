@@ -1,0 +1,116 @@
+// Record sources turn the lines of a trace file into raw records: one value per mapped column,
+// in the order of the column mapping. A malformed record carries an `error` instead of failing,
+// so the reader can skip it; an empty file or a header that lacks a mapped column throws.
+import { InputError } from '../../errors.js';
+import { splitCsvRecord } from './csv.js';
+import type { LineReader } from './line-reader.js';
+import type { TraceField } from './row.js';
+
+export interface TraceRecord {
+  readonly line: number;
+  /** One value per mapped column; undefined where the record lacks it. Strings for CSV. */
+  readonly values: readonly unknown[];
+  /** Why the record cannot be read at all (invalid JSON, unterminated quote). */
+  readonly error?: string;
+}
+
+export interface RecordSource {
+  /** The next record, or undefined at the end of the file. */
+  next(): TraceRecord | undefined;
+}
+
+type Mapping = ReadonlyArray<readonly [TraceField, string]>;
+
+const isBlank = (line: string): boolean => line.trim() === '';
+
+function nextNonBlank(lines: LineReader): string | undefined {
+  for (let text = lines.next(); text !== undefined; text = lines.next()) {
+    if (!isBlank(text)) return text;
+  }
+  return undefined;
+}
+
+function mismatch(
+  file: string,
+  line: number,
+  what: string,
+  have: readonly string[],
+  missing: Mapping,
+): InputError {
+  const list = missing.map(([field, name]) => `'${name}' (${field})`).join(', ');
+  return new InputError(
+    `${file}:${line}: ${what} does not match the column mapping: missing ${list}; ` +
+      `it has: ${have.map((h) => `'${h}'`).join(', ') || '(nothing)'} ` +
+      '(map the columns with columns.* / --time --size, or use a preset: azure-llm, mooncake)',
+  );
+}
+
+/** CSV with a header row naming the columns. */
+export function csvSource(file: string, lines: LineReader, mapping: Mapping): RecordSource {
+  const headerText = nextNonBlank(lines);
+  if (headerText === undefined)
+    throw new InputError(`${file}: empty file (expected a CSV header and data rows)`);
+  const header = (splitCsvRecord(headerText) ?? headerText.split(',')).map((h) => h.trim());
+  const index = mapping.map(([, name]) => header.indexOf(name));
+  const missing = mapping.filter((_, i) => index[i] === -1);
+  if (missing.length > 0) throw mismatch(file, lines.line, 'the header', header, missing);
+  return {
+    next() {
+      let text = nextNonBlank(lines);
+      if (text === undefined) return undefined;
+      const line = lines.line;
+      let fields = splitCsvRecord(text);
+      while (fields === undefined) {
+        const more = lines.next();
+        if (more === undefined) return { line, values: [], error: 'a quoted field is not closed' };
+        text = `${text}\n${more}`;
+        fields = splitCsvRecord(text);
+      }
+      const cells = fields;
+      return { line, values: index.map((i) => cells[i]) };
+    },
+  };
+}
+
+/** JSON lines: one object per line. The first object must hold every mapped key. */
+export function jsonlSource(file: string, lines: LineReader, mapping: Mapping): RecordSource {
+  const parse = (text: string, line: number): TraceRecord => {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (err) {
+      return {
+        line,
+        values: [],
+        error: `invalid JSON (${err instanceof Error ? err.message : String(err)})`,
+      };
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return { line, values: [], error: 'expected a JSON object' };
+    }
+    const obj = value as Record<string, unknown>;
+    return { line, values: mapping.map(([, name]) => (Object.hasOwn(obj, name) ? obj[name] : undefined)) };
+  };
+  const firstText = nextNonBlank(lines);
+  if (firstText === undefined) throw new InputError(`${file}: empty file (expected JSON lines)`);
+  let pending: TraceRecord | undefined = parse(firstText, lines.line);
+  if (pending.error === undefined) {
+    const first = pending;
+    const missing = mapping.filter((_, i) => first.values[i] === undefined);
+    if (missing.length > 0) {
+      const keys = Object.keys(JSON.parse(firstText) as object);
+      throw mismatch(file, first.line, 'the first record', keys, missing);
+    }
+  }
+  return {
+    next() {
+      if (pending !== undefined) {
+        const r = pending;
+        pending = undefined;
+        return r;
+      }
+      const text = nextNonBlank(lines);
+      return text === undefined ? undefined : parse(text, lines.line);
+    },
+  };
+}

@@ -1,0 +1,178 @@
+// Bad traces: each mistake is one InputError naming the file and the line; with skipBadRows the
+// bad rows are counted and skipped, except an empty file or a header mismatch.
+import { afterAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/errors.js';
+import { inspectTrace, TraceReader, type TraceSpec } from '../../../src/workload/trace/index.js';
+import { tempDir } from './temp-files.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.remove());
+
+function readAll(spec: TraceSpec): { lines: number[]; skipped: number; reasons: readonly string[] } {
+  const reader = new TraceReader(spec, tmp.dir);
+  const lines = Array.from(reader, (r) => r.line);
+  return { lines, skipped: reader.skipped, reasons: reader.skipReasons };
+}
+
+function failure(spec: TraceSpec): InputError {
+  try {
+    readAll(spec);
+  } catch (err) {
+    if (err instanceof InputError) return err;
+    throw err;
+  }
+  throw new Error('expected an InputError');
+}
+
+const cases: ReadonlyArray<readonly [string, string, string, RegExp]> = [
+  [
+    'non-monotone timestamps',
+    'backwards.csv',
+    'time,size\n1,5\n3,5\n2,5\n4,5',
+    /^backwards\.csv:4: time 2 is earlier than 3 on line 3/,
+  ],
+  [
+    'a non-numeric field',
+    'letters.csv',
+    'time,size\n1,5\n2,five\n3,5',
+    /^letters\.csv:3: 'size' is not a number: "five"/,
+  ],
+  [
+    'a non-numeric time',
+    'badtime.csv',
+    'time,size\n1,5\nsoon,5',
+    /^badtime\.csv:3: 'time' is not a number: "soon"/,
+  ],
+  [
+    'a missing field (short row)',
+    'short.csv',
+    'time,size\n1,5\n2\n3,5',
+    /^short\.csv:3: missing field 'size'/,
+  ],
+  [
+    'a missing field (empty cell)',
+    'blank.csv',
+    'time,size\n1,5\n2,\n3,5',
+    /^blank\.csv:3: missing field 'size' \(empty\)/,
+  ],
+  [
+    'a negative size',
+    'negative.csv',
+    'time,size\n1,5\n2,-3\n3,5',
+    /^negative\.csv:3: negative size -3 in 'size'/,
+  ],
+  [
+    'a missing JSON key',
+    'missing.jsonl',
+    '{"time":1,"size":2}\n{"time":2}\n',
+    /^missing\.jsonl:2: missing field 'size'/,
+  ],
+  ['invalid JSON', 'broken.jsonl', '{"time":1,"size":2}\n{"time":2,\n', /^broken\.jsonl:2: invalid JSON/],
+  [
+    'a JSON array instead of an object',
+    'array.jsonl',
+    '{"time":1,"size":2}\n[2,3]',
+    /^array\.jsonl:2: expected a JSON object/,
+  ],
+  [
+    'an unterminated quote',
+    'quote.csv',
+    'time,size,class\n1,5,"open\n',
+    /^quote\.csv:2: a quoted field is not closed/,
+  ],
+  [
+    'a negative token count',
+    'tokens.csv',
+    'time,in,out\n1,5,5\n2,5,-1',
+    /^tokens\.csv:3: negative token count -1 in 'out'/,
+  ],
+];
+
+describe('TraceReader on bad traces', () => {
+  for (const [what, file, content, message] of cases) {
+    it(`TraceReader(${file}) throws an InputError for ${what}, with the line`, () => {
+      tmp.write(file, content);
+      const columns = file === 'tokens.csv' ? { inputTokens: 'in', outputTokens: 'out' } : {};
+      const err = failure({ file, columns });
+      expect(err.message).toMatch(message);
+    });
+  }
+
+  it('TraceReader(empty.csv) and TraceReader(empty.jsonl) throw "empty file"', () => {
+    tmp.write('empty.csv', '');
+    tmp.write('empty.jsonl', '\n\n');
+    expect(failure({ file: 'empty.csv' }).message).toBe(
+      'empty.csv: empty file (expected a CSV header and data rows)',
+    );
+    expect(failure({ file: 'empty.jsonl' }).message).toBe('empty.jsonl: empty file (expected JSON lines)');
+    expect(failure({ file: 'empty.csv', skipBadRows: true }).message).toMatch(/empty file/);
+  });
+
+  it('TraceReader(header-only.csv) throws "no data rows"', () => {
+    tmp.write('header-only.csv', 'time,size\n');
+    expect(failure({ file: 'header-only.csv' }).message).toBe(
+      'header-only.csv: no data rows (only a header)',
+    );
+  });
+
+  it('TraceReader throws for a header that lacks a mapped column, listing what it has and lacks', () => {
+    tmp.write('header.csv', 'ts,tokens,user\n1,2,a');
+    const message = failure({ file: 'header.csv', columns: { key: 'tenant' }, skipBadRows: true }).message;
+    expect(message).toBe(
+      "header.csv:1: the header does not match the column mapping: missing 'time' (time), 'size' (size), 'tenant' (key); " +
+        "it has: 'ts', 'tokens', 'user' (map the columns with columns.* / --time --size, or use a preset: azure-llm, mooncake)",
+    );
+  });
+
+  it('TraceReader throws for a JSONL first record that lacks a mapped key', () => {
+    tmp.write('keys.jsonl', '{"ts":0,"input_length":5}\n');
+    expect(failure({ file: 'keys.jsonl', preset: 'mooncake' }).message).toMatch(
+      /^keys\.jsonl:1: the first record does not match the column mapping: missing 'timestamp' \(time\), 'output_length' \(outputTokens\), 'hash_ids' \(prefix\); it has: 'ts', 'input_length'/,
+    );
+  });
+
+  it('TraceReader throws for a missing file, a directory and an unknown extension', () => {
+    expect(failure({ file: 'nope.csv' }).message).toBe('nope.csv: cannot read trace file (no such file)');
+    expect(() => new TraceReader({ file: '.', format: 'csv' }, tmp.dir)).toThrow('.: cannot read trace file');
+    expect(failure({ file: 'trace.txt' }).message).toMatch(
+      /cannot tell the trace format from the extension '\.txt'/,
+    );
+  });
+
+  it('TraceReader rejects a bad spec: rateScale 0, unknown preset', () => {
+    tmp.write('ok.csv', 'time,size\n0,1');
+    expect(failure({ file: 'ok.csv', rateScale: 0 }).message).toMatch(
+      /^trace ok\.csv: rateScale: expected a number > 0/,
+    );
+    expect(failure({ file: 'ok.csv', preset: 'nope' } as unknown as TraceSpec).message).toMatch(
+      /^trace ok\.csv: preset:/,
+    );
+  });
+
+  it('TraceReader(skipBadRows) skips and counts every kind of bad row and keeps the first reasons', () => {
+    tmp.write(
+      'mixed.csv',
+      ['time,size', '0,1', '1,x', '2,-1', '3', '4,2', '3.5,1', 'later,1', '5,', '6,3', '7,1e400'].join('\n'),
+    );
+    const r = readAll({ file: 'mixed.csv', skipBadRows: true });
+    expect(r.lines).toEqual([2, 6, 10]);
+    expect(r.skipped).toBe(7);
+    expect(r.reasons).toEqual([
+      `mixed.csv:3: 'size' is not a number: "x"`,
+      "mixed.csv:4: negative size -1 in 'size'",
+      "mixed.csv:5: missing field 'size'",
+      'mixed.csv:7: time 3.5 is earlier than 4 on line 6: the trace must be sorted by time (or set sort: true)',
+      `mixed.csv:8: 'time' is not a number: "later"`,
+    ]);
+  });
+
+  it('inspectTrace(skipBadRows) reports the skipped rows; all rows bad is still an error', () => {
+    tmp.write('half.jsonl', '{"time":0,"size":1}\n{"time":1,"size":"big"}\n{"time":2,"size":3}\n');
+    const s = inspectTrace({ file: 'half.jsonl', skipBadRows: true }, tmp.dir);
+    expect([s.rows, s.skipped, s.skipReasons.length]).toEqual([2, 1, 1]);
+    tmp.write('allbad.csv', 'time,size\n1,a\n2,b');
+    expect(failure({ file: 'allbad.csv', skipBadRows: true }).message).toBe(
+      `allbad.csv: no usable rows: all 2 were bad (first: allbad.csv:2: 'size' is not a number: "a")`,
+    );
+  });
+});
