@@ -34,9 +34,13 @@ export class RunRecorder {
   // plain fields and advanced together (one multiply-add each per change).
   private inSystem = 0;
   private busy = 0;
+  /** Areas from time 0 (the timeline reads them too); observation subtracts its start. */
   private inSystemArea = 0;
   private busyArea = 0;
+  private inSystemAreaAtStart = 0;
+  private busyAreaAtStart = 0;
   private last = 0;
+  private readonly perAgent: boolean;
   private readonly groupBusy: TimeAverage[];
   private readonly perClass: boolean;
   private readonly perGroup: boolean;
@@ -53,6 +57,7 @@ export class RunRecorder {
     const totalSlots = groupSlots.reduce((s, v) => s + v, 0);
     this.timeline = new Timeline(options.bucketSeconds, totalSlots, options.agentSlots);
     this.series = options.series ? new BatchSeries() : undefined;
+    this.perAgent = this.timeline.perAgent;
     // With one class, the class figures are the overall ones: share the histograms.
     this.perClass = classNames.length > 1;
     this.classResponse = this.perClass ? classNames.map(() => new Histogram()) : [this.response];
@@ -78,13 +83,14 @@ export class RunRecorder {
     this.inputTokens = 0;
     this.cachedTokens = 0;
     this.advance(now);
-    this.inSystemArea = 0;
-    this.busyArea = 0;
+    this.inSystemAreaAtStart = this.inSystemArea;
+    this.busyAreaAtStart = this.busyArea;
     if (this.perGroup) for (const g of this.groupBusy) g.restart(now);
   }
 
   private advance(now: number): void {
-    this.timeline.advance(now, this.inSystem, this.busy);
+    if (now >= this.timeline.end)
+      this.timeline.roll(now, this.last, this.inSystemArea, this.busyArea, this.inSystem, this.busy);
     const dt = now - this.last;
     this.inSystemArea += dt * this.inSystem;
     this.busyArea += dt * this.busy;
@@ -99,7 +105,7 @@ export class RunRecorder {
   started(now: number, group: number, agent: number): void {
     this.advance(now);
     this.busy++;
-    this.timeline.agentChange(agent, now, 1);
+    if (this.perAgent) this.timeline.agentChange(agent, now, 1);
     if (this.perGroup) this.groupBusy[group]!.add(now, 1);
   }
 
@@ -114,7 +120,7 @@ export class RunRecorder {
     this.advance(now);
     this.inSystem--;
     this.busy--;
-    this.timeline.agentChange(agent, now, -1);
+    if (this.perAgent) this.timeline.agentChange(agent, now, -1);
     this.timeline.completed();
     if (this.series !== undefined) this.series.add(responseSeconds);
     if (this.perGroup) this.groupBusy[group]!.add(now, -1);
@@ -155,7 +161,8 @@ export class RunRecorder {
   }
 
   finishTimeline(end: number): TimelineData {
-    return this.timeline.finish(end, this.inSystem, this.busy);
+    this.advance(end);
+    return this.timeline.finish(end, this.inSystemArea, this.busyArea);
   }
 
   summarize(end: number): ReplicationMetrics {
@@ -164,7 +171,7 @@ export class RunRecorder {
     const utilizationByGroup: Record<string, number> = {};
     this.advance(end);
     this.groupNames.forEach((name, g) => {
-      const area = this.perGroup ? this.groupBusy[g]!.areaUntil(end) : this.busyArea;
+      const area = this.perGroup ? this.groupBusy[g]!.areaUntil(end) : this.busyArea - this.busyAreaAtStart;
       utilizationByGroup[name] = area / (this.groupSlots[g]! * span);
     });
     const classes: Record<string, ClassMetrics> = {};
@@ -176,8 +183,8 @@ export class RunRecorder {
         rejected: this.classRejected[c]!,
       };
     });
-    const inSystem = this.inSystemArea / span;
-    const busy = this.busyArea / span;
+    const inSystem = (this.inSystemArea - this.inSystemAreaAtStart) / span;
+    const busy = (this.busyArea - this.busyAreaAtStart) / span;
     return {
       responseTime: summarize(this.response),
       waitTime: summarize(this.wait),

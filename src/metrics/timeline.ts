@@ -18,17 +18,17 @@ const MAX_BUCKETS = 128;
 
 export class Timeline {
   private width: number;
-  private end: number;
+  /** End of the open bucket: the recorder calls roll() once an event reaches it. */
+  end: number;
   private readonly inSystem: number[] = [];
   private readonly inQueue: number[] = [];
   private readonly util: number[] = [];
   private readonly done: number[] = [];
   private readonly agents: number[][] | undefined;
-  // Areas accumulated in the current bucket.
-  private sysArea = 0;
-  private busyArea = 0;
+  // Cumulative areas (from time 0) at the start of the open bucket, and its completions.
+  private sysAtStart = 0;
+  private busyAtStart = 0;
   private doneCount = 0;
-  private last = 0;
   private readonly agentArea: Float64Array | undefined;
   private readonly agentLast: Float64Array | undefined;
   private readonly agentBusy: Int32Array | undefined;
@@ -49,45 +49,45 @@ export class Timeline {
     }
   }
 
+  /** Whether agent utilization is recorded (so callers can skip agentChange). */
+  get perAgent(): boolean {
+    return this.agents !== undefined;
+  }
+
   /**
-   * Time moves to `now` with `inSystem` tasks present and `busy` slots in use since the last
-   * call. Called before the counts change.
+   * Closes every bucket that ends at or before `now`. The caller's cumulative areas under the
+   * number in system and busy slots were `sysArea` and `busyArea` at time `last`, with `inSystem`
+   * and `busy` unchanged since, so the areas at any boundary in between follow exactly.
    */
-  advance(now: number, inSystem: number, busy: number): void {
+  roll(now: number, last: number, sysArea: number, busyArea: number, inSystem: number, busy: number): void {
     while (now >= this.end) {
-      const dt = this.end - this.last;
-      this.sysArea += dt * inSystem;
-      this.busyArea += dt * busy;
-      this.last = this.end;
-      this.closeBucket();
+      const e = this.end;
+      this.closeBucket(sysArea + (e - last) * inSystem, busyArea + (e - last) * busy);
     }
-    const dt = now - this.last;
-    this.sysArea += dt * inSystem;
-    this.busyArea += dt * busy;
-    this.last = now;
   }
 
   completed(): void {
     this.doneCount++;
   }
 
-  /** Agent `a`'s busy slots change by `delta` at `now` (after advance(now)). */
+  /** Agent `a`'s busy slots change by `delta` at `now` (after roll(now)). */
   agentChange(a: number, now: number, delta: number): void {
-    const busy = this.agentBusy;
-    if (busy === undefined) return;
+    const busy = this.agentBusy!;
     this.agentArea![a]! += (now - this.agentLast![a]!) * busy[a]!;
     this.agentLast![a] = now;
     busy[a]! += delta;
   }
 
-  private closeBucket(): void {
+  private closeBucket(sysAtEnd: number, busyAtEnd: number): void {
     const w = this.width;
-    this.inSystem.push(this.sysArea / w);
-    this.inQueue.push((this.sysArea - this.busyArea) / w);
-    this.util.push(this.busyArea / (w * this.totalSlots));
+    const sys = sysAtEnd - this.sysAtStart;
+    const busy = busyAtEnd - this.busyAtStart;
+    this.inSystem.push(sys / w);
+    this.inQueue.push((sys - busy) / w);
+    this.util.push(busy / (w * this.totalSlots));
     this.done.push(this.doneCount);
-    this.sysArea = 0;
-    this.busyArea = 0;
+    this.sysAtStart = sysAtEnd;
+    this.busyAtStart = busyAtEnd;
     this.doneCount = 0;
     if (this.agents !== undefined) {
       const end = this.end;
@@ -121,8 +121,7 @@ export class Timeline {
   }
 
   /** The closed buckets, plus the open one up to `now` (scaled to its observed span). */
-  finish(now: number, inSystem: number, busy: number): TimelineData {
-    this.advance(now, inSystem, busy);
+  finish(now: number, sysArea: number, busyArea: number): TimelineData {
     const start = this.end - this.width;
     const span = now - start;
     const out: TimelineData = {
@@ -134,9 +133,11 @@ export class Timeline {
       ...(this.agents === undefined ? {} : { agentUtilization: this.agents.map((s) => [...s]) }),
     };
     if (span > 0) {
-      out.numberInSystem.push(this.sysArea / span);
-      out.numberInQueue.push((this.sysArea - this.busyArea) / span);
-      out.utilization.push(this.busyArea / (span * this.totalSlots));
+      const sys = sysArea - this.sysAtStart;
+      const busy = busyArea - this.busyAtStart;
+      out.numberInSystem.push(sys / span);
+      out.numberInQueue.push((sys - busy) / span);
+      out.utilization.push(busy / (span * this.totalSlots));
       out.completed.push(this.doneCount);
       if (out.agentUtilization !== undefined) {
         out.agentUtilization.forEach((series, a) => {

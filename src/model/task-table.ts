@@ -1,5 +1,7 @@
 // Tasks as a struct of typed arrays with a free list: no object per task, and memory bounded by
-// the number of tasks in the system at once, not by the number that ever arrived.
+// the number of tasks in the system at once, not by the number that ever arrived. Optional fields
+// start neutral (key -1, noise 1, no tokens, no prefix); a workload that never sets them never
+// has to reset them.
 
 /** What policies and queues may read about tasks. */
 export interface TaskTableView {
@@ -49,7 +51,7 @@ export class TaskTable implements TaskTableView {
     this.seq = new Float64Array(initialCapacity);
     this.cls = new Int32Array(initialCapacity);
     this.priority = new Int32Array(initialCapacity);
-    this.key = new Int32Array(initialCapacity);
+    this.key = new Int32Array(initialCapacity).fill(-1);
     this.agent = new Int32Array(initialCapacity);
     this.start = new Float64Array(initialCapacity);
     this.dispatched = new Float64Array(initialCapacity);
@@ -102,11 +104,13 @@ export class TaskTable implements TaskTableView {
     this.outputTokens = f64(this.outputTokens);
     this.service = f64(this.service);
     this.noise = f64(this.noise);
+    this.noise.fill(1, old);
     for (let i = old; i < cap; i++) this.prefix.push(undefined);
     this.cls = i32(this.cls);
     this.priority = i32(this.priority);
     this.key = i32(this.key);
     this.agent = i32(this.agent);
+    this.key.fill(-1, old);
     const free = new Int32Array(cap);
     for (let i = 0; i < old; i++) free[i] = cap - 1 - i;
     this.free = free;

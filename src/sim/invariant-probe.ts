@@ -1,7 +1,8 @@
 // Watches every lifecycle step of every task in a run and records each broken invariant:
 // each task arrives once and then is rejected once, or starts once and completes once; no agent
-// serves more tasks than its slots; a task only starts at an agent with its skill; with FIFO
-// queueing, each agent starts its tasks in arrival order.
+// serves more tasks than its slots; a task only starts at an agent with its skill that the rules
+// allow; no class has more tasks in service than its limit; with FIFO queueing, each agent starts
+// its tasks in arrival order.
 import type { CompiledScenario } from './compile.js';
 import type { Probe } from './probe.js';
 
@@ -19,6 +20,7 @@ export class InvariantProbe implements Probe {
   private readonly cls = new Map<number, number>();
   private readonly busy: Int32Array;
   private readonly lastSeqAt: Float64Array;
+  private readonly inService: Int32Array;
 
   constructor(
     private readonly compiled: CompiledScenario,
@@ -26,6 +28,7 @@ export class InvariantProbe implements Probe {
   ) {
     this.busy = new Int32Array(compiled.agents.length);
     this.lastSeqAt = new Float64Array(compiled.agents.length).fill(-1);
+    this.inService = new Int32Array(compiled.classes.length);
   }
 
   private fail(message: string): void {
@@ -47,8 +50,12 @@ export class InvariantProbe implements Probe {
       this.fail(`task ${seq} started at unknown agent ${agent}`);
       return;
     }
-    const skill = this.compiled.classes[this.cls.get(seq)!]!.skill;
-    if (!spec.skills.includes(skill)) this.fail(`task ${seq} started at agent ${agent} without skill ${skill}`);
+    const cls = this.cls.get(seq)!;
+    const c = this.compiled.classes[cls]!;
+    if (!spec.skills.includes(c.skill)) this.fail(`task ${seq} started at agent ${agent} without skill ${c.skill}`);
+    else if (!c.eligible.includes(agent)) this.fail(`task ${seq} started at agent ${agent}, which the rules exclude for class ${c.name}`);
+    if (++this.inService[cls]! > c.maxDispatched)
+      this.fail(`class ${c.name} has ${this.inService[cls]} tasks in service, over its limit of ${c.maxDispatched}`);
     if (++this.busy[agent]! > spec.slots) this.fail(`agent ${agent} serves ${this.busy[agent]} > ${spec.slots} slots`);
     if (this.fifo && seq < this.lastSeqAt[agent]!)
       this.fail(`agent ${agent} started task ${seq} after later task ${this.lastSeqAt[agent]} (FIFO)`);
@@ -59,6 +66,7 @@ export class InvariantProbe implements Probe {
     if (this.state.get(seq) !== STARTED) this.fail(`task ${seq} completed in state ${this.state.get(seq)}`);
     this.state.set(seq, DONE);
     this.busy[agent]!--;
+    this.inService[this.cls.get(seq)!]!--;
     this.completedCount++;
   }
 

@@ -35,6 +35,8 @@ export class SyntheticWorkload implements Workload {
   private readonly keys: Rng;
   private readonly keySamplers: (KeySampler | undefined)[];
   private readonly noise: ServiceNoise;
+  /** No class has tokens, prefixes or keys, and there is no service noise. */
+  private readonly plain: boolean;
   private count = 0;
 
   constructor(scenario: Scenario, seed: number, replication: number) {
@@ -47,6 +49,9 @@ export class SyntheticWorkload implements Workload {
     this.outputs = w.classes.map((c) => (c.outputTokens === undefined ? undefined : makeSampler(c.outputTokens)));
     this.prefixes = w.classes.map((c, i) => (c.prefix === undefined ? undefined : new PrefixBlocks(c.prefix, i)));
     this.tokens = makeStream(seed, 'tokens', replication);
+    this.plain =
+      w.serviceNoise === undefined &&
+      w.classes.every((c) => c.size !== undefined && !c.inputTokens && !c.outputTokens && !c.prefix && !c.key);
     const total = w.classes.reduce((s, c) => s + c.weight, 0);
     let acc = 0;
     this.cumWeights = Float64Array.from(w.classes, (c) => (acc += c.weight / total));
@@ -74,6 +79,18 @@ export class SyntheticWorkload implements Workload {
     }
     tasks.arrival[id] = now;
     tasks.cls[id] = c;
+    tasks.priority[id] = this.priority[c]!;
+    tasks.deadline[id] = now + this.deadline[c]!;
+    tasks.seq[id] = this.count++;
+    if (this.plain) {
+      // No tokens, prefixes, keys or noise in any class: the table's neutral values stand.
+      tasks.size[id] = this.samplers[c]!(this.sizes);
+    } else this.fillExtras(tasks, id, c);
+    this.next = this.process.next(now, this.arrivals);
+  }
+
+  /** Tokens, prefix blocks, affinity key and noise factor, for workloads that have them. */
+  private fillExtras(tasks: TaskTable, id: number, c: number): void {
     const input = this.inputs[c];
     const output = this.outputs[c];
     const inTokens = input === undefined ? 0 : Math.round(input(this.tokens));
@@ -84,12 +101,8 @@ export class SyntheticWorkload implements Workload {
     tasks.size[id] = size === undefined ? inTokens + outTokens : size(this.sizes);
     const prefix = this.prefixes[c];
     if (prefix !== undefined) tasks.prefix[id] = prefix.draw(inTokens, this.tokens);
-    tasks.priority[id] = this.priority[c]!;
-    tasks.deadline[id] = now + this.deadline[c]!;
     const key = this.keySamplers[c];
     tasks.key[id] = key === undefined ? -1 : key(this.keys);
-    tasks.seq[id] = this.count++;
     tasks.noise[id] = this.noise.next();
-    this.next = this.process.next(now, this.arrivals);
   }
 }

@@ -155,7 +155,8 @@ describe('parseScenario: schema errors', () => {
   it('lists the allowed keys when no key is close', () => {
     expect(errorFor(mmc(['speed: 1', 'throughput: 1']))).toBe(
       `${FILE}:10: agents.0.throughput: unknown key 'throughput'; allowed keys: ` +
-        'name, count, slots, speed, advertisedSpeed, skills, queueCapacity, cost, affinitySpeedup, affinityKeys',
+        'name, count, slots, speed, advertisedSpeed, skills, queueCapacity, cost, affinitySpeedup, affinityKeys, ' +
+        'service, rateLimit, prefixCache',
     );
   });
 
