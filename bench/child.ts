@@ -10,7 +10,7 @@ export function runChild(m: Measurement): Sample {
     m.kind === 'ceiling'
       ? ['ceiling', String(m.tasks)]
       : ['orchlab', String(m.tasks), m.policy ?? '', scenarioPath()];
-  const child = spawnSync(process.execPath, [...process.execArgv, measureScript(), ...args], {
+  const child = spawnSync(process.execPath, [measureScript(), ...args], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1024 * 1024,

@@ -26,4 +26,9 @@ async function main(argv: readonly string[]): Promise<void> {
   process.stdout.write(`${JSON.stringify({ ...figures, peakRssMB })}\n`);
 }
 
-await main(process.argv.slice(2));
+try {
+  await main(process.argv.slice(2));
+} catch (err) {
+  console.error(`measure: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}

@@ -1,7 +1,7 @@
-// Where things are, from wherever this file runs (dist/bench/*.js after a build, or bench/*.ts
-// under a TypeScript loader): the project root, the bundled scenario, the child script.
+// Where things are, from wherever the built bench runs (dist/bench/*.js): the project root, the
+// bundled scenario, the child script.
 import { existsSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(import.meta.url);
@@ -21,7 +21,13 @@ export function scenarioPath(): string {
   return join(projectRoot(), 'scenarios', 'mmc.yaml');
 }
 
-/** The child script, with the same extension as this file (.js built, .ts under a loader). */
+/**
+ * The child script beside this one. Only the built JavaScript is supported: the child runs as a
+ * plain `node measure.js`, without the parent's exec flags (passing those on would, under
+ * `node -e` or a loader, re-run the parent instead of the child).
+ */
 export function measureScript(): string {
-  return join(dirname(here), `measure${extname(here)}`);
+  if (!here.endsWith('.js'))
+    throw new Error('bench: run the built bench (npm run bench), not the TypeScript source');
+  return join(dirname(here), 'measure.js');
 }

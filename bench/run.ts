@@ -58,7 +58,13 @@ function main(): void {
     console.log(USAGE);
     return;
   }
-  bench(args);
+  try {
+    bench(args);
+  } catch (err) {
+    process.stderr.write('\n');
+    console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
 }
 
 main();

@@ -45,7 +45,7 @@ describe('orchlab compare', () => {
       (await runCli('compare', SMALL, '--policies', 'power-of-d,power-of-d:d=4', '--format', 'json')).stdout,
     );
     expect(out.policies).toEqual(['power-of-d', 'power-of-d(d=4)']);
-    expect(out.runs[1].policy.params).toEqual({ d: 4 });
+    expect(out.runs[1].policy.params).toMatchObject({ d: 4 });
   });
 
   it('--policies all runs every registered policy', async () => {

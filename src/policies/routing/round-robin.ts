@@ -13,7 +13,9 @@ export default definePolicy({
       name: 'round-robin',
       route(task) {
         const e = task.eligible;
-        const i = cursor[task.skill]!;
+        // A `prefer` rule can hand a class a shorter candidate list than its skill's: wrap there.
+        let i = cursor[task.skill]!;
+        if (i >= e.length) i = 0;
         cursor[task.skill] = i + 1 === e.length ? 0 : i + 1;
         return e[i]!;
       },
