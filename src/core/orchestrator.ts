@@ -84,6 +84,8 @@ export class Orchestrator {
   private readonly dispatchedByClass: Float64Array;
   private readonly limitQueues: (TaskQueue | undefined)[];
   private readonly limited: boolean;
+  private readonly observes: boolean;
+  private readonly idles: boolean;
 
   constructor(
     private readonly host: Host,
@@ -105,6 +107,8 @@ export class Orchestrator {
       c.maxDispatched < Number.POSITIVE_INFINITY ? makeQueue(options.discipline, tasks) : undefined,
     );
     this.limited = this.limitQueues.some((q) => q !== undefined);
+    this.observes = policy.observe !== undefined;
+    this.idles = policy.idle !== undefined;
   }
 
   /** A task arrived. */
@@ -131,7 +135,7 @@ export class Orchestrator {
     v.cls = cls;
     v.skill = c.skill;
     v.eligible = c.preferred === undefined ? c.eligible : this.candidates(c);
-    this.dispatchedByClass[cls]!++;
+    if (this.limited) this.dispatchedByClass[cls]!++;
     let a: number;
     try {
       a = this.policy.route(v, this.fleet, this.rng);
@@ -149,7 +153,7 @@ export class Orchestrator {
     }
     if (a === REJECT) {
       this.record(id, -2);
-      this.dispatchedByClass[cls]!--;
+      if (this.limited) this.dispatchedByClass[cls]!--;
       this.host.rejected(id);
       return;
     }
@@ -157,7 +161,7 @@ export class Orchestrator {
     const fleet = this.fleet;
     this.record(id, a);
     t.agent[id] = a;
-    t.dispatched[id] = this.host.now();
+    if (this.observes) t.dispatched[id] = this.host.now();
     fleet.load[a]!++;
     if (fleet.busy[a]! < fleet.slots[a]!) {
       fleet.occupy(a);
@@ -173,7 +177,7 @@ export class Orchestrator {
       this.queuedLocal++;
     } else {
       fleet.load[a]!--;
-      this.dispatchedByClass[cls]!--;
+      if (this.limited) this.dispatchedByClass[cls]!--;
       this.host.rejected(id);
     }
   }
@@ -197,18 +201,18 @@ export class Orchestrator {
     const fleet = this.fleet;
     fleet.vacate(a);
     fleet.load[a]!--;
-    const cls = t.cls[id]!;
-    this.dispatchedByClass[cls]!--;
-    if (this.policy.observe !== undefined) this.policy.observe(a, id, this.host.now() - t.dispatched[id]!);
+    if (this.observes) this.policy.observe!(a, id, this.host.now() - t.dispatched[id]!);
     this.fill(a);
-    if (this.waitingForLimit > 0) {
+    if (this.limited) {
+      const cls = t.cls[id]!;
+      this.dispatchedByClass[cls]!--;
       const q = this.limitQueues[cls];
       if (q !== undefined && q.length > 0) {
         this.waitingForLimit--;
         this.dispatch(q.pop());
       }
     }
-    if (fleet.load[a] === 0 && this.policy.idle !== undefined) this.policy.idle(a);
+    if (this.idles && fleet.load[a] === 0) this.policy.idle!(a);
   }
 
   /** Gives agent `a`'s free slot work: its own queue first, then what the policy holds. */
@@ -231,7 +235,7 @@ export class Orchestrator {
     this.check(next, a, t.cls[next]!);
     this.record(next, a);
     t.agent[next] = a;
-    t.dispatched[next] = this.host.now();
+    if (this.observes) t.dispatched[next] = this.host.now();
     fleet.load[a]!++;
     fleet.occupy(a);
     this.host.start(next, a);

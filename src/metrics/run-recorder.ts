@@ -41,6 +41,7 @@ export class RunRecorder {
   private busyAreaAtStart = 0;
   private last = 0;
   private readonly perAgent: boolean;
+  private readonly detailed: boolean;
   private readonly groupBusy: TimeAverage[];
   private readonly perClass: boolean;
   private readonly perGroup: boolean;
@@ -66,6 +67,7 @@ export class RunRecorder {
     // With one group, the group's busy slots are the fleet's: share the average.
     this.perGroup = groupNames.length > 1;
     this.groupBusy = groupNames.map(() => new TimeAverage());
+    this.detailed = this.perAgent || this.perGroup;
   }
 
   /** Statistics from here on; what ended before is warm-up. */
@@ -89,9 +91,11 @@ export class RunRecorder {
   }
 
   private advance(now: number): void {
+    const dt = now - this.last;
+    // Several changes at one instant (a completion and the next start) add no area.
+    if (dt === 0) return;
     if (now >= this.timeline.end)
       this.timeline.roll(now, this.last, this.inSystemArea, this.busyArea, this.inSystem, this.busy);
-    const dt = now - this.last;
     this.inSystemArea += dt * this.inSystem;
     this.busyArea += dt * this.busy;
     this.last = now;
@@ -105,8 +109,13 @@ export class RunRecorder {
   started(now: number, group: number, agent: number): void {
     this.advance(now);
     this.busy++;
-    if (this.perAgent) this.timeline.agentChange(agent, now, 1);
-    if (this.perGroup) this.groupBusy[group]!.add(now, 1);
+    if (this.detailed) this.detail(now, group, agent, 1);
+  }
+
+  /** Per-agent and per-group busy slots, kept only when there is more than one of them to show. */
+  private detail(now: number, group: number, agent: number, delta: number): void {
+    if (this.perAgent) this.timeline.agentChange(agent, now, delta);
+    if (this.perGroup) this.groupBusy[group]!.add(now, delta);
   }
 
   completed(
@@ -120,10 +129,9 @@ export class RunRecorder {
     this.advance(now);
     this.inSystem--;
     this.busy--;
-    if (this.perAgent) this.timeline.agentChange(agent, now, -1);
     this.timeline.completed();
+    if (this.detailed) this.detail(now, group, agent, -1);
     if (this.series !== undefined) this.series.add(responseSeconds);
-    if (this.perGroup) this.groupBusy[group]!.add(now, -1);
     if (!this.observing) return;
     this.response.record(responseSeconds);
     this.wait.record(waitSeconds);

@@ -58,6 +58,8 @@ export class Fleet implements FleetView {
   readonly skillsOf: readonly Int32Array[];
   readonly agentsWithSkill: readonly Int32Array[];
   private readonly skillMatrix: Uint8Array;
+  /** The agent's skill when it has exactly one, else -1 (a shortcut for occupy/vacate). */
+  private readonly onlySkill: Int32Array;
   private readonly skillCount: number;
 
   constructor(agents: readonly AgentSpec[], skillCount: number) {
@@ -74,6 +76,7 @@ export class Fleet implements FleetView {
     this.costPerSecond = Float64Array.from(agents, (a) => a.costPerSecond);
     this.costPerUnit = Float64Array.from(agents, (a) => a.costPerUnit);
     this.skillsOf = agents.map((a) => Int32Array.from(a.skills));
+    this.onlySkill = Int32Array.from(agents, (a) => (a.skills.length === 1 ? a.skills[0]! : -1));
     this.skillMatrix = new Uint8Array(n * skillCount);
     this.freeBySkill = new Int32Array(skillCount);
     const members: number[][] = Array.from({ length: skillCount }, () => []);
@@ -94,6 +97,11 @@ export class Fleet implements FleetView {
   /** A task enters service at `a`: one slot fewer free for each of its skills. */
   occupy(a: number): void {
     this.busy[a]!++;
+    const only = this.onlySkill[a]!;
+    if (only >= 0) {
+      this.freeBySkill[only]!--;
+      return;
+    }
     const skills = this.skillsOf[a]!;
     for (let i = 0; i < skills.length; i++) this.freeBySkill[skills[i]!]!--;
   }
@@ -101,6 +109,11 @@ export class Fleet implements FleetView {
   /** A task leaves service at `a`. */
   vacate(a: number): void {
     this.busy[a]!--;
+    const only = this.onlySkill[a]!;
+    if (only >= 0) {
+      this.freeBySkill[only]!++;
+      return;
+    }
     const skills = this.skillsOf[a]!;
     for (let i = 0; i < skills.length; i++) this.freeBySkill[skills[i]!]!++;
   }

@@ -88,6 +88,8 @@ class Simulation implements Host {
   private readonly llm: LlmTables | undefined;
   private readonly prefixCache: PrefixCache | undefined;
   private readonly limiter: RateLimiter | undefined;
+  /** No LLM agents, rate limits, key memory or service noise: service is size / speed. */
+  private readonly simple: boolean;
 
   constructor(
     private readonly compiled: CompiledScenario,
@@ -106,6 +108,8 @@ class Simulation implements Host {
     this.llm = compiled.llm;
     this.prefixCache = this.llm?.cacheBlocks.some((b) => b > 0) ? new PrefixCache(this.llm.cacheBlocks) : undefined;
     this.limiter = this.llm?.tokensPerMinute.some(Number.isFinite) ? new RateLimiter(this.llm.tokensPerMinute) : undefined;
+    this.simple =
+      this.llm === undefined && this.memory === undefined && compiled.scenario.workload.serviceNoise === undefined;
     this.recorder = new RunRecorder(
       compiled.classes.map((c) => c.name),
       compiled.groupNames,
@@ -144,6 +148,14 @@ class Simulation implements Host {
     const now = this.clock;
     const t = this.tasks;
     t.agent[task] = agent;
+    if (this.simple) {
+      // size / speed, nothing else to model: the common case, kept short.
+      t.start[task] = now;
+      this.recorder.started(now, this.groupOf[agent]!, agent);
+      this.probe?.started(t.seq[task]!, agent, now);
+      this.events.push(now + t.size[task]! / this.trueSpeed[agent]!, COMPLETION, task);
+      return;
+    }
     const service =
       (this.llm !== undefined && this.llm.isLlm[agent] === 1 ? this.llmService(task, agent) : this.plainService(task, agent)) *
       t.noise[task]!;

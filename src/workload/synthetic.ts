@@ -18,8 +18,15 @@ export interface Workload {
   fill(tasks: TaskTable, id: number): void;
 }
 
+/** Arrivals generated ahead at a time: tight loops over one stream each, same values in the same order. */
+const BLOCK = 256;
+
 export class SyntheticWorkload implements Workload {
   private next: number;
+  private readonly blockTime = new Float64Array(BLOCK);
+  private readonly blockClass = new Int32Array(BLOCK);
+  private readonly blockSize = new Float64Array(BLOCK);
+  private at = BLOCK;
   private readonly process: ArrivalProcess;
   private readonly samplers: (Sampler | undefined)[];
   private readonly inputs: (Sampler | undefined)[];
@@ -62,31 +69,50 @@ export class SyntheticWorkload implements Workload {
     this.sizes = makeStream(seed, 'sizes', replication);
     this.keys = makeStream(seed, 'keys', replication);
     this.keySamplers = w.classes.map((c) => (c.key === undefined ? undefined : makeKeySampler(c.key)));
-    this.next = this.process.next(0, this.arrivals);
+    this.next = 0;
+    this.refill();
+  }
+
+  /**
+   * Draws the next BLOCK arrivals: times from the arrivals stream, classes from the classes
+   * stream, and (plain workloads) sizes from the sizes stream. Each stream is consumed in the
+   * same order as one arrival at a time would, so the values are identical.
+   */
+  private refill(): void {
+    let t = this.next;
+    const cw = this.cumWeights;
+    for (let i = 0; i < BLOCK; i++) {
+      t = this.process.next(t, this.arrivals);
+      this.blockTime[i] = t;
+      let c = 0;
+      if (cw.length > 1) {
+        const u = this.classes();
+        while (c < cw.length - 1 && u >= cw[c]!) c++;
+      }
+      this.blockClass[i] = c;
+    }
+    if (this.plain) for (let i = 0; i < BLOCK; i++) this.blockSize[i] = this.samplers[this.blockClass[i]!]!(this.sizes);
+    this.next = t;
+    this.at = 0;
   }
 
   nextTime(): number {
-    return this.next;
+    return this.blockTime[this.at]!;
   }
 
   fill(tasks: TaskTable, id: number): void {
-    const now = this.next;
-    let c = 0;
-    const cw = this.cumWeights;
-    if (cw.length > 1) {
-      const u = this.classes();
-      while (c < cw.length - 1 && u >= cw[c]!) c++;
-    }
+    const i = this.at;
+    const now = this.blockTime[i]!;
+    const c = this.blockClass[i]!;
     tasks.arrival[id] = now;
     tasks.cls[id] = c;
     tasks.priority[id] = this.priority[c]!;
     tasks.deadline[id] = now + this.deadline[c]!;
     tasks.seq[id] = this.count++;
-    if (this.plain) {
-      // No tokens, prefixes, keys or noise in any class: the table's neutral values stand.
-      tasks.size[id] = this.samplers[c]!(this.sizes);
-    } else this.fillExtras(tasks, id, c);
-    this.next = this.process.next(now, this.arrivals);
+    // No tokens, prefixes, keys or noise in any class: the table's neutral values stand.
+    if (this.plain) tasks.size[id] = this.blockSize[i]!;
+    else this.fillExtras(tasks, id, c);
+    if (++this.at === BLOCK) this.refill();
   }
 
   /** Tokens, prefix blocks, affinity key and noise factor, for workloads that have them. */
