@@ -17,3 +17,12 @@ export class PolicyError extends Error {
     this.name = 'PolicyError';
   }
 }
+
+/** Why a file could not be read, in words (for messages like `x.yaml: cannot read (no such file)`). */
+export function readFailure(err: unknown): string {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return err instanceof Error ? err.message : String(err);
+}

@@ -7,6 +7,7 @@ import { registerCompare } from './commands/compare.js';
 import { registerConformance } from './commands/conformance.js';
 import { registerPolicies } from './commands/policies.js';
 import { registerRun } from './commands/run.js';
+import { registerSweep } from './commands/sweep.js';
 import { registerTrace } from './commands/trace.js';
 import { registerValidate } from './commands/validate.js';
 
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerRun(program);
   registerCompare(program);
+  registerSweep(program);
   registerValidate(program);
   registerConformance(program);
   registerPolicies(program);

@@ -1,16 +1,20 @@
 // `compare`: every policy on the same replications of one scenario (same seeds, hence the same
 // workload: common random numbers), combined per policy, then paired differences against the
-// best policy per metric. Runs are independent; the executor decides where they run.
+// best policy per metric. Runs are independent; the executor decides where they run. A sweep
+// compares the same way at each of its points (preparePoint, summarizePoint).
 import { type Comparison, comparePolicies } from '../analysis/compare-runs.js';
 import type { ReplicationMetrics } from '../metrics/summary-types.js';
-import { plannedReplications } from './replications.js';
 import { VERSION } from '../version.js';
-import type { Scenario } from '../workload/scenario-schema.js';
-import type { ExecuteOptions, RunOutcome, RunTask } from './executor.js';
+import { applyOverrides } from '../workload/overrides.js';
+import type { RoutingSpec, Scenario } from '../workload/scenario-schema.js';
+import { type GroupRuns, type RoundsOptions, runInRounds } from './auto-replications.js';
+import type { Executor, FailureKind, RunOutcome } from './executor.js';
 import { policyEntryLabel, routingFor } from './policy-spec.js';
 import { resolvePolicy } from './resolve-policy.js';
 import type { RunResult } from './run-result.js';
 import { combineReplications } from './run-scenario.js';
+
+export type { Executor } from './executor.js';
 
 export const COMPARE_FORMAT = 'orchlab.compare/1';
 
@@ -24,80 +28,110 @@ export const COMPARED_METRICS: Readonly<Record<string, (m: ReplicationMetrics) =
   cost: (m) => m.cost,
 };
 
+/** A run that failed, with what it takes to reproduce it. */
 export interface PolicyFailure {
   readonly policy: string;
-  readonly replication: number;
-  readonly kind: string;
+  readonly scenario: string;
+  readonly seed: number;
+  /** null when no replication could start (a sweep point whose scenario is invalid). */
+  readonly replication: number | null;
+  readonly kind: FailureKind;
   readonly error: string;
 }
 
-export interface CompareResult extends Comparison {
-  readonly format: typeof COMPARE_FORMAT;
-  readonly orchlab: string;
-  readonly scenario: string;
-  readonly seed: number;
+/** One comparison's figures: a compare, or one point of a sweep. */
+export interface PointResult extends Comparison {
   readonly replications: number;
-  readonly policies: readonly string[];
   readonly runs: readonly RunResult[];
   readonly failures: readonly PolicyFailure[];
 }
 
-export type Executor = (tasks: readonly RunTask[], options: ExecuteOptions) => Promise<RunOutcome[]>;
+export interface CompareResult extends PointResult {
+  readonly format: typeof COMPARE_FORMAT;
+  readonly orchlab: string;
+  readonly scenario: string;
+  readonly seed: number;
+  readonly policies: readonly string[];
+}
 
 /** The scenario each policy entry runs (its routing section replaced). */
 export function scenariosFor(scenario: Scenario, entries: readonly string[]): Scenario[] {
   return entries.map((e) => ({ ...scenario, routing: routingFor(scenario, e) }));
 }
 
+/** The policies of one comparison: a scenario per entry and the labels results use. */
+export interface PreparedPoint {
+  readonly scenarios: readonly Scenario[];
+  readonly labels: readonly string[];
+}
+
+/**
+ * Throws InputError on unknown names or bad parameters, before any run starts. `routingSets`
+ * (`d=3`, relative to the routing section) apply to every policy's routing, after its own.
+ */
+export function preparePoint(
+  scenario: Scenario,
+  entries: readonly string[],
+  routingSets: readonly string[] = [],
+): PreparedPoint {
+  const scenarios = scenariosFor(scenario, entries).map((s) =>
+    routingSets.length === 0 ? s : { ...s, routing: applyOverrides(s.routing, routingSets) as RoutingSpec },
+  );
+  const names = scenarios.map((s) => resolvePolicy(s.routing).definition.name);
+  return { scenarios, labels: uniqueLabels(entries.map((e, i) => policyEntryLabel(e, names[i]!))) };
+}
+
+/** Combines each policy's replications and compares the policies that did not fail. */
+export function summarizePoint(point: PreparedPoint, ran: GroupRuns): PointResult {
+  const runs: RunResult[] = [];
+  const failures: PolicyFailure[] = [];
+  const samples = [];
+  for (let p = 0; p < point.scenarios.length; p++) {
+    const scenario = point.scenarios[p]!;
+    const label = point.labels[p]!;
+    const outcomes: readonly RunOutcome[] = ran.outcomes[p] ?? [];
+    const failed = outcomes.flatMap((o, replication) => (o.ok ? [] : [{ o, replication }]));
+    for (const { o, replication } of failed)
+      failures.push({
+        policy: label,
+        scenario: scenario.name,
+        seed: scenario.seed,
+        replication,
+        kind: o.kind,
+        error: o.error,
+      });
+    if (failed.length > 0) continue;
+    const summaries = outcomes.map((o) => (o as Extract<RunOutcome, { ok: true }>).summary);
+    const run = combineReplications(scenario, summaries, label, ran.precision?.[p]);
+    runs.push(run);
+    const values: Record<string, number[]> = {};
+    for (const [metric, get] of Object.entries(COMPARED_METRICS))
+      values[metric] = run.replicationResults.map((r) => get(r.metrics));
+    samples.push({ policy: label, values });
+  }
+  const comparison = comparePolicies(samples, Object.keys(COMPARED_METRICS));
+  return { replications: ran.replications, runs, ...comparison, failures };
+}
+
 export async function runComparison(
   scenario: Scenario,
   entries: readonly string[],
   execute: Executor,
-  options: ExecuteOptions = {},
+  options: RoundsOptions = {},
 ): Promise<CompareResult> {
-  const scenarios = scenariosFor(scenario, entries);
-  // Fail fast on unknown names or bad parameters, before any run starts.
-  const names = scenarios.map((s) => resolvePolicy(s.routing).definition.name);
-  const labels = uniqueLabels(entries.map((e, i) => policyEntryLabel(e, names[i]!)));
-  const reps = plannedReplications(scenario);
-  // Replication-major order: with a pool, every policy advances together.
-  const tasks: RunTask[] = [];
-  for (let r = 0; r < reps; r++) for (const s of scenarios) tasks.push({ scenario: s, replication: r });
-  const outcomes = await execute(tasks, options);
-
-  const runs: RunResult[] = [];
-  const failures: PolicyFailure[] = [];
-  const samples = [];
-  for (let p = 0; p < scenarios.length; p++) {
-    const mine = tasks.map((t, i) => ({ t, o: outcomes[i] })).filter((x) => x.t.scenario === scenarios[p]);
-    const failed = mine.filter((x) => x.o === undefined || !x.o.ok);
-    if (failed.length > 0) {
-      for (const f of failed)
-        failures.push({
-          policy: labels[p]!,
-          replication: f.t.replication,
-          kind: f.o === undefined ? 'cancelled' : f.o.ok ? 'ok' : f.o.kind,
-          error: f.o === undefined ? 'not run (cancelled)' : f.o.ok ? '' : f.o.error,
-        });
-      continue;
-    }
-    const summaries = mine.map((x) => (x.o as Extract<RunOutcome, { ok: true }>).summary);
-    const run = combineReplications(scenarios[p]!, summaries, labels[p]!);
-    runs.push(run);
-    const values: Record<string, number[]> = {};
-    for (const [metric, get] of Object.entries(COMPARED_METRICS)) values[metric] = run.replicationResults.map((r) => get(r.metrics));
-    samples.push({ policy: labels[p]!, values });
-  }
-  const comparison = comparePolicies(samples, Object.keys(COMPARED_METRICS));
+  const point = preparePoint(scenario, entries);
+  const [ran] = await runInRounds([point.scenarios], execute, options);
+  const { replications, runs, best, paired, failures } = summarizePoint(point, ran!);
   return {
     format: COMPARE_FORMAT,
     orchlab: VERSION,
     scenario: scenario.name,
     seed: scenario.seed,
-    replications: reps,
-    policies: labels,
+    replications,
+    policies: point.labels,
     runs,
-    ...comparison,
+    best,
+    paired,
     failures,
   };
 }

@@ -4,6 +4,7 @@ import type { ReplicationMetrics } from '../metrics/summary-types.js';
 import type { TimelineData } from '../metrics/timeline.js';
 import type { Scenario } from '../workload/scenario-schema.js';
 import type { EstimateTree } from './estimate-tree.js';
+import type { WarmupCut } from './warmup.js';
 
 export const RUN_FORMAT = 'orchlab.run/1';
 
@@ -16,6 +17,8 @@ export interface ReplicationSummary {
   readonly metrics: ReplicationMetrics;
   /** Figures over virtual time (per-agent utilization only in replication 0). */
   readonly timeline: TimelineData;
+  /** With warmup: auto, where MSER-5 ended the transient (absent otherwise). */
+  readonly warmupCut?: WarmupCut;
 }
 
 export interface RunResult {
@@ -30,6 +33,13 @@ export interface RunResult {
   };
   readonly seed: number;
   readonly replications: number;
+  /**
+   * With replications: auto, the replications the precision target needs as estimated from the
+   * ones run, ⌈n·(h / (precision·mean))²⌉ on the mean response time (absent otherwise).
+   */
+  readonly replicationsTarget?: number;
+  /** With replications: auto, whether the 95% CI half-width of the mean response time is within precision × mean. */
+  readonly precisionMet?: boolean;
   readonly metrics: EstimateTree<Omit<ReplicationMetrics, 'classes'>>;
   readonly classes: Record<string, EstimateTree<ReplicationMetrics['classes'][string]>>;
   /** SHA-256 over the scenario, policy, seed and every replication's decisions and figures. */

@@ -4,27 +4,29 @@
 import { createHash } from 'node:crypto';
 import type { ReplicationMetrics } from '../metrics/summary-types.js';
 import { compileScenario } from '../sim/compile.js';
-import { simulate } from '../sim/simulate.js';
+import { type ReplicationResult, simulate } from '../sim/simulate.js';
+import { nextReplications, type PrecisionStatus, precisionStatus } from './auto-replications.js';
 import { plannedReplications } from './replications.js';
 import { VERSION } from '../version.js';
 import type { Scenario } from '../workload/scenario-schema.js';
 import { estimateTree } from './estimate-tree.js';
 import { resolvePolicy } from './resolve-policy.js';
 import { RUN_FORMAT, type ReplicationSummary, type RunResult } from './run-result.js';
+import { autoWarmupCompleted, withDetectedWarmup } from './warmup.js';
 
 /** Fleets larger than this get no per-agent timeline (it would dominate the result's size). */
 const MAX_HEATMAP_AGENTS = 256;
 
 export interface RunOptions {
-  /** Called after each replication with (done, total). */
+  /** Called after each replication with (done, total); total grows with replications: auto. */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Runs replication `replication` of the scenario with its own routing policy. */
-export function runReplication(scenario: Scenario, replication: number): ReplicationSummary {
+/** One pass of the engine over replication `replication` (no warm-up detection). */
+function simulateOnce(scenario: Scenario, replication: number): ReplicationResult {
   const { definition, params } = resolvePolicy(scenario.routing);
   const compiled = compileScenario(scenario);
-  const r = simulate(compiled, {
+  return simulate(compiled, {
     policy: definition,
     params,
     seed: scenario.seed,
@@ -32,8 +34,11 @@ export function runReplication(scenario: Scenario, replication: number): Replica
     // Per-agent series feed the report's heatmap; one replication is enough to show it.
     agentTimeline: replication === 0 && compiled.agents.length <= MAX_HEATMAP_AGENTS,
   });
+}
+
+function summarize(r: ReplicationResult): ReplicationSummary {
   return {
-    replication,
+    replication: r.replication,
     events: r.events,
     decisionHash: r.decisionHash,
     warmupEndSeconds: r.warmupEndSeconds,
@@ -43,13 +48,36 @@ export function runReplication(scenario: Scenario, replication: number): Replica
   };
 }
 
+/**
+ * Runs replication `replication` of the scenario with its own routing policy. With warmup: auto
+ * it runs twice: once to find the end of the transient (MSER-5), once with that warm-up.
+ */
+export function runReplication(scenario: Scenario, replication: number): ReplicationSummary {
+  if (scenario.warmup !== 'auto') return summarize(simulateOnce(scenario, replication));
+  const completed = autoWarmupCompleted(simulateOnce(scenario, replication).responseSeries);
+  const second = simulateOnce(withDetectedWarmup(scenario, completed), replication);
+  return {
+    ...summarize(second),
+    warmupCut: { completed, seconds: second.warmupEndSeconds },
+  };
+}
+
+/** Every replication in this thread, in rounds when replications: auto (see auto-replications). */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
   const reps: ReplicationSummary[] = [];
-  for (let i = 0; i < plannedReplications(scenario); i++) {
-    reps.push(runReplication(scenario, i));
-    options.onProgress?.(i + 1, plannedReplications(scenario));
+  let planned = plannedReplications(scenario);
+  let precision: PrecisionStatus | undefined;
+  while (reps.length < planned) {
+    reps.push(runReplication(scenario, reps.length));
+    options.onProgress?.(reps.length, planned);
+    if (reps.length < planned || scenario.replications !== 'auto') continue;
+    precision = precisionStatus(
+      reps.map((r) => r.metrics.responseTime.mean),
+      scenario.precision,
+    );
+    planned = nextReplications(planned, [precision], scenario.maxReplications);
   }
-  return combineReplications(scenario, reps);
+  return combineReplications(scenario, reps, undefined, precision);
 }
 
 /** Merges replications (in replication order) into one result. */
@@ -57,6 +85,7 @@ export function combineReplications(
   scenario: Scenario,
   reps: readonly ReplicationSummary[],
   label?: string,
+  precision?: PrecisionStatus,
 ): RunResult {
   const { definition, params } = resolvePolicy(scenario.routing);
   const sorted = [...reps].sort((a, b) => a.replication - b.replication);
@@ -76,6 +105,7 @@ export function combineReplications(
     policy,
     seed: scenario.seed,
     replications: sorted.length,
+    ...(precision === undefined ? {} : precision),
     metrics: overall,
     classes,
     digest,

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { InputError } from '../errors.js';
+import { InputError, readFailure } from '../errors.js';
 import { didYouMean } from './did-you-mean.js';
 import { applyOverrides } from './overrides.js';
 import { resolveTraces } from './resolve-traces.js';
@@ -59,13 +59,6 @@ export function parseScenario(text: string, file: string, opts: LoadOptions): Sc
   return resolveTraces(result.data, file);
 }
 
-function readFailure(err: unknown): string {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return err instanceof Error ? err.message : String(err);
-}
 
 function yamlErrorText(file: string, errors: Document['errors']): string {
   const first = errors[0]!;

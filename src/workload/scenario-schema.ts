@@ -230,6 +230,13 @@ export const scenarioSchema = z.strictObject({
     }),
   routing: routingSchema.default({ policy: 'shared-queue' }),
   rules: z.array(ruleSchema).default([]),
+  /** What "best" means in reports (docs/report.md): the lowest `metric` among policies within every `subjectTo` bound. */
+  objective: z
+    .strictObject({
+      metric: z.string().min(1).default('responseTime.p99'),
+      subjectTo: z.record(z.string().min(1), z.number()).default({}),
+    })
+    .optional(),
   queueing: z
     .strictObject({
       discipline: z.enum(['fifo', 'priority', 'edf']).default('fifo'),

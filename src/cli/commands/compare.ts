@@ -1,28 +1,30 @@
 // `orchlab compare SCENARIO --policies a,b,c`: every policy on the same replications, with
-// paired statistics. Exit code 3 when some policy failed (the others are still reported).
+// paired statistics. Exit code 3 when some runs failed (the others are still reported), 1 when
+// one crashed.
 import type { Command } from 'commander';
 import { PolicyError } from '../../errors.js';
 import { runComparison } from '../../runner/compare.js';
-import { executeInProcess } from '../../runner/executor.js';
 import { parsePolicyList } from '../../runner/policy-spec.js';
 import { preloadPolicies } from '../../runner/resolve-policy.js';
 import { collect } from '../collect.js';
+import { addExecutionOptions, type ExecutionFlags, executeRuns, failureExitCode } from '../execution.js';
 import { formatCompare } from '../format-compare.js';
 import { emit, formatOption, type OutputFlags } from '../output.js';
 import { scenarioFromFlags } from '../scenario-input.js';
 
-interface CompareFlags extends OutputFlags {
+interface CompareFlags extends OutputFlags, ExecutionFlags {
   policies: string;
   set: string[];
   seed?: string;
   replications?: string;
-  quiet?: boolean;
 }
 
 export function registerCompare(program: Command): void {
-  program
+  const command = program
     .command('compare')
-    .description('run several routing policies on the same replications and compare them with paired statistics')
+    .description(
+      'run several routing policies on the same replications and compare them with paired statistics',
+    )
     .argument('<scenario>', 'scenario YAML file')
     .requiredOption(
       '--policies <list>',
@@ -32,24 +34,22 @@ export function registerCompare(program: Command): void {
     .option('--seed <n>', "base seed (overrides the scenario's seed)")
     .option('--replications <n>', "replications (overrides the scenario's)")
     .addOption(formatOption())
-    .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
-    .option('--quiet', 'no progress on stderr')
-    .action(async (path: string, flags: CompareFlags) => {
-      const scenario = scenarioFromFlags(path, flags);
-      const entries = parsePolicyList(flags.policies);
-      await preloadPolicies(entries.map((e) => e.split(':')[0]!));
-      const progress = !flags.quiet && process.stderr.isTTY;
-      const result = await runComparison(scenario, entries, executeInProcess, {
-        onProgress: (done, total) => {
-          if (progress) process.stderr.write(`\r\x1b[K${done}/${total} runs`);
-        },
-      });
-      if (progress) process.stderr.write('\r\x1b[K');
-      if (result.runs.length === 0) {
-        const lines = [...new Set(result.failures.map((f) => `  ${f.policy}: ${f.error}`))];
-        throw new PolicyError(`every policy failed:\n${lines.join('\n')}`);
-      }
-      emit(flags, result, () => formatCompare(result));
-      if (result.failures.length > 0) process.exitCode = 3;
-    });
+    .option('--out <file>', 'write the output to a file (atomically) instead of stdout');
+  addExecutionOptions(command).action(async (path: string, flags: CompareFlags) => {
+    const scenario = scenarioFromFlags(path, flags);
+    const entries = parsePolicyList(flags.policies);
+    await preloadPolicies(entries.map((e) => e.split(':')[0]!));
+    const result = await executeRuns(flags, (execute, options) =>
+      runComparison(scenario, entries, execute, options),
+    );
+    if (result === undefined) return;
+    const code = failureExitCode(result.failures.map((f) => f.kind));
+    if (result.runs.length === 0) {
+      const lines = [...new Set(result.failures.map((f) => `  ${f.policy}: ${f.error}`))];
+      if (code === 1) throw new Error(`every policy failed:\n${lines.join('\n')}`);
+      throw new PolicyError(`every policy failed:\n${lines.join('\n')}`);
+    }
+    emit(flags, result, () => formatCompare(result));
+    if (code !== undefined) process.exitCode = code;
+  });
 }

@@ -2,7 +2,7 @@
 // its event loop; the file is read lazily through one buffer, so memory does not grow with the
 // trace (except with sort: true, which must hold every row to sort them).
 import { statSync } from 'node:fs';
-import { InputError } from '../../errors.js';
+import { InputError, readFailure } from '../../errors.js';
 import { LineReader } from './line-reader.js';
 import { csvSource, jsonlSource, type RecordSource } from './record-source.js';
 import { type ResolvedTrace, resolveTraceSpec } from './resolve.js';
@@ -45,7 +45,7 @@ export class TraceReader {
         throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
       this.lines = new LineReader(this.trace.path, options.chunkSize);
     } catch (err) {
-      throw new InputError(`${this.trace.file}: cannot read trace file (${failure(err)})`);
+      throw new InputError(`${this.trace.file}: cannot read trace file (${readFailure(err)})`);
     }
     try {
       const { format, columns, file } = this.trace;
@@ -177,10 +177,3 @@ export class TraceReader {
   }
 }
 
-function failure(err: unknown): string {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return err instanceof Error ? err.message : String(err);
-}

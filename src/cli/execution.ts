@@ -1,0 +1,66 @@
+// How the runs of `run`, `compare` and `sweep` are executed: --workers (a worker-thread pool, or
+// this thread for 1), --cache DIR, progress on stderr, Ctrl-C. A command hands in what to run;
+// this file owns the pool's lifetime and turns an interrupt into exit code 130 with no output.
+import type { Command } from 'commander';
+import type { FailureKind } from '../runner/executor.js';
+import { type Executor, RunAborted } from '../runner/executor.js';
+import type { RoundsOptions } from '../runner/auto-replications.js';
+import { defaultWorkers, withExecutor } from '../runner/pool.js';
+import { cachingExecutor } from '../runner/run-cache.js';
+import { INTERRUPTED_EXIT_CODE, withInterrupt } from './interrupt.js';
+import { createProgress, renderSummary } from './progress.js';
+import { wholeNumber } from './scenario-input.js';
+
+export interface ExecutionFlags {
+  readonly workers?: string;
+  readonly cache?: string;
+  readonly quiet?: boolean;
+}
+
+export function addExecutionOptions(command: Command): Command {
+  return command
+    .option('--workers <n>', 'worker threads; 1 runs in this thread (default: the number of cores)')
+    .option('--cache <dir>', 'reuse runs already computed for the same inputs (one JSON file per run in DIR)')
+    .option('--quiet', 'no progress or summary on stderr');
+}
+
+const seconds = () => Number(process.hrtime.bigint()) / 1e9;
+
+/**
+ * Runs `work` with the executor the flags ask for. Returns undefined (and sets exit code 130)
+ * when interrupted: the caller then writes nothing.
+ */
+export async function executeRuns<T>(
+  flags: ExecutionFlags,
+  work: (execute: Executor, options: RoundsOptions) => Promise<T>,
+): Promise<T | undefined> {
+  const workers = flags.workers === undefined ? defaultWorkers() : wholeNumber('--workers', flags.workers, 1);
+  const progress = createProgress(process.stderr, !flags.quiet && process.stderr.isTTY === true, seconds);
+  let result: T;
+  try {
+    result = await withInterrupt((signal) =>
+      withExecutor(workers, (base) => {
+        const execute = flags.cache === undefined ? base : cachingExecutor(flags.cache, base);
+        return work(execute, { signal, onProgress: (p) => progress.update(p) });
+      }),
+    );
+  } catch (err) {
+    const last = progress.finish();
+    if (!(err instanceof RunAborted)) throw err;
+    process.stderr.write(
+      `orchlab: interrupted after ${last.done} of ${last.total} runs; workers stopped, nothing written\n`,
+    );
+    process.exitCode = INTERRUPTED_EXIT_CODE;
+    return undefined;
+  }
+  const done = progress.finish();
+  if (!flags.quiet && done.total > 0)
+    process.stderr.write(`${renderSummary(done, progress.elapsedSeconds(), workers)}\n`);
+  return result;
+}
+
+/** Exit code for runs that failed: 1 when one crashed (a bug), 3 when only policies or inputs failed. */
+export function failureExitCode(kinds: readonly FailureKind[]): number | undefined {
+  if (kinds.length === 0) return undefined;
+  return kinds.includes('crash') ? 1 : 3;
+}

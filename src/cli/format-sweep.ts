@@ -1,0 +1,51 @@
+// The terminal view of a sweep: one row per point (its values), then per policy the p99 and the
+// mean response time with their 95% CI half-widths; * marks the best policy at the point.
+import type { MaybeEstimate } from '../runner/estimate-tree.js';
+import type { SweepPoint, SweepResult } from '../runner/sweep.js';
+import { formatTable, num } from './format-table.js';
+
+const withCi = (e: MaybeEstimate) =>
+  e.value === null ? '-' : `${num(e.value)} ±${num((e.ci95![1] - e.ci95![0]) / 2)}`;
+
+const valueText = (v: unknown) =>
+  typeof v === 'number' ? num(v) : typeof v === 'string' ? v : JSON.stringify(v);
+
+function cells(point: SweepPoint, label: string): string[] {
+  const run = point.runs.find((r) => r.policy.label === label);
+  if (run === undefined) return ['FAILED', ''];
+  const star = (metric: string) => (point.best[metric] === label ? '*' : ' ');
+  return [
+    `${withCi(run.metrics.responseTime.p99)}${star('responseTime.p99')}`,
+    `${withCi(run.metrics.responseTime.mean)}${star('responseTime.mean')}`,
+  ];
+}
+
+export function formatSweep(s: SweepResult): string {
+  const paths = s.axes.map((a) => a.path);
+  const header = [...paths, ...s.policies.flatMap((p) => [`${p} p99 (s)`, `${p} mean (s)`])];
+  const rows = s.points.map((point) => [
+    ...paths.map((p) => valueText(point.values[p])),
+    ...s.policies.flatMap((label) => cells(point, label)),
+  ]);
+  const counts = [...new Set(s.points.filter((p) => p.error === undefined).map((p) => p.replications))];
+  const reps = counts.length <= 1 ? `${counts[0] ?? 0}` : `${Math.min(...counts)}–${Math.max(...counts)}`;
+  const parts = [
+    `${s.scenario} · ${s.policies.length} policies × ${s.points.length} points · ${reps} replications · seed ${s.seed} · same workload for every policy at a point`,
+    '',
+    formatTable(header, rows),
+    '',
+    'Response time: p99 and mean; ± is the 95% CI half-width over replications; * marks the best policy at the point.',
+  ];
+  for (const point of s.points) {
+    const where = Object.entries(point.values)
+      .map(([p, v]) => `${p}=${valueText(v)}`)
+      .join(' ');
+    if (point.error !== undefined) {
+      parts.push('', `FAILED point ${where}: ${point.error}`);
+      continue;
+    }
+    for (const f of point.failures)
+      parts.push('', `FAILED ${f.policy} at ${where} (replication ${f.replication}): ${f.error}`);
+  }
+  return parts.join('\n');
+}

@@ -1,0 +1,83 @@
+// Progress on stderr while runs are under way: one line with a bar, done/total runs, cache hits,
+// failures, events per second and an ETA, redrawn at most 10 times a second. Drawn only when
+// stderr is a terminal and --quiet is not given; the one-line summary after the runs is printed
+// unless --quiet.
+import type { RunProgress } from '../runner/auto-replications.js';
+
+const REDRAW_SECONDS = 0.1;
+
+function clockText(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '?';
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+const millions = (x: number) => `${(x / 1e6).toFixed(2)} M`;
+
+/** The progress line: `[████░░░░]  12/40 runs · 3 cached · 8.10 M events/s · ETA 0:42`. Pure. */
+export function renderProgress(p: RunProgress, elapsedSeconds: number, width = 24): string {
+  const share = p.total === 0 ? 0 : p.done / p.total;
+  const filled = Math.round(share * width);
+  const parts = [
+    `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${String(p.done).padStart(String(p.total).length)}/${p.total} runs`,
+  ];
+  if (p.cached > 0) parts.push(`${p.cached} cached`);
+  if (p.failed > 0) parts.push(`${p.failed} failed`);
+  if (elapsedSeconds > 0) parts.push(`${millions(p.events / elapsedSeconds)} events/s`);
+  // Cached runs take no time: the pace is that of the runs executed.
+  const executed = p.done - p.cached;
+  const eta = executed > 0 ? ((p.total - p.done) * elapsedSeconds) / executed : Number.NaN;
+  parts.push(`ETA ${p.done === p.total ? '0:00' : clockText(eta)}`);
+  return parts.join(' · ');
+}
+
+/** The line printed once the runs are over. Pure. */
+export function renderSummary(p: RunProgress, seconds: number, workers: number): string {
+  const notes = [
+    p.cached > 0 ? `${p.cached} from cache` : '',
+    p.failed > 0 ? `${p.failed} failed` : '',
+  ].filter((s) => s !== '');
+  const runs = `${p.done} runs${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+  const rate = seconds > 0 ? ` (${millions(p.events / seconds)} events/s)` : '';
+  return `${runs} · ${millions(p.events)} events in ${seconds.toFixed(2)} s${rate} · ${workers} worker${workers === 1 ? '' : 's'}`;
+}
+
+export interface ProgressSink {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+export interface ProgressView {
+  update(p: RunProgress): void;
+  /** Clears the bar; returns the last progress seen. */
+  finish(): RunProgress;
+  elapsedSeconds(): number;
+}
+
+/** A throttled progress line on `sink`; `now` is a clock in seconds. */
+export function createProgress(sink: ProgressSink, drawBar: boolean, now: () => number): ProgressView {
+  const started = now();
+  let last: RunProgress = { done: 0, total: 0, cached: 0, failed: 0, events: 0 };
+  let drawnAt = Number.NEGATIVE_INFINITY;
+  let drawn = false;
+  return {
+    update(p) {
+      last = p;
+      if (!drawBar) return;
+      const t = now();
+      if (t - drawnAt < REDRAW_SECONDS && p.done !== p.total) return;
+      drawnAt = t;
+      drawn = true;
+      sink.write(`\r\x1b[K${renderProgress(p, t - started)}`);
+    },
+    finish() {
+      if (drawn) sink.write('\r\x1b[K');
+      drawn = false;
+      return last;
+    },
+    elapsedSeconds: () => now() - started,
+  };
+}

@@ -1,0 +1,123 @@
+// The report's first lines: which policy wins on the objective (see objective.ts), by how much,
+// and whether the paired difference against the runner-up (same replications, same workload) is
+// significant. Pure: runs and objective in, sentences out.
+import { type PairedDifference, pairedDifference } from '../analysis/paired.js';
+import { num } from '../cli/format-table.js';
+import type { RunResult } from '../runner/run-result.js';
+import { estimateOf, metricName, metricUnit, perReplication, figureValue } from './metrics.js';
+import type { Objective } from './objective.js';
+
+export interface Standing {
+  readonly run: RunResult;
+  /** The objective's figure (mean over replications), or null when some replication had none. */
+  readonly value: number | null;
+  /** The constraints this policy breaks, as readable text (empty when it meets them all). */
+  readonly violations: readonly string[];
+}
+
+export interface Headline {
+  /** One line, e.g. `sed wins on p99 response time`. */
+  readonly title: string;
+  readonly sentences: readonly string[];
+  readonly winner?: string;
+  readonly runnerUp?: string;
+  readonly paired?: PairedDifference;
+}
+
+const withUnit = (metric: string, v: number) =>
+  `${num(v)}${metricUnit(metric) === '' ? '' : ` ${metricUnit(metric)}`}`;
+const interval = (metric: string, [lo, hi]: readonly [number, number]) =>
+  `95% CI ${num(lo)} to ${withUnit(metric, hi)}`;
+
+/** A share as a percentage with 2 significant digits (at least one decimal below 10%): 6.8%, 23%. */
+export function percent(share: number): string {
+  const p = 100 * share;
+  return `${Math.abs(p) < 10 ? p.toFixed(1) : Math.round(p).toString()}%`;
+}
+
+/** Policies ordered best first: those meeting every constraint by value, then the others. */
+export function rank(runs: readonly RunResult[], objective: Objective): Standing[] {
+  const standings = runs.map((run) => ({
+    run,
+    value: figureValue(run, objective.metric),
+    violations: Object.entries(objective.subjectTo).flatMap(([metric, bound]) => {
+      const v = figureValue(run, metric);
+      return v !== null && v <= bound
+        ? []
+        : [`${metricName(metric)} ${v === null ? 'unknown' : withUnit(metric, v)}`];
+    }),
+  }));
+  const key = (s: Standing) => (s.value === null ? Number.POSITIVE_INFINITY : s.value);
+  const feasible = standings.filter((s) => s.violations.length === 0).sort((a, b) => key(a) - key(b));
+  const rest = standings.filter((s) => s.violations.length > 0);
+  return [...feasible, ...rest];
+}
+
+export function objectiveText(objective: Objective): string {
+  const bounds = Object.entries(objective.subjectTo).map(([m, b]) => `${metricName(m)} ≤ ${withUnit(m, b)}`);
+  const base = `the lowest ${metricName(objective.metric)}`;
+  return bounds.length === 0 ? base : `${base} with ${bounds.join(' and ')}`;
+}
+
+export function headline(runs: readonly RunResult[], objective: Objective): Headline {
+  const m = objective.metric;
+  const name = metricName(m);
+  const ranked = rank(runs, objective);
+  const feasible = ranked.filter((s) => s.violations.length === 0 && s.value !== null);
+  const sentences = [`Objective: ${objectiveText(objective)}.`];
+  const constrained = Object.keys(objective.subjectTo).length > 0;
+  if (constrained) {
+    const failing = ranked.filter((s) => s.violations.length > 0);
+    sentences.push(
+      failing.length === 0
+        ? 'Every policy meets the constraints.'
+        : `${runs.length - failing.length} of ${runs.length} policies meet it; not: ` +
+            `${failing.map((s) => `${s.run.policy.label} (${s.violations.join(', ')})`).join('; ')}.`,
+    );
+  }
+  const first = feasible[0];
+  if (first === undefined) {
+    return { title: 'No policy meets the objective', sentences };
+  }
+  const winner = first.run.policy.label;
+  const ci = estimateOf(first.run, m)?.ci95;
+  const hasCi = ci != null && ci[0] !== ci[1];
+  sentences.push(`${winner}: ${name} ${withUnit(m, first.value!)}${hasCi ? ` (${interval(m, ci)})` : ''}.`);
+  const second = feasible[1];
+  if (second === undefined) {
+    const title =
+      runs.length === 1 ? `${winner}: ${name} ${withUnit(m, first.value!)}` : `${winner} wins on ${name}`;
+    return { title, sentences, winner };
+  }
+  const runnerUp = second.run.policy.label;
+  const gap = second.value! - first.value!;
+  const share = second.value! > 0 ? ` (${percent(gap / second.value!)} lower)` : '';
+  sentences.push(
+    `Runner-up ${runnerUp}: ${withUnit(m, second.value!)}; ${winner} is ${withUnit(m, gap)} better${share}.`,
+  );
+  const paired = pairedOn(second.run, first.run, m);
+  if (paired === undefined) {
+    sentences.push(
+      'With one replication (or unmatched replications) there is no paired test; run more replications.',
+    );
+  } else {
+    const n = first.run.replicationResults.length;
+    sentences.push(
+      `Paired over the same ${n} replications, ${runnerUp} − ${winner} = ${withUnit(m, paired.diff.value)} ` +
+        `(${interval(m, paired.diff.ci95)}): ` +
+        (paired.significant
+          ? 'significant at the 5% level.'
+          : 'not significant (the interval includes 0): this run cannot tell the two apart.'),
+    );
+  }
+  const base = { title: `${winner} wins on ${name}`, sentences, winner, runnerUp };
+  return paired === undefined ? base : { ...base, paired };
+}
+
+/** a − b paired by replication, when both have the same replications with values. */
+function pairedOn(a: RunResult, b: RunResult, metric: string): PairedDifference | undefined {
+  const va = perReplication(a, metric);
+  const vb = perReplication(b, metric);
+  if (va.length !== vb.length || va.length < 2 || [...va, ...vb].some((x) => x === null)) return undefined;
+  return pairedDifference(va as number[], vb as number[]);
+}

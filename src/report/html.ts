@@ -1,0 +1,199 @@
+// The report as one self-contained HTML page: headline, scenario in words, every chart (vega-embed
+// from inlined bundles, specs and data inlined as JSON), sortable tables of every figure with its
+// CI and of the paired differences, and how it was made (command, version, seed, scenario YAML).
+// Pure: the page's parts and the bundle texts in, HTML out. No external URL is referenced.
+import { num } from '../cli/format-table.js';
+import { BROWSER_SCRIPT } from './browser-script.js';
+import type { Bundles } from './bundles.js';
+import type { ReportChart } from './charts.js';
+import type { FigureRow } from './figures.js';
+import { metricName } from './metrics.js';
+import { REPORT_CSS } from './report-css.js';
+import type { ReportModel } from './report-model.js';
+
+export interface ReportPage {
+  readonly model: ReportModel;
+  readonly charts: readonly ReportChart[];
+  readonly notes: readonly string[];
+  readonly figures: readonly FigureRow[];
+  readonly scenarioWords: readonly string[];
+  readonly scenarioYaml: string;
+  /** The command that made the report (or the result and the report together). */
+  readonly command: string;
+  readonly reproduce?: string;
+}
+
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+
+/** JSON that cannot close a <script> element or open a comment inside it. */
+export const safeJson = (v: unknown): string =>
+  JSON.stringify(v)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+
+const numCell = (x: number | null) =>
+  `<td class="num" data-v="${x === null || !Number.isFinite(x) ? '' : x}">${num(x)}</td>`;
+const th = (label: string, type: 'text' | 'number' = 'text') =>
+  `<th data-type="${type}"><button type="button">${esc(label)}</button></th>`;
+
+function figuresTable(rows: readonly FigureRow[], sweep: boolean): string {
+  const head = [
+    ...(sweep ? [th('point')] : []),
+    th('policy'),
+    th('figure'),
+    th('unit'),
+    th('mean', 'number'),
+    th('95% CI low', 'number'),
+    th('95% CI high', 'number'),
+    th('± half-width', 'number'),
+    th('best'),
+  ].join('');
+  const body = rows
+    .map((r) => {
+      const half = r.lo === null || r.hi === null ? null : (r.hi - r.lo) / 2;
+      const cells = [
+        ...(sweep ? [`<td>${esc(r.point)}</td>`] : []),
+        `<td>${esc(r.policy)}</td>`,
+        `<td title="${esc(r.metric)}">${esc(r.name)}</td>`,
+        `<td>${esc(r.unit)}</td>`,
+        numCell(r.value),
+        numCell(r.lo),
+        numCell(r.hi),
+        numCell(half),
+        `<td>${r.best ? '★' : ''}</td>`,
+      ];
+      return `<tr${r.best ? ' class="best"' : ''}>${cells.join('')}</tr>`;
+    })
+    .join('\n');
+  return `<div class="table-wrap"><table class="sortable" id="figures-table"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+}
+
+function pairedTable(model: ReportModel): string {
+  if (model.paired.length === 0)
+    return '<p class="note">No paired differences (one policy, or every policy scored the same).</p>';
+  const sweep = model.kind === 'sweep';
+  const head = [
+    ...(sweep ? [th('point')] : []),
+    th('figure'),
+    th('policy'),
+    th('against (best)'),
+    th('difference', 'number'),
+    th('95% CI low', 'number'),
+    th('95% CI high', 'number'),
+    th('significant'),
+  ].join('');
+  const body = model.paired
+    .map((p) =>
+      [
+        '<tr>',
+        ...(sweep ? [`<td>${esc(p.point)}</td>`] : []),
+        `<td title="${esc(p.metric)}">${esc(metricName(p.metric))}</td>`,
+        `<td>${esc(p.a)}</td>`,
+        `<td>${esc(p.b)}</td>`,
+        numCell(p.diff.value),
+        numCell(p.diff.ci95[0]),
+        numCell(p.diff.ci95[1]),
+        `<td class="${p.significant ? 'sig-yes' : 'sig-no'}">${p.significant ? 'yes' : 'no'}</td>`,
+        '</tr>',
+      ].join(''),
+    )
+    .join('\n');
+  return `<div class="table-wrap"><table class="sortable" id="paired-table"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+}
+
+function chartSection(c: ReportChart): string {
+  return `<section class="chart" id="chart-${c.id}"><h2>${esc(c.heading)}</h2><div class="vis" id="vis-${c.id}" data-chart="${c.id}"></div></section>`;
+}
+
+function facts(page: ReportPage): string {
+  const m = page.model;
+  const rows: [string, string][] = [
+    ['command', `<code>${esc(page.command)}</code>`],
+    ...(page.reproduce === undefined
+      ? []
+      : ([
+          [
+            're-run',
+            `<code>${esc(page.reproduce)}</code> <span class="note">(with the scenario below saved under that name)</span>`,
+          ],
+        ] as [string, string][])),
+    ['orchlab', esc(m.orchlab)],
+    ['result format', esc(m.format)],
+    ['scenario', esc(m.scenario)],
+    ['seed', String(m.seed)],
+    ['replications', String(m.replications)],
+    ...(m.detailPoint === undefined
+      ? []
+      : ([['detail charts at', esc(m.detailPoint)]] as [string, string][])),
+  ];
+  return `<dl class="facts">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
+}
+
+export function renderReportHtml(page: ReportPage, bundles: Bundles): string {
+  const m = page.model;
+  const h = m.headline;
+  const specs = Object.fromEntries(page.charts.map((c) => [c.id, c.spec]));
+  const failures =
+    m.failures.length === 0
+      ? ''
+      : `<p class="failures">Left out because they failed: ${m.failures.map((f) => `${esc(f.policy)} (${esc(f.error)})`).join('; ')}.</p>`;
+  const [verdict, ...rest] = h.sentences;
+  const nav = [
+    ...page.charts.map((c) => [`chart-${c.id}`, c.heading]),
+    ['figures', 'Every figure'],
+    ['paired', 'Paired differences'],
+    ['provenance', 'How this was made'],
+  ];
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="orchlab ${esc(m.orchlab)}">
+<title>orchlab report: ${esc(m.scenario)}</title>
+<style>${REPORT_CSS}</style>
+<script>${bundles.vega}</script>
+<script>${bundles.vegaLite}</script>
+<script>${bundles.vegaEmbed}</script>
+</head>
+<body>
+<header>
+<p class="kicker">orchlab ${esc(m.kind)} report · scenario ${esc(m.scenario)} · ${m.replications} replications · seed ${m.seed}</p>
+<h1 id="headline">${esc(h.title)}</h1>
+<div class="lede" id="headline-text">
+${verdict === undefined ? '' : `<p class="verdict">${esc(verdict)}</p>`}
+${rest.map((s) => `<p>${esc(s)}</p>`).join('\n')}
+${failures}
+</div>
+</header>
+<section class="scenario" id="scenario"><h2>Scenario</h2><ul>${page.scenarioWords.map((s) => `<li>${esc(s)}</li>`).join('')}</ul></section>
+<nav aria-label="contents"><ol>${nav.map(([id, t]) => `<li><a href="#${id}">${esc(t!)}</a></li>`).join('')}</ol></nav>
+${page.charts.map(chartSection).join('\n')}
+${page.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
+<section id="figures"><h2>Every figure</h2>
+<p class="hint note">Means over replications with 95% Student-t confidence intervals; ★ marks the best policy on a figure. Click a column heading to sort.</p>
+${figuresTable(page.figures, m.kind === 'sweep')}
+</section>
+<section id="paired"><h2>Paired differences against the best</h2>
+<p class="note">Per figure, each policy minus the best one, replication by replication on the same workload (common random numbers). Significant: the 95% interval excludes 0.</p>
+${pairedTable(m)}
+</section>
+<section id="provenance"><h2>How this was made</h2>
+${facts(page)}
+<h3>Scenario (normalized: defaults filled in, overrides applied)</h3>
+<pre id="scenario-yaml">${esc(page.scenarioYaml)}</pre>
+</section>
+<script type="application/json" id="report-specs">${safeJson(specs)}</script>
+<script>${BROWSER_SCRIPT}</script>
+</body>
+</html>
+`;
+}

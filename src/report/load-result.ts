@@ -1,0 +1,80 @@
+// Reads a result file for a report and checks it before any chart is drawn: unreadable, empty,
+// truncated or non-JSON text, a `format` that is not an orchlab result, a format version this
+// orchlab does not know, or a result missing what the report reads: each is an InputError (exit
+// code 2) naming the file.
+import { readFileSync } from 'node:fs';
+import { InputError, readFailure } from '../errors.js';
+import { VERSION } from '../version.js';
+import type { ReportInput } from './input-types.js';
+import { KNOWN_FORMATS, messages } from './messages.js';
+import { schemaByFormat } from './result-schema.js';
+
+export function loadResult(path: string): ReportInput {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new InputError(messages.cannotRead(path, readFailure(err)));
+  }
+  return parseResult(text, path);
+}
+
+/** Parses and validates result JSON `text`; `file` only names it in messages. Pure. */
+export function parseResult(text: string, file: string): ReportInput {
+  const data = parseJson(text, file);
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new InputError(messages.notObject(file));
+  const format = (data as { format?: unknown }).format;
+  if (typeof format !== 'string') throw new InputError(messages.noFormat(file));
+  const schema = schemaByFormat[format as keyof typeof schemaByFormat];
+  if (schema === undefined) {
+    const family = /^(orchlab\.[a-z]+)\/\d+$/.exec(format)?.[1];
+    const known = KNOWN_FORMATS.find((k) => k.startsWith(`${family}/`));
+    if (known !== undefined) throw new InputError(messages.unknownVersion(file, format, known, VERSION));
+    throw new InputError(messages.wrongFormat(file, format));
+  }
+  const checked = schema.safeParse(data);
+  if (!checked.success) {
+    const problems = checked.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`);
+    if (checked.error.issues.length > 5) problems.push(`... and ${checked.error.issues.length - 5} more`);
+    throw new InputError(messages.invalid(file, format, problems));
+  }
+  const runs =
+    format === 'orchlab.compare/1'
+      ? (data as { runs: unknown[] }).runs
+      : format === 'orchlab.sweep/1'
+        ? (data as { points: { runs: unknown[] }[] }).points.flatMap((p) => p.runs)
+        : [data];
+  if (runs.length === 0) throw new InputError(messages.noRuns(file));
+  // The schema checked what the report reads; the rest is the writer's contract.
+  return data as ReportInput;
+}
+
+function parseJson(text: string, file: string): unknown {
+  if (text.trim() === '') throw new InputError(messages.empty(file));
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    if (endsOpen(text)) throw new InputError(messages.truncated(file, Buffer.byteLength(text)));
+    throw new InputError(messages.notJson(file, err instanceof Error ? err.message : String(err)));
+  }
+}
+
+/** Whether JSON text stops inside a string or with an object or array still open. */
+export function endsOpen(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return inString || depth > 0;
+}
+

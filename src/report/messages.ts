@@ -1,0 +1,27 @@
+// Every message the report code shows a user, as small functions: one place to read and reword.
+
+export const KNOWN_FORMATS = ['orchlab.compare/1', 'orchlab.sweep/1', 'orchlab.run/1'] as const;
+
+const expected = `expected one of ${KNOWN_FORMATS.join(', ')}`;
+
+export const messages = {
+  cannotRead: (file: string, reason: string) => `${file}: cannot read result file (${reason})`,
+  empty: (file: string) => `${file}: the file is empty; expected an orchlab result (JSON)`,
+  truncated: (file: string, bytes: number) =>
+    `${file}: truncated JSON: the text stops after ${bytes} bytes before the result is complete ` +
+    '(was the run interrupted while writing it?)',
+  notJson: (file: string, reason: string) => `${file}: not JSON (${reason}); expected an orchlab result`,
+  notObject: (file: string) => `${file}: not an orchlab result (the JSON is not an object); ${expected}`,
+  noFormat: (file: string) => `${file}: not an orchlab result (no "format" field); ${expected}`,
+  wrongFormat: (file: string, format: string) =>
+    `${file}: format '${format}' is not an orchlab result; ${expected}`,
+  unknownVersion: (file: string, format: string, known: string, orchlab: string) =>
+    `${file}: format ${format} is a version this orchlab (${orchlab}) does not know; it reads ${known}. ` +
+    'Use the orchlab version that wrote the file, or re-run the experiment.',
+  invalid: (file: string, format: string, problems: readonly string[]) =>
+    `${file}: not a valid ${format} result:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+  badObjective: (file: string, problem: string) => `${file}: scenario objective: ${problem}`,
+  unknownMetric: (metric: string, known: readonly string[]) =>
+    `unknown metric '${metric}'; expected one of ${known.join(', ')}`,
+  noRuns: (file: string) => `${file}: the result holds no runs (every policy failed?); nothing to report`,
+} as const;

@@ -1,0 +1,91 @@
+// Everything a report shows, derived once from a result: the runs its charts draw, the objective
+// and headline, the scenario, and who made it. compare: all its runs; run: the one run; sweep:
+// the sweep chart over all points, detail charts at the last point that has runs.
+import { InputError } from '../errors.js';
+import type { RunResult } from '../runner/run-result.js';
+import type { Scenario } from '../workload/scenario-schema.js';
+import { type Headline, headline } from './headline.js';
+import type { ReportInput, SweepPoint, SweepResult } from './input-types.js';
+import { messages } from './messages.js';
+import { metricPaths } from './metrics.js';
+import { type Objective, readObjective } from './objective.js';
+import { pointLabel, sweepHeadline } from './sweep-headline.js';
+
+export interface ReportModel {
+  readonly kind: 'compare' | 'sweep' | 'run';
+  readonly format: string;
+  readonly scenario: string;
+  readonly orchlab: string;
+  readonly seed: number;
+  readonly replications: number;
+  /** The runs the detail charts draw. */
+  readonly runs: readonly RunResult[];
+  readonly sweep?: SweepResult;
+  /** For a sweep, the point the detail charts show, e.g. `rate = 24`. */
+  readonly detailPoint?: string;
+  readonly failures: readonly { readonly policy: string; readonly error: string }[];
+  readonly scenarioSpec: Scenario;
+  readonly objective: Objective;
+  readonly headline: Headline;
+  /** Paired differences against the best, per point for a sweep (point '' otherwise). */
+  readonly paired: readonly (SweepPoint['paired'][number] & { readonly point: string })[];
+  readonly best: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+/** `source` names where the result came from (a file path, or `compare`) in messages. */
+export function reportModel(input: ReportInput, source: string): ReportModel {
+  if (input.format === 'orchlab.sweep/1') return sweepModel(input, source);
+  const runs: readonly RunResult[] = input.format === 'orchlab.compare/1' ? input.runs : [input];
+  const first = runs[0];
+  if (first === undefined) throw new InputError(messages.noRuns(source));
+  const objective = readObjective(first.scenarioSpec, source, metricPaths(first));
+  const common = {
+    format: input.format,
+    scenario: input.scenario,
+    orchlab: input.orchlab,
+    seed: input.seed,
+    replications: input.format === 'orchlab.compare/1' ? input.replications : input.replicationResults.length,
+    runs,
+    scenarioSpec: first.scenarioSpec,
+    objective,
+    headline: headline(runs, objective),
+  };
+  if (input.format === 'orchlab.run/1') return { ...common, kind: 'run', failures: [], paired: [], best: {} };
+  return {
+    ...common,
+    kind: 'compare',
+    failures: input.failures,
+    paired: input.paired.map((p) => ({ ...p, point: '' })),
+    best: { '': input.best },
+  };
+}
+
+function sweepModel(sweep: SweepResult, source: string): ReportModel {
+  const withRuns = sweep.points.filter((p) => p.runs.length > 0);
+  const detail = withRuns[withRuns.length - 1];
+  if (detail === undefined) throw new InputError(messages.noRuns(source));
+  const first = detail.runs[0]!;
+  const objective = readObjective(first.scenarioSpec, source, metricPaths(first));
+  return {
+    kind: 'sweep',
+    format: sweep.format,
+    scenario: sweep.scenario,
+    orchlab: sweep.orchlab,
+    seed: first.seed,
+    replications: first.replicationResults.length,
+    runs: detail.runs,
+    sweep,
+    detailPoint: pointLabel(sweep, detail.values),
+    failures: sweep.points.flatMap((p) =>
+      (p.failures ?? []).map((f) => ({
+        policy: `${f.policy} at ${pointLabel(sweep, p.values)}`,
+        error: f.error,
+      })),
+    ),
+    scenarioSpec: first.scenarioSpec,
+    objective,
+    headline: sweepHeadline(sweep, objective),
+    paired: sweep.points.flatMap((p) => p.paired.map((d) => ({ ...d, point: pointLabel(sweep, p.values) }))),
+    best: Object.fromEntries(sweep.points.map((p) => [pointLabel(sweep, p.values), p.best])),
+  };
+}

@@ -1,0 +1,107 @@
+// What every chart shares: the schema URL, sizes, the policy palette, the legend selection that
+// hides policies, and the rule for switching to a log scale. Specs are plain typed data.
+import type { TopLevelSpec } from 'vega-lite';
+
+export type { TopLevelSpec };
+
+/** One layer of a layered spec, a unit spec's encoding and a view parameter, as vega-lite types them. */
+export type LayerSpec = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
+export type UnitSpec = Extract<LayerSpec, { mark: unknown }>;
+export type Encoding = NonNullable<UnitSpec['encoding']>;
+export type Param = NonNullable<UnitSpec['params']>[number];
+/** A top-level parameter: a variable (e.g. bound to a drop-down) or a selection. */
+export type TopParam = NonNullable<Extract<TopLevelSpec, { mark: unknown }>['params']>[number];
+export type Channel<K extends keyof Encoding> = NonNullable<Encoding[K]>;
+
+export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** Plot width in pixels: fits an A4 page printed in portrait with the legend beside it. */
+export const WIDTH = 560;
+
+// 20 distinguishable colours: Tableau 10, then 10 more of different hue and lightness.
+const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+  '#1b3a6b',
+  '#8c510a',
+  '#01665e',
+  '#762a83',
+  '#c51b7d',
+  '#4d9221',
+  '#2166ac',
+  '#b35806',
+  '#5e3c99',
+  '#333333',
+];
+
+/** Colour by policy, the same policy in the same colour in every chart of a report. */
+export function policyColor(policies: readonly string[]): Channel<'color'> {
+  const range = policies.map((_, i) => PALETTE[i % PALETTE.length]!);
+  return {
+    field: 'policy',
+    type: 'nominal',
+    title: 'policy',
+    scale: { domain: [...policies], range },
+    legend: { symbolOpacity: 1, labelLimit: 220 },
+  };
+}
+
+/** The legend selection: click a policy to show only it, shift-click to add, double-click to reset. */
+export const PICK = 'pick';
+export const pickParam: Param = { name: PICK, select: { type: 'point', fields: ['policy'] }, bind: 'legend' };
+export const LEGEND_HINT =
+  'Click a legend entry to show only that policy (shift-click adds more, double-click resets).';
+
+/** Full opacity for the picked policies (all of them when nothing is picked), `off` for the rest. */
+export function pickOpacity(on = 1, off = 0.07): Channel<'opacity'> {
+  return { condition: { param: PICK, value: on, empty: true }, value: off };
+}
+
+/** A log scale when the positive values span more than `ratio` (one unstable policy dwarfs the rest). */
+export function wantsLog(values: readonly number[], ratio = 20): boolean {
+  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
+  if (positive.length === 0 || positive.length < values.filter(Number.isFinite).length) return false;
+  return Math.max(...positive) / Math.min(...positive) > ratio;
+}
+
+/**
+ * Tick values for a log axis over [min, max]: powers of 10, plus 2× and 5× when the data span at
+ * most two decades (vega's own log ticks crowd, e.g. `1,0002,000`).
+ */
+export function logTicks(min: number, max: number): number[] {
+  if (!(min > 0 && max >= min && Number.isFinite(max))) return [];
+  const lo = Math.floor(Math.log10(min));
+  const hi = Math.ceil(Math.log10(max));
+  const steps = hi - lo <= 2 ? [1, 2, 5] : [1];
+  const ticks: number[] = [];
+  for (let k = lo; k <= hi; k++) for (const m of steps) ticks.push(Number((m * 10 ** k).toPrecision(12)));
+  return ticks;
+}
+
+/** Axis properties for a log scale over these values: ticks from logTicks, labels like 0.1, 20, 1,000. */
+export function logAxis(values: readonly number[]): { values: number[]; format: string } {
+  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
+  return { values: logTicks(Math.min(...positive), Math.max(...positive)), format: ',~g' };
+}
+
+export const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/** Rounds to 4 significant digits: smaller inline data, no visible change. */
+export const round4 = (x: number): number => Number(x.toPrecision(4));
+
+/** Shared config: quiet axes, legible in print. */
+export const CONFIG = {
+  font: 'DejaVu Sans, Helvetica, Arial, sans-serif',
+  view: { stroke: '#ddd' },
+  axis: { labelFontSize: 11, titleFontSize: 12, gridColor: '#eee' },
+  legend: { labelFontSize: 11, titleFontSize: 12 },
+  title: { fontSize: 14, subtitleFontSize: 11, subtitleColor: '#555', anchor: 'start' },
+} as const;

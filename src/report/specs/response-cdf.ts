@@ -1,0 +1,152 @@
+// Response-time distribution per policy, as a CDF approximated from quantiles: the recorder keeps
+// p50, p90, p95, p99 and p99.9, not every task, so each replication gives five points of its CDF
+// (dots) and the line joins the means of those quantiles across replications. The y axis is a
+// "nines" scale, −log10(1 − F), so the tail (99% to 99.9%) is as wide as the body; x is log seconds.
+import type { RunResult } from '../../runner/run-result.js';
+import {
+  CONFIG,
+  logAxis,
+  type Channel,
+  finite,
+  LEGEND_HINT,
+  pickOpacity,
+  pickParam,
+  policyColor,
+  round4,
+  SCHEMA,
+  type TopLevelSpec,
+  WIDTH,
+} from './common.js';
+
+export const CDF_QUANTILES = [
+  ['p50', 0.5],
+  ['p90', 0.9],
+  ['p95', 0.95],
+  ['p99', 0.99],
+  ['p999', 0.999],
+] as const;
+
+export interface CdfPoint {
+  readonly policy: string;
+  /** Replication index, or -1 for the mean across replications. */
+  readonly replication: number;
+  readonly quantile: string;
+  /** −log10(1 − fraction): 0.3 for p50, 2 for p99, 3 for p99.9. */
+  readonly nines: number;
+  readonly seconds: number;
+  readonly lo?: number;
+  readonly hi?: number;
+}
+
+const nines = (p: number) => round4(-Math.log10(1 - p));
+const label = (q: string) => (q === 'p999' ? 'p99.9' : q);
+
+export function cdfPoints(runs: readonly RunResult[]): { replications: CdfPoint[]; means: CdfPoint[] } {
+  const replications: CdfPoint[] = [];
+  const means: CdfPoint[] = [];
+  for (const run of runs) {
+    const policy = run.policy.label;
+    for (const [q, p] of CDF_QUANTILES) {
+      for (const r of run.replicationResults) {
+        const seconds = r.metrics.responseTime[q];
+        if (finite(seconds) && seconds > 0)
+          replications.push({
+            policy,
+            replication: r.replication,
+            quantile: label(q),
+            nines: nines(p),
+            seconds: round4(seconds),
+          });
+      }
+      const e = run.metrics.responseTime[q];
+      if (e.value !== null && e.value > 0)
+        means.push({
+          policy,
+          replication: -1,
+          quantile: label(q),
+          nines: nines(p),
+          seconds: e.value,
+          lo: e.ci95[0],
+          hi: e.ci95[1],
+        });
+    }
+  }
+  return { replications, means };
+}
+
+export function responseCdfSpec(runs: readonly RunResult[]): TopLevelSpec {
+  const { replications, means } = cdfPoints(runs);
+  const color = policyColor(runs.map((r) => r.policy.label));
+  const x: Channel<'x'> = {
+    field: 'seconds',
+    type: 'quantitative',
+    scale: { type: 'log' },
+    axis: logAxis([...replications, ...means].map((p) => p.seconds)),
+    title: 'response time (s, log scale)',
+  };
+  const y: Channel<'y'> = {
+    field: 'nines',
+    type: 'quantitative',
+    title: 'share of tasks done within x',
+    scale: { domain: [0.25, 3.1], nice: false },
+    axis: {
+      values: CDF_QUANTILES.map(([, p]) => nines(p)),
+      labelExpr: "format(1 - pow(10, -datum.value), '.1~%')",
+    },
+  };
+  return {
+    $schema: SCHEMA,
+    title: {
+      text: 'Response-time distribution (CDF)',
+      subtitle: [
+        'Approximated from quantiles: dots are each replication’s p50, p90, p95, p99 and p99.9;',
+        'the line joins their means across replications (between quantiles it is interpolated, not measured).',
+        LEGEND_HINT,
+      ],
+    },
+    width: WIDTH,
+    height: 300,
+    config: CONFIG,
+    layer: [
+      {
+        data: { values: means },
+        params: [pickParam],
+        mark: { type: 'line', strokeWidth: 2 },
+        encoding: { x, y, color, opacity: pickOpacity(), order: { field: 'nines' } },
+      },
+      {
+        data: { values: replications },
+        mark: { type: 'point', filled: true, size: 16 },
+        encoding: {
+          x,
+          y,
+          color,
+          opacity: pickOpacity(0.35, 0.02),
+          tooltip: [
+            { field: 'policy' },
+            { field: 'replication', type: 'quantitative' },
+            { field: 'quantile' },
+            { field: 'seconds', type: 'quantitative', format: '.4~g', title: 'seconds' },
+          ],
+        },
+      },
+      {
+        data: { values: means },
+        mark: { type: 'point', filled: true, size: 40, stroke: 'white', strokeWidth: 0.5 },
+        encoding: {
+          x,
+          y,
+          color,
+          opacity: pickOpacity(),
+          tooltip: [
+            { field: 'policy' },
+            { field: 'quantile' },
+            { field: 'seconds', type: 'quantitative', format: '.4~g', title: 'mean (s)' },
+            { field: 'lo', type: 'quantitative', format: '.4~g', title: '95% CI low' },
+            { field: 'hi', type: 'quantitative', format: '.4~g', title: '95% CI high' },
+          ],
+        },
+      },
+    ],
+  };
+}

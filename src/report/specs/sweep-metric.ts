@@ -1,0 +1,118 @@
+// A sweep: the swept axis value against a figure (p99 response time by default) per policy, the
+// line through the means and a band for the 95% confidence interval. With several axes, the
+// first is on x and each combination of the others gets its own panel.
+import type { SweepResult } from '../input-types.js';
+import { metricName, metricUnit, valueAt } from '../metrics.js';
+import { shortPath } from '../sweep-headline.js';
+import {
+  type Channel,
+  CONFIG,
+  logAxis,
+  type LayerSpec,
+  LEGEND_HINT,
+  pickOpacity,
+  pickParam,
+  policyColor,
+  SCHEMA,
+  type TopLevelSpec,
+  WIDTH,
+  wantsLog,
+} from './common.js';
+
+export interface SweepRow {
+  readonly x: number | string;
+  /** The other axes' values, e.g. `d = 2, mode = weighted` (empty with one axis). */
+  readonly panel: string;
+  readonly policy: string;
+  readonly value: number;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+export function sweepRows(sweep: SweepResult, metric: string): SweepRow[] {
+  const [first, ...others] = sweep.axes;
+  if (first === undefined) return [];
+  const rows: SweepRow[] = [];
+  for (const point of sweep.points) {
+    const raw = point.values[first.path];
+    const x = typeof raw === 'number' ? raw : String(raw);
+    const panel = others.map((a) => `${shortPath(a.path)} = ${String(point.values[a.path])}`).join(', ');
+    for (const run of point.runs) {
+      const e = valueAt(run.metrics, metric) as
+        | { value: number | null; ci95: [number, number] | null }
+        | undefined;
+      if (e?.value != null && e.ci95 !== null)
+        rows.push({ x, panel, policy: run.policy.label, value: e.value, lo: e.ci95[0], hi: e.ci95[1] });
+    }
+  }
+  return rows;
+}
+
+export function sweepMetricSpec(sweep: SweepResult, metric = 'responseTime.p99'): TopLevelSpec {
+  const rows = sweepRows(sweep, metric);
+  const axis = sweep.axes[0]?.path ?? '';
+  const numeric = rows.every((r) => typeof r.x === 'number');
+  const log = wantsLog(rows.flatMap((r) => [r.value, r.lo]));
+  const unit = metricUnit(metric);
+  const policies = [...new Set(sweep.points.flatMap((p) => p.runs.map((r) => r.policy.label)))];
+  const color = policyColor(policies);
+  // Ticks at the swept values when there are few of them (not at 4.2, 4.4, ...).
+  const xs = [...new Set(rows.map((r) => r.x))];
+  const ticks = xs.length <= 12 ? { values: xs as number[] } : {};
+  const x: Channel<'x'> = numeric
+    ? { field: 'x', type: 'quantitative', title: axis, scale: { zero: false }, axis: ticks }
+    : { field: 'x', type: 'ordinal', title: axis, sort: null };
+  const yTitle = `${metricName(metric)}${unit === '' ? '' : ` (${unit})`}${log ? ', log scale' : ''}`;
+  const y: Channel<'y'> = {
+    field: 'value',
+    type: 'quantitative',
+    title: yTitle,
+    scale: log ? { type: 'log' } : { zero: false },
+    axis: log ? logAxis(rows.flatMap((r) => [r.lo, r.hi])) : {},
+  };
+  const layer: LayerSpec[] = [
+    {
+      mark: { type: 'errorband' },
+      encoding: {
+        x,
+        y: {
+          field: 'lo',
+          type: 'quantitative',
+          title: yTitle,
+          scale: log ? { type: 'log' } : { zero: false },
+        },
+        y2: { field: 'hi' },
+        color,
+        opacity: pickOpacity(0.18, 0.02),
+      },
+    },
+    {
+      params: [pickParam],
+      mark: { type: 'line', point: true, strokeWidth: 2 },
+      encoding: {
+        x,
+        y,
+        color,
+        opacity: pickOpacity(),
+        tooltip: [
+          { field: 'policy' },
+          { field: 'x', title: axis },
+          { field: 'value', type: 'quantitative', format: '.4~g', title: 'mean' },
+          { field: 'lo', type: 'quantitative', format: '.4~g', title: '95% CI low' },
+          { field: 'hi', type: 'quantitative', format: '.4~g', title: '95% CI high' },
+        ],
+      },
+    },
+  ];
+  const title = {
+    text: `${metricName(metric)} across the sweep of ${axis}`,
+    subtitle: ['Line: mean over replications; band: 95% confidence interval.', LEGEND_HINT],
+  };
+  const base = { $schema: SCHEMA, title, config: CONFIG, data: { values: rows } };
+  if (sweep.axes.length <= 1) return { ...base, width: WIDTH, height: 300, layer };
+  return {
+    ...base,
+    facet: { row: { field: 'panel', type: 'nominal', title: null } },
+    spec: { width: WIDTH, height: 200, layer },
+  };
+}

@@ -1,0 +1,56 @@
+// A sweep's headline: the objective's winner at every point, grouped by policy, e.g.
+// "sed wins at 4 of 5 points (rate = 10, 15, 20, 22); jsq at 1 (rate = 24)".
+import type { Headline } from './headline.js';
+import { headline, objectiveText } from './headline.js';
+import type { SweepResult } from './input-types.js';
+import { metricName } from './metrics.js';
+import type { Objective } from './objective.js';
+
+/** `path = value` for every axis of a point, e.g. `workload.arrivals.rate = 20`. */
+export function pointLabel(sweep: SweepResult, values: Readonly<Record<string, unknown>>): string {
+  return sweep.axes.map((a) => `${shortPath(a.path)} = ${String(values[a.path])}`).join(', ');
+}
+
+/** The last segment of a scenario path: `workload.arrivals.rate` → `rate`. */
+export function shortPath(path: string): string {
+  return path.slice(path.lastIndexOf('.') + 1);
+}
+
+export function sweepHeadline(sweep: SweepResult, objective: Objective): Headline {
+  const ran = sweep.points.filter((p) => p.runs.length > 0);
+  const skipped = sweep.points.filter((p) => p.runs.length === 0);
+  const perPoint = ran.map((p) => ({ label: pointLabel(sweep, p.values), h: headline(p.runs, objective) }));
+  const winners = new Map<string, string[]>();
+  for (const { label, h } of perPoint) {
+    const w = h.winner ?? 'no policy';
+    winners.set(w, [...(winners.get(w) ?? []), label]);
+  }
+  const ordered = [...winners.entries()].sort((a, b) => b[1].length - a[1].length);
+  const n = ran.length;
+  const parts = ordered.map(
+    ([w, labels], i) =>
+      `${w} ${i === 0 ? 'wins ' : ''}at ${labels.length}${i === 0 ? ` of ${n}` : ''} (${labels.join('; ')})`,
+  );
+  const [top] = ordered;
+  const notSignificant = perPoint
+    .filter((p) => p.h.paired !== undefined && !p.h.paired.significant)
+    .map((p) => p.label);
+  const sentences = [
+    `Objective: ${objectiveText(objective)}.`,
+    `Across ${n} point${n === 1 ? '' : 's'} of ${sweep.axes.map((a) => a.path).join(' × ')}: ${parts.join('; ')}.`,
+  ];
+  if (notSignificant.length > 0)
+    sentences.push(`The lead over the runner-up is not significant at: ${notSignificant.join('; ')}.`);
+  if (skipped.length > 0)
+    sentences.push(
+      `${skipped.length} point${skipped.length === 1 ? '' : 's'} did not run: ` +
+        `${skipped.map((p) => `${pointLabel(sweep, p.values)} (${p.error ?? 'every policy failed'})`).join('; ')}.`,
+    );
+  const title =
+    top === undefined || top[0] === 'no policy'
+      ? 'No policy meets the objective'
+      : `${top[0]} wins on ${metricName(objective.metric)} at ${top[1].length} of ${n} points`;
+  return top === undefined || top[0] === 'no policy'
+    ? { title, sentences }
+    : { title, sentences, winner: top[0] };
+}

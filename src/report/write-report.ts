@@ -1,0 +1,49 @@
+// Result → report: model, charts, tables and scenario text, assembled into one HTML file written
+// atomically, and with `svgDir` every chart as an SVG file too. This is what `orchlab report`,
+// `compare --report` and `sweep --report` call.
+import { stringify } from 'yaml';
+import { writeAtomic } from '../cli/write-atomic.js';
+import { loadBundles } from './bundles.js';
+import { reportCharts } from './charts.js';
+import { figureRows } from './figures.js';
+import { type ReportPage, renderReportHtml } from './html.js';
+import type { ReportInput } from './input-types.js';
+import { reportModel } from './report-model.js';
+import { reproduceCommand } from './reproduce.js';
+import { scenarioWords } from './scenario-words.js';
+import { writeSvgs } from './svg.js';
+
+export interface ReportOptions {
+  /** The command line that made the result (and report), shown in the report. */
+  readonly command: string;
+  /** Also write every chart as `<svgDir>/<chart>.svg`. */
+  readonly svgDir?: string;
+  /** Where the result came from, for messages (a file path; default: the result's format). */
+  readonly source?: string;
+}
+
+/** The page for a result (pure: nothing is read or written). */
+export function reportPage(result: ReportInput, options: ReportOptions): ReportPage {
+  const model = reportModel(result, options.source ?? result.format);
+  const { charts, notes } = reportCharts(model);
+  return {
+    model,
+    charts,
+    notes,
+    figures: figureRows(model),
+    scenarioWords: scenarioWords(model.scenarioSpec),
+    scenarioYaml:
+      (model.kind === 'compare'
+        ? '# routing below is replaced, policy by policy, by compare --policies\n'
+        : '') + stringify(model.scenarioSpec, { lineWidth: 0 }),
+    command: options.command,
+    reproduce: reproduceCommand(model),
+  };
+}
+
+/** Writes the HTML report to `out` (atomically) and, with `svgDir`, one SVG per chart. */
+export async function writeReport(result: ReportInput, out: string, options: ReportOptions): Promise<void> {
+  const page = reportPage(result, options);
+  if (options.svgDir !== undefined) await writeSvgs(page.charts, options.svgDir);
+  writeAtomic(out, renderReportHtml(page, loadBundles()));
+}

@@ -1,0 +1,108 @@
+// Runs on worker threads: a piscina pool with a fixed number of threads, one run (one RunTask)
+// per pool task. Under tsx and vitest (this file is .ts) workers load worker.ts through tsx's
+// hooks; from dist/ they load the compiled worker.js. Outcomes are placed by task index, never
+// by finishing order, so the result is the same bytes whatever the number of workers.
+import { setMaxListeners } from 'node:events';
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import {
+  type ExecuteOptions,
+  type Executor,
+  executeInProcess,
+  RunAborted,
+  type RunOutcome,
+  type RunTask,
+  throwIfAborted,
+} from './executor.js';
+import type { ReadyTask } from './worker.js';
+
+const isTs = import.meta.url.endsWith('.ts');
+
+/** Workers when --workers is not given: the parallelism Node reports for this machine. */
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+export interface RunPool {
+  readonly workers: number;
+  readonly execute: Executor;
+  /** Resolves once every worker thread has started and answered a no-op task. */
+  ready(timeoutMs?: number): Promise<void>;
+  /** Stops every worker thread; a run in flight is abandoned. */
+  destroy(): Promise<void>;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function createRunPool(workers: number): RunPool {
+  const pool = new Piscina<RunTask | ReadyTask, RunOutcome | boolean>({
+    filename: new URL(isTs ? './worker.ts' : './worker.js', import.meta.url).href,
+    execArgv: isTs ? ['--import', 'tsx'] : [],
+    // Threads start as runs arrive (a run of 3 replications starts 3 at most) and stay up
+    // between rounds of replications: auto.
+    minThreads: 1,
+    maxThreads: workers,
+    idleTimeout: 60_000,
+  });
+  // A thread that dies fails its task (reported as a crash); the pool itself carries on.
+  pool.on('error', () => {});
+
+  async function execute(tasks: readonly RunTask[], options: ExecuteOptions): Promise<RunOutcome[]> {
+    throwIfAborted(options.signal);
+    // Our own controller, so that one abort reaches every queued and running task.
+    const stop = new AbortController();
+    // The pool listens on it once per queued task.
+    setMaxListeners(tasks.length + 10, stop.signal);
+    const onAbort = () => stop.abort();
+    options.signal?.addEventListener('abort', onAbort);
+    const outcomes = new Array<RunOutcome>(tasks.length);
+    try {
+      await Promise.all(
+        tasks.map(async (task, i) => {
+          let outcome: RunOutcome;
+          try {
+            outcome = (await pool.run(task, { signal: stop.signal })) as RunOutcome;
+          } catch (err) {
+            if (stop.signal.aborted) throw new RunAborted();
+            outcome = { ok: false, kind: 'crash', error: `worker thread died: ${errorText(err)}` };
+          }
+          outcomes[i] = outcome;
+          options.onOutcome?.(i, outcome);
+        }),
+      );
+    } catch (err) {
+      stop.abort();
+      throw err;
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+    }
+    return outcomes;
+  }
+
+  async function ready(timeoutMs = 30_000): Promise<void> {
+    const task: ReadyTask = { counter: new SharedArrayBuffer(4), workers, timeoutMs };
+    const answers = await Promise.all(
+      Array.from({ length: workers }, () => pool.run(task, { name: 'ready' })),
+    );
+    if (!answers.every((a) => a === true))
+      throw new Error(`worker pool: not every worker started within ${timeoutMs} ms`);
+  }
+
+  return { workers, execute, ready, destroy: () => pool.destroy() };
+}
+
+/**
+ * Calls `fn` with an executor for `workers` workers: in this thread for 1, else a pool that is
+ * destroyed when `fn` settles (also when it throws or is aborted).
+ */
+export async function withExecutor<T>(workers: number, fn: (execute: Executor) => Promise<T>): Promise<T> {
+  if (workers <= 1) return fn(executeInProcess);
+  const pool = createRunPool(workers);
+  try {
+    return await fn(pool.execute);
+  } finally {
+    await pool.destroy();
+  }
+}

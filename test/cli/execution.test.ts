@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { executeRuns, failureExitCode } from '../../src/cli/execution.js';
+import type { RoundsOptions } from '../../src/runner/auto-replications.js';
+import { type Executor, RunAborted } from '../../src/runner/executor.js';
+
+/** Captures stderr while `fn` runs. */
+async function withStderr<T>(fn: () => Promise<T>): Promise<{ value: T; stderr: string }> {
+  let stderr = '';
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    return { value: await fn(), stderr };
+  } finally {
+    process.stderr.write = write;
+  }
+}
+
+describe('executeRuns(flags, work)', () => {
+  const before = process.exitCode;
+  afterEach(() => {
+    process.exitCode = before;
+  });
+
+  it('turns an abort into exit code 130 and one line, and returns nothing to write', async () => {
+    const { value, stderr } = await withStderr(() =>
+      executeRuns({ workers: '1' }, async (_execute, options) => {
+        options.onProgress?.({ done: 3, total: 8, cached: 0, failed: 0, events: 10 });
+        throw new RunAborted();
+      }),
+    );
+    expect(value).toBeUndefined();
+    expect(process.exitCode).toBe(130);
+    expect(stderr).toBe('orchlab: interrupted after 3 of 8 runs; workers stopped, nothing written\n');
+  });
+
+  it('prints the summary line unless --quiet, and passes other errors through', async () => {
+    const work = async (_e: Executor, options: RoundsOptions) => {
+      options.onProgress?.({ done: 2, total: 2, cached: 1, failed: 0, events: 0 });
+      return 'ok';
+    };
+    const loud = await withStderr(() => executeRuns({ workers: '1' }, work));
+    expect(loud.value).toBe('ok');
+    expect(loud.stderr).toMatch(/^2 runs \(1 from cache\) · 0\.00 M events in \d+\.\d\d s .*· 1 worker\n$/);
+    const quiet = await withStderr(() => executeRuns({ workers: '1', quiet: true }, work));
+    expect(quiet.stderr).toBe('');
+    await expect(
+      executeRuns({ workers: '1', quiet: true }, async () => Promise.reject(new Error('boom'))),
+    ).rejects.toThrow('boom');
+  });
+});
+
+describe('failureExitCode(kinds)', () => {
+  it('is 1 when a run crashed, 3 when only policies or inputs failed, none without failures', () => {
+    expect(failureExitCode([])).toBeUndefined();
+    expect(failureExitCode(['policy', 'input'])).toBe(3);
+    expect(failureExitCode(['policy', 'crash'])).toBe(1);
+  });
+});

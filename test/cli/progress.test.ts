@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { createProgress, renderProgress, renderSummary } from '../../src/cli/progress.js';
+
+const p = (done: number, total: number, cached = 0, failed = 0, events = 0) => ({
+  done,
+  total,
+  cached,
+  failed,
+  events,
+});
+
+describe('renderProgress(progress, elapsedSeconds)', () => {
+  it('shows a bar, done/total runs, cache hits, failures, events per second and the ETA', () => {
+    // 10 of 40 runs in 5 s, 2 from the cache: 8 executed at 0.625 s each, 30 left: ETA 18.75 s.
+    const line = renderProgress(p(10, 40, 2, 1, 40e6), 5, 8);
+    expect(line).toBe('[██░░░░░░] 10/40 runs · 2 cached · 1 failed · 8.00 M events/s · ETA 0:19');
+  });
+
+  it('has no ETA before a run finished and 0:00 at the end', () => {
+    expect(renderProgress(p(0, 4), 1, 4)).toBe('[░░░░] 0/4 runs · 0.00 M events/s · ETA ?');
+    expect(renderProgress(p(4, 4, 0, 0, 1e6), 2, 4)).toBe('[████] 4/4 runs · 0.50 M events/s · ETA 0:00');
+  });
+});
+
+describe('renderSummary(progress, seconds, workers)', () => {
+  it('names the cache hits and failures', () => {
+    expect(renderSummary(p(6, 6, 6), 0.5, 1)).toBe(
+      '6 runs (6 from cache) · 0.00 M events in 0.50 s (0.00 M events/s) · 1 worker',
+    );
+    expect(renderSummary(p(20, 20, 0, 0, 8e6), 2, 2)).toBe(
+      '20 runs · 8.00 M events in 2.00 s (4.00 M events/s) · 2 workers',
+    );
+  });
+});
+
+describe('createProgress(sink, drawBar, now)', () => {
+  it('redraws at most 10 times a second, always draws the last run, and clears the line at the end', () => {
+    let t = 0;
+    const writes: string[] = [];
+    const view = createProgress({ write: (s: string) => writes.push(s) }, true, () => t);
+    for (let done = 1; done <= 100; done++) {
+      t = done * 0.01; // a run every 10 ms for 1 s
+      view.update(p(done, 100));
+    }
+    expect(writes.length).toBeGreaterThanOrEqual(9);
+    expect(writes.length).toBeLessThanOrEqual(11);
+    expect(writes.at(-1)).toContain('100/100 runs');
+    view.finish();
+    expect(writes.at(-1)).toBe('\r\x1b[K');
+  });
+
+  it('draws nothing when told not to (stderr not a terminal, or --quiet), yet keeps the figures', () => {
+    const writes: string[] = [];
+    const view = createProgress({ write: (s: string) => writes.push(s) }, false, () => 0);
+    view.update(p(3, 4));
+    expect(view.finish()).toEqual(p(3, 4));
+    expect(writes).toEqual([]);
+  });
+});

@@ -1,0 +1,74 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { commandText, invocation, registerReport } from '../../src/cli/commands/report.js';
+import { InputError } from '../../src/errors.js';
+import { compareResult } from '../report/support/results.js';
+
+/** `orchlab report ...` through commander, on a program holding only the report command. */
+async function report(...args: string[]): Promise<void> {
+  const program = new Command('orchlab').exitOverride();
+  registerReport(program);
+  const err = process.stderr.write.bind(process.stderr);
+  process.stderr.write = (() => true) as typeof process.stderr.write;
+  try {
+    await program.parseAsync(['report', ...args], { from: 'user' });
+  } finally {
+    process.stderr.write = err;
+  }
+}
+
+describe('orchlab report RESULT --out FILE [--svg DIR]', () => {
+  it('writes the report, recording the command that made it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orchlab-cli-report-'));
+    writeFileSync(join(dir, 'c.json'), JSON.stringify(await compareResult()));
+    await report(join(dir, 'c.json'), '--out', join(dir, 'c.html'));
+    expect(readFileSync(join(dir, 'c.html'), 'utf8')).toContain(
+      `<code>orchlab report ${join(dir, 'c.json')} --out ${join(dir, 'c.html')}</code>`,
+    );
+  });
+
+  it('a bad result file is an InputError naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orchlab-cli-report-'));
+    writeFileSync(join(dir, 'bad.json'), '{"format": "orchlab.run/7"}');
+    await expect(report(join(dir, 'bad.json'), '--out', join(dir, 'x.html'))).rejects.toThrow(InputError);
+    await expect(report(join(dir, 'bad.json'), '--out', join(dir, 'x.html'))).rejects.toThrow(
+      `${join(dir, 'bad.json')}: format orchlab.run/7 is a version`,
+    );
+  });
+});
+
+describe('commandText(args)', () => {
+  it('quotes only the arguments that need it', () => {
+    expect(commandText(['orchlab', 'report', 'a b.json', '--out', "it's.html"])).toBe(
+      `orchlab report 'a b.json' --out 'it'\\''s.html'`,
+    );
+  });
+});
+
+describe('invocation(cmd)', () => {
+  it('rebuilds the command line from the operands and the options the user gave', async () => {
+    const program = new Command('orchlab').exitOverride();
+    let seen = '';
+    program
+      .command('compare')
+      .argument('<scenario>')
+      .option('--policies <list>')
+      .option('--set <kv>', 'repeatable', (v: string, acc: string[]) => [...acc, v], [] as string[])
+      .option('--quiet')
+      .option('--format <f>', 'format', 'table')
+      .action((_p: string, _f: unknown, cmd: Command) => {
+        seen = invocation(cmd);
+      });
+    await program.parseAsync(
+      ['compare', 's.yaml', '--set', 'a=1', '--policies', 'jsq,sed', '--set', 'b=2', '--quiet'],
+      {
+        from: 'user',
+      },
+    );
+    // Options in the order the command defines them; defaults the user did not give are left out.
+    expect(seen).toBe('orchlab compare s.yaml --policies jsq,sed --set a=1 --set b=2 --quiet');
+  });
+});

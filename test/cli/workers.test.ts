@@ -1,0 +1,84 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+
+const SMALL = 'test/fixtures/scenarios/small-mmc.yaml';
+
+describe('--workers, --cache', () => {
+  it('run and compare print the same bytes with --workers 1 and --workers 2', async () => {
+    const run1 = await runCli('run', SMALL, '--format', 'json', '--workers', '1');
+    const run2 = await runCli('run', SMALL, '--format', 'json', '--workers', '2');
+    expect(run1.code).toBe(0);
+    expect(run2.stdout).toBe(run1.stdout);
+    const args = ['compare', SMALL, '--policies', 'jsq,random,round-robin', '--format', 'json'];
+    const cmp1 = await runCli(...args, '--workers', '1');
+    const cmp2 = await runCli(...args, '--workers', '2');
+    expect(cmp1.code).toBe(0);
+    expect(cmp2.stdout).toBe(cmp1.stdout);
+    expect(JSON.parse(cmp2.stdout).runs.map((r: { digest: string }) => r.digest)).toEqual(
+      JSON.parse(cmp1.stdout).runs.map((r: { digest: string }) => r.digest),
+    );
+  });
+
+  it('a user policy that fails inside a worker is reported with scenario, policy, seed and replication (exit 3)', async () => {
+    const r = await runCli(
+      'compare',
+      SMALL,
+      '--policies',
+      'jsq,test/fixtures/policies/throws.ts',
+      '--format',
+      'json',
+      '--workers',
+      '2',
+    );
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.stdout);
+    expect(out.runs.map((x: { policy: { name: string } }) => x.policy.name)).toEqual(['jsq']);
+    expect(out.failures[0]).toMatchObject({
+      policy: 'throws-on-ten',
+      scenario: 'small-mmc',
+      seed: 3,
+      kind: 'policy',
+    });
+    expect(out.failures[0].error).toContain('Error: boom');
+  });
+
+  it('run reports a failing policy with where it failed', async () => {
+    const r = await runCli('run', SMALL, '--policy', 'test/fixtures/policies/throws.ts', '--workers', '1');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(
+      /scenario 'small-mmc', policy test\/fixtures\/policies\/throws\.ts, seed 3, replication 0: .*boom/,
+    );
+  });
+
+  it('--cache reads runs back on a second invocation: same bytes, cache hits in the summary', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orchlab-cache-'));
+    const args = [
+      'compare',
+      SMALL,
+      '--policies',
+      'jsq,random',
+      '--format',
+      'json',
+      '--cache',
+      dir,
+      '--workers',
+      '1',
+    ];
+    const a = await runCli(...args);
+    expect(a.code).toBe(0);
+    expect(a.stderr).toMatch(/^6 runs · /m);
+    expect(readdirSync(dir)).toHaveLength(6);
+    const b = await runCli(...args);
+    expect(b.stdout).toBe(a.stdout);
+    expect(b.stderr).toMatch(/^6 runs \(6 from cache\) · 0\.00 M events/m);
+  });
+
+  it('rejects a bad --workers value with exit code 2', async () => {
+    const r = await runCli('run', SMALL, '--workers', '0');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--workers');
+  });
+});

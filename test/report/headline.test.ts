@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { pairedDifference } from '../../src/analysis/paired.js';
+import { headline, objectiveText, percent, rank } from '../../src/report/headline.js';
+import { DEFAULT_OBJECTIVE } from '../../src/report/objective.js';
+import { sweepHeadline } from '../../src/report/sweep-headline.js';
+import { compareResult, sweepResult } from './support/results.js';
+
+const p99 = (r: { metrics: { responseTime: { p99: { value: number | null } } } }) =>
+  r.metrics.responseTime.p99.value!;
+
+describe('headline(runs, objective)', () => {
+  it('by default names the policy with the lowest p99, the runner-up and the paired test between them', async () => {
+    const runs = (await compareResult()).runs;
+    const sorted = [...runs].sort((a, b) => p99(a) - p99(b));
+    const [winner, second] = sorted as [(typeof runs)[number], (typeof runs)[number]];
+    const h = headline(runs, DEFAULT_OBJECTIVE);
+    expect(h.title).toBe(`${winner.policy.label} wins on p99 response time`);
+    expect(h.runnerUp).toBe(second.policy.label);
+    const reps = (r: typeof winner) => r.replicationResults.map((x) => x.metrics.responseTime.p99);
+    expect(h.paired).toEqual(pairedDifference(reps(second), reps(winner)));
+    expect(h.sentences[0]).toBe('Objective: the lowest p99 response time.');
+    expect(h.sentences.join(' ')).toContain(
+      `Paired over the same 3 replications, ${second.policy.label} − ${winner.policy.label} =`,
+    );
+    expect(h.sentences.join(' ')).toMatch(
+      h.paired!.significant ? /: significant at the 5% level\.$/ : /not significant/,
+    );
+  });
+
+  it('with cost subject to a p99 target: the cheapest policy meeting it; the others are named', async () => {
+    const runs = (await compareResult()).runs;
+    const target = p99(runs.find((r) => r.policy.label === 'jsq')!) + 0.01;
+    const objective = { metric: 'cost', subjectTo: { 'responseTime.p99': target } };
+    const ok = runs
+      .filter((r) => p99(r) <= target)
+      .sort((a, b) => a.metrics.cost.value! - b.metrics.cost.value!);
+    const h = headline(runs, objective);
+    expect(h.winner).toBe(ok[0]!.policy.label);
+    expect(h.title).toBe(`${ok[0]!.policy.label} wins on cost`);
+    expect(h.sentences[1]).toMatch(
+      new RegExp(
+        `^${ok.length} of ${runs.length} policies meet it; not: random \\(p99 response time [\\d.]+ s\\)`,
+      ),
+    );
+    expect(rank(runs, objective).map((s) => s.violations.length > 0)).toEqual(
+      runs.map((_, i) => i >= ok.length),
+    );
+  });
+
+  it('when no policy meets the target, says so and names no winner', async () => {
+    const runs = (await compareResult()).runs;
+    const h = headline(runs, { metric: 'cost', subjectTo: { 'responseTime.p99': 0.001 } });
+    expect(h.title).toBe('No policy meets the objective');
+    expect(h.winner).toBeUndefined();
+  });
+
+  it('with one run, states its figure with its interval', async () => {
+    const run = (await compareResult()).runs[0]!;
+    const h = headline([run], DEFAULT_OBJECTIVE);
+    expect(h.title).toMatch(new RegExp(`^${run.policy.label}: p99 response time [\\d.]+ s$`));
+    expect(h.sentences[1]).toMatch(/\(95% CI [\d.]+ to [\d.]+ s\)\.$/);
+  });
+});
+
+describe('sweepHeadline(sweep, objective)', () => {
+  it('counts the points each policy wins', async () => {
+    const sweep = await sweepResult();
+    const winners = sweep.points.map((p) => headline(p.runs, DEFAULT_OBJECTIVE).winner);
+    const top = winners[0]!;
+    const h = sweepHeadline(sweep, DEFAULT_OBJECTIVE);
+    expect(h.sentences[1]).toContain('Across 3 points of workload.arrivals.rate:');
+    if (winners.every((w) => w === top))
+      expect(h.title).toBe(`${top} wins on p99 response time at 3 of 3 points`);
+  });
+});
+
+describe('objectiveText(objective) and percent(share)', () => {
+  it('read as plain English', () => {
+    expect(objectiveText({ metric: 'cost', subjectTo: { 'responseTime.p99': 5 } })).toBe(
+      'the lowest cost with p99 response time ≤ 5 s',
+    );
+    expect([percent(0.06759), percent(0.234), percent(0)]).toEqual(['6.8%', '23%', '0.0%']);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { loadBundles } from '../../src/report/bundles.js';
+import { esc, renderReportHtml, safeJson } from '../../src/report/html.js';
+import { metricPaths } from '../../src/report/metrics.js';
+import { reportPage } from '../../src/report/write-report.js';
+import { compareResult } from './support/results.js';
+
+async function html(): Promise<string> {
+  return renderReportHtml(
+    reportPage(await compareResult(), { command: 'orchlab compare x.yaml --report r.html' }),
+    loadBundles(),
+  );
+}
+
+describe('renderReportHtml(page, bundles)', () => {
+  it('references no external URL: no http(s) src or href, no <link>, no import', async () => {
+    const text = await html();
+    expect(text).not.toMatch(/\b(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
+    expect(text).not.toMatch(/<link\b/i);
+    expect(text).not.toMatch(/<script[^>]+\bsrc=/i);
+    expect(text).not.toMatch(/sourceMappingURL/);
+  });
+
+  it('inlines the vega, vega-lite and vega-embed bundles and every chart spec', async () => {
+    const text = await html();
+    const bundles = loadBundles();
+    expect(text).toContain(bundles.vega.slice(0, 200));
+    expect(text).toContain(bundles.vegaEmbed.slice(-200));
+    const specs = JSON.parse(
+      /<script type="application\/json" id="report-specs">(.*?)<\/script>/s.exec(text)![1]!,
+    );
+    expect(Object.keys(specs)).toEqual(['response-cdf', 'quantiles', 'cost-p99', 'timeline', 'agents']);
+    for (const id of Object.keys(specs)) expect(text).toContain(`<div class="vis" id="vis-${id}"`);
+  });
+
+  it('shows the headline, the command, the version, the seed and the scenario YAML', async () => {
+    const text = await html();
+    const result = await compareResult();
+    expect(text).toMatch(/<h1 id="headline">\w[\w-]* wins on p99 response time<\/h1>/);
+    expect(text).toContain('<code>orchlab compare x.yaml --report r.html</code>');
+    expect(text).toContain(`<dt>orchlab</dt><dd>${result.orchlab}</dd>`);
+    expect(text).toContain('<dt>seed</dt><dd>11</dd>');
+    expect(text).toMatch(/<pre id="scenario-yaml">[^<]*name: report-small\nseed: 11\n/);
+  });
+
+  it('has a sortable table row for every figure of every policy', async () => {
+    const text = await html();
+    const table = /<table class="sortable" id="figures-table">(.*?)<\/table>/s.exec(text)![1]!;
+    const rows = table.match(/<tr[ >]/g)!.length - 1;
+    const result = await compareResult();
+    expect(rows).toBe(result.runs.reduce((n, r) => n + metricPaths(r).length, 0));
+    expect(rows).toBeGreaterThan(4 * 20);
+    expect(table).toContain('<th data-type="number"><button type="button">95% CI low</button></th>');
+  });
+
+  it('a policy label cannot break out of its script or markup', async () => {
+    const result = await compareResult();
+    const evil = '</script><script>alert(1)</script><b>';
+    const runs = result.runs.map((r, i) => (i === 0 ? { ...r, policy: { ...r.policy, label: evil } } : r));
+    const text = renderReportHtml(reportPage({ ...result, runs }, { command: 'x' }), loadBundles());
+    expect(text).not.toContain(evil);
+    expect(text.match(/<script>alert/g)).toBeNull();
+  });
+});
+
+describe('esc(text) and safeJson(value)', () => {
+  it('escape markup and <, U+2028 and U+2029 inside JSON', () => {
+    expect(esc(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    expect(safeJson({ s: '</script>\u2028' })).toBe('{"s":"\\u003c/script>\\u2028"}');
+    expect(JSON.parse(safeJson({ s: '</script>\u2028' }))).toEqual({ s: '</script>\u2028' });
+  });
+});

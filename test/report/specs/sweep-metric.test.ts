@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { SweepResult } from '../../../src/report/input-types.js';
+import { sweepMetricSpec, sweepRows } from '../../../src/report/specs/sweep-metric.js';
+import { compileWarnings } from '../support/compile-clean.js';
+import { sweepResult } from '../support/results.js';
+
+describe('sweepMetricSpec(sweep)', () => {
+  it('compiles with vega-lite without warnings', async () => {
+    expect(compileWarnings(sweepMetricSpec(await sweepResult()))).toEqual([]);
+  });
+
+  it('sweepRows(sweep, metric) gives one row per point and policy, x from the swept value', async () => {
+    const sweep = await sweepResult();
+    const rows = sweepRows(sweep, 'responseTime.p99');
+    expect(rows).toHaveLength(3 * 3);
+    expect([...new Set(rows.map((r) => r.x))]).toEqual([4, 6, 8]);
+    const r = rows.find((x) => x.x === 6 && x.policy === 'jsq')!;
+    const e = sweep.points[1]!.runs.find((x) => x.policy.label === 'jsq')!.metrics.responseTime.p99;
+    expect([r.value, r.lo, r.hi]).toEqual([e.value, e.ci95![0], e.ci95![1]]);
+  });
+
+  it('with two axes, the second becomes a panel per value and the spec still compiles', async () => {
+    const one = await sweepResult();
+    const two: SweepResult = {
+      ...one,
+      axes: [...one.axes, { path: 'queueing.discipline', values: ['fifo'] }],
+      points: one.points.map((p) => ({ ...p, values: { ...p.values, 'queueing.discipline': 'fifo' } })),
+    };
+    expect(sweepRows(two, 'responseTime.p99').every((r) => r.panel === 'discipline = fifo')).toBe(true);
+    expect(compileWarnings(sweepMetricSpec(two))).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+// Real results for report tests, made once per test file from a small priced scenario: a
+// comparison, a single run, and a sweep over the arrival rate in the agreed orchlab.sweep/1 shape.
+import { routingPolicyNames } from '../../../src/policies/routing/index.js';
+import type { SweepResult } from '../../../src/report/input-types.js';
+import { type CompareResult, runComparison } from '../../../src/runner/compare.js';
+import { executeInProcess } from '../../../src/runner/executor.js';
+import type { RunResult } from '../../../src/runner/run-result.js';
+import { loadScenarioFile } from '../../../src/workload/load-scenario.js';
+import type { Scenario } from '../../../src/workload/scenario-schema.js';
+
+export const SMALL = 'test/fixtures/scenarios/report-small.yaml';
+export const POLICIES = ['sed', 'jsq', 'least-cost', 'random'];
+
+export function smallScenario(overrides: readonly string[] = []): Scenario {
+  return loadScenarioFile(SMALL, { overrides, knownPolicies: routingPolicyNames });
+}
+
+let compared: Promise<CompareResult> | undefined;
+export function compareResult(): Promise<CompareResult> {
+  compared ??= runComparison(smallScenario(), POLICIES, executeInProcess);
+  return compared;
+}
+
+export async function runResult(): Promise<RunResult> {
+  return (await compareResult()).runs[0]!;
+}
+
+let swept: Promise<SweepResult> | undefined;
+export function sweepResult(): Promise<SweepResult> {
+  swept ??= (async () => {
+    const rates = [4, 6, 8];
+    const points = [];
+    for (const rate of rates) {
+      const c = await runComparison(
+        smallScenario([`workload.arrivals.rate=${rate}`]),
+        POLICIES.slice(0, 3),
+        executeInProcess,
+      );
+      points.push({
+        values: { 'workload.arrivals.rate': rate },
+        runs: c.runs,
+        paired: c.paired,
+        best: c.best,
+      });
+    }
+    const first = points[0]!.runs[0]!;
+    return {
+      format: 'orchlab.sweep/1',
+      orchlab: first.orchlab,
+      scenario: first.scenario,
+      axes: [{ path: 'workload.arrivals.rate', values: rates }],
+      points,
+    };
+  })();
+  return swept;
+}

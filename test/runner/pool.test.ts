@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunProgress } from '../../src/runner/auto-replications.js';
+import { runComparison } from '../../src/runner/compare.js';
+import { executeInProcess, RunAborted } from '../../src/runner/executor.js';
+import { createRunPool, type RunPool, withExecutor } from '../../src/runner/pool.js';
+import { preloadPolicies } from '../../src/runner/resolve-policy.js';
+import { smallScenario } from './small-scenario.js';
+
+const THROWS = 'test/fixtures/policies/throws.ts';
+const EXITS = 'test/runner/fixtures/exits-policy.ts';
+
+describe('the worker pool', () => {
+  let pool: RunPool;
+  beforeAll(async () => {
+    pool = createRunPool(2);
+    await pool.ready();
+    await preloadPolicies([THROWS, EXITS]);
+  });
+  afterAll(() => pool.destroy());
+
+  it('gives the same bytes as running in this thread (merged by task index, not finishing order)', async () => {
+    const s = smallScenario();
+    const inProcess = await runComparison(s, ['jsq', 'random', 'round-robin'], executeInProcess);
+    const pooled = await runComparison(s, ['jsq', 'random', 'round-robin'], pool.execute);
+    expect(JSON.stringify(pooled)).toBe(JSON.stringify(inProcess));
+  });
+
+  it('reports a user policy that throws inside a worker with scenario, policy, seed and replication; the rest completes', async () => {
+    const c = await runComparison(smallScenario(), ['jsq', THROWS], pool.execute);
+    expect(c.runs.map((r) => r.policy.name)).toEqual(['jsq']);
+    expect(c.failures.length).toBeGreaterThan(0);
+    const f = c.failures[0]!;
+    expect(f).toMatchObject({ policy: 'throws-on-ten', scenario: 'small-mmc', seed: 3, kind: 'policy' });
+    expect(typeof f.replication).toBe('number');
+    expect(f.error).toContain("policy 'throws-on-ten' threw: Error: boom");
+  });
+
+  it('reports a worker that dies as a crash; the other runs complete and the pool carries on', async () => {
+    const c = await runComparison(smallScenario(['replications=2']), ['jsq', EXITS], pool.execute);
+    expect(c.runs.map((r) => r.policy.name)).toEqual(['jsq']);
+    expect(c.failures.map((f) => [f.policy, f.replication, f.kind])).toEqual([
+      ['exits', 0, 'crash'],
+      ['exits', 1, 'crash'],
+    ]);
+    expect(c.failures[0]!.error).toContain('worker thread died');
+    const after = await runComparison(smallScenario(['replications=1']), ['jsq'], pool.execute);
+    expect(after.runs).toHaveLength(1);
+  });
+});
+
+describe('aborting', () => {
+  it('stops the pool: no new runs start, the runner rejects with RunAborted and nothing is returned', async () => {
+    const controller = new AbortController();
+    let last: RunProgress | undefined;
+    const s = smallScenario(['replications=10']);
+    const run = withExecutor(2, (execute) =>
+      runComparison(s, ['jsq', 'random'], execute, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          last = p;
+          if (p.done >= 1) controller.abort();
+        },
+      }),
+    );
+    await expect(run).rejects.toBeInstanceOf(RunAborted);
+    expect(last!.done).toBeLessThan(last!.total);
+  });
+
+  it('in this thread too, and before anything starts', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      runComparison(smallScenario(), ['jsq'], executeInProcess, { signal: controller.signal }),
+    ).rejects.toBeInstanceOf(RunAborted);
+    const later = new AbortController();
+    let done = 0;
+    const run = runComparison(smallScenario(['replications=10']), ['jsq'], executeInProcess, {
+      signal: later.signal,
+      onProgress: (p) => {
+        done = p.done;
+        if (p.done === 2) later.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(RunAborted);
+    expect(done).toBe(2);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { crossProduct, parseAxes, parseVary, rangeValues } from '../../src/runner/sweep-axes.js';
+
+describe('rangeValues(from, to, step)', () => {
+  it('steps from + i·step, inclusive, rounded to 12 significant digits', () => {
+    // (15.2 − 8) / 0.8 = 8.999999999999998 in floating point; the end still counts.
+    expect(rangeValues(8, 15.2, 0.8)).toEqual([8, 8.8, 9.6, 10.4, 11.2, 12, 12.8, 13.6, 14.4, 15.2]);
+    expect(rangeValues(0.1, 0.3, 0.1)).toEqual([0.1, 0.2, 0.3]);
+    expect(rangeValues(1, 1, 5)).toEqual([1]);
+    expect(rangeValues(1, 2.9, 1)).toEqual([1, 2]);
+  });
+});
+
+describe('parseVary(text)', () => {
+  it('reads path=from:to:step as a range and path=a,b,c as YAML scalars', () => {
+    expect(parseVary('workload.arrivals.rate=2:3:0.5')).toEqual({
+      path: 'workload.arrivals.rate',
+      values: [2, 2.5, 3],
+    });
+    expect(parseVary('agents.0.count=16,24')).toEqual({ path: 'agents.0.count', values: [16, 24] });
+    expect(parseVary('queueing.discipline=fifo,edf')).toEqual({
+      path: 'queueing.discipline',
+      values: ['fifo', 'edf'],
+    });
+    expect(parseVary('x=true, 1.5 ,null').values).toEqual([true, 1.5, null]);
+  });
+
+  it('rejects malformed axes with the flag in the message', () => {
+    expect(() => parseVary('rate')).toThrow(/--vary rate: expected path=/);
+    expect(() => parseVary('rate=')).toThrow(/no values/);
+    expect(() => parseVary('rate=1:2:0')).toThrow(/step must be a number > 0/);
+    expect(() => parseVary('rate=3:2:1')).toThrow(/from <= to/);
+    expect(() => parseVary('rate=1:100000:1')).toThrow(/more than 10000 values/);
+    expect(() => parseVary('rate=1,,2')).toThrow(/empty value/);
+    expect(() => parseAxes(['a=1', 'a=2'])).toThrow(/more than once/);
+    expect(() => parseAxes([])).toThrow(/at least one/);
+  });
+});
+
+describe('crossProduct(axes)', () => {
+  it('gives every combination, the first axis varying slowest', () => {
+    const points = crossProduct([
+      { path: 'a', values: [1, 2] },
+      { path: 'b', values: ['x', 'y', 'z'] },
+    ]);
+    expect(points).toEqual([
+      { a: 1, b: 'x' },
+      { a: 1, b: 'y' },
+      { a: 1, b: 'z' },
+      { a: 2, b: 'x' },
+      { a: 2, b: 'y' },
+      { a: 2, b: 'z' },
+    ]);
+  });
+});
