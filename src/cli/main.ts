@@ -6,6 +6,7 @@ import { VERSION } from '../version.js';
 import { registerCompare } from './commands/compare.js';
 import { registerConformance } from './commands/conformance.js';
 import { registerPolicies } from './commands/policies.js';
+import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerTrace } from './commands/trace.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerRun(program);
   registerCompare(program);
   registerSweep(program);
+  registerReport(program);
   registerValidate(program);
   registerConformance(program);
   registerPolicies(program);

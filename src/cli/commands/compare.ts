@@ -10,9 +10,11 @@ import { collect } from '../collect.js';
 import { addExecutionOptions, type ExecutionFlags, executeRuns, failureExitCode } from '../execution.js';
 import { formatCompare } from '../format-compare.js';
 import { emit, formatOption, type OutputFlags } from '../output.js';
+import { invocation, writeReport } from './report.js';
 import { scenarioFromFlags } from '../scenario-input.js';
 
 interface CompareFlags extends OutputFlags, ExecutionFlags {
+  report?: string;
   policies: string;
   set: string[];
   seed?: string;
@@ -34,8 +36,9 @@ export function registerCompare(program: Command): void {
     .option('--seed <n>', "base seed (overrides the scenario's seed)")
     .option('--replications <n>', "replications (overrides the scenario's)")
     .addOption(formatOption())
-    .option('--out <file>', 'write the output to a file (atomically) instead of stdout');
-  addExecutionOptions(command).action(async (path: string, flags: CompareFlags) => {
+    .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
+    .option('--report <file>', 'also write a self-contained HTML report (see `orchlab report`)');
+  addExecutionOptions(command).action(async (path: string, flags: CompareFlags, cmd: Command) => {
     const scenario = scenarioFromFlags(path, flags);
     const entries = parsePolicyList(flags.policies);
     await preloadPolicies(entries.map((e) => e.split(':')[0]!));
@@ -50,6 +53,10 @@ export function registerCompare(program: Command): void {
       throw new PolicyError(`every policy failed:\n${lines.join('\n')}`);
     }
     emit(flags, result, () => formatCompare(result));
+    if (flags.report !== undefined) {
+      await writeReport(result, flags.report, { command: invocation(cmd) });
+      process.stderr.write(`wrote ${flags.report}\n`);
+    }
     if (code !== undefined) process.exitCode = code;
   });
 }

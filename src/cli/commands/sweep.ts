@@ -11,9 +11,11 @@ import { collect } from '../collect.js';
 import { addExecutionOptions, type ExecutionFlags, executeRuns, failureExitCode } from '../execution.js';
 import { formatSweep } from '../format-sweep.js';
 import { emit, formatOption, type OutputFlags } from '../output.js';
+import { invocation, writeReport } from './report.js';
 import { scenarioFromFlags } from '../scenario-input.js';
 
 interface SweepFlags extends OutputFlags, ExecutionFlags {
+  report?: string;
   policies: string;
   vary: string[];
   set: string[];
@@ -42,8 +44,9 @@ export function registerSweep(program: Command): void {
     .option('--seed <n>', "base seed (overrides the scenario's seed)")
     .option('--replications <n>', "replications per point (overrides the scenario's)")
     .addOption(formatOption())
-    .option('--out <file>', 'write the output to a file (atomically) instead of stdout');
-  addExecutionOptions(command).action(async (path: string, flags: SweepFlags) => {
+    .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
+    .option('--report <file>', 'also write a self-contained HTML report (see `orchlab report`)');
+  addExecutionOptions(command).action(async (path: string, flags: SweepFlags, cmd: Command) => {
     const scenario = scenarioFromFlags(path, flags);
     const axes = parseAxes(flags.vary);
     const entries = parsePolicyList(flags.policies);
@@ -58,6 +61,10 @@ export function registerSweep(program: Command): void {
       throw new InputError(`no policy completed at any point:\n${lines.join('\n')}`);
     }
     emit(flags, result, () => formatSweep(result));
+    if (flags.report !== undefined) {
+      await writeReport(result, flags.report, { command: invocation(cmd) });
+      process.stderr.write(`wrote ${flags.report}\n`);
+    }
     const code = failureExitCode(failures.map((f) => f.kind));
     if (code !== undefined) process.exitCode = code;
   });
