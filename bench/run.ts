@@ -5,12 +5,13 @@ import { writeAtomic } from '../src/cli/write-atomic.js';
 import { type BenchArgs, parseBenchArgs, USAGE } from './args.js';
 import { runChild } from './child.js';
 import { machineInfo, machineLine } from './machine.js';
+import { formatParallelTable, measureParallelRows } from './parallel-table.js';
 import { makePlan, measurementLabel, runOrder } from './plan.js';
 import { summarize } from './results.js';
 import type { Sample } from './sample.js';
 import { formatTable, sizeText } from './table.js';
 
-function bench(args: BenchArgs): void {
+async function bench(args: BenchArgs): Promise<void> {
   const machine = machineInfo();
   const plan = makePlan(args);
   const order = runOrder(plan);
@@ -35,18 +36,22 @@ function bench(args: BenchArgs): void {
   const checks = rows.flatMap((r) => r.checks);
   const met = checks.filter((c) => c.met).length;
   console.log(`targets: ${met} of ${checks.length} met; ${order.length} child runs in ${wall.toFixed(0)} s`);
+  const parallel = await measureParallelRows(args.quick);
+  console.log('\nparallel scaling: scenarios/mmc.yaml, jsq and shared-queue x 10 replications (20 runs)');
+  console.log(formatParallelTable(parallel));
   if (args.json !== undefined) {
     const raw = {
       machine,
       options: { quick: args.quick, runs: args.runs ?? null, only: args.only ?? null },
       rows,
+      parallel,
     };
     writeAtomic(args.json, `${JSON.stringify(raw, null, 2)}\n`);
     console.log(`raw figures written to ${args.json}`);
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let args: BenchArgs;
   try {
     args = parseBenchArgs(process.argv.slice(2));
@@ -59,7 +64,7 @@ function main(): void {
     return;
   }
   try {
-    bench(args);
+    await bench(args);
   } catch (err) {
     process.stderr.write('\n');
     console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
@@ -67,4 +72,4 @@ function main(): void {
   }
 }
 
-main();
+await main();

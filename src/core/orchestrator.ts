@@ -85,6 +85,7 @@ export class Orchestrator {
   private readonly limitQueues: (TaskQueue | undefined)[];
   private readonly limited: boolean;
   private readonly observes: boolean;
+  private admitting = false;
   private readonly idles: boolean;
 
   constructor(
@@ -153,8 +154,8 @@ export class Orchestrator {
     }
     if (a === REJECT) {
       this.record(id, -2);
-      if (this.limited) this.dispatchedByClass[cls]!--;
       this.host.rejected(id);
+      if (this.limited) this.released(cls);
       return;
     }
     this.check(id, a, cls);
@@ -177,8 +178,8 @@ export class Orchestrator {
       this.queuedLocal++;
     } else {
       fleet.load[a]!--;
-      if (this.limited) this.dispatchedByClass[cls]!--;
       this.host.rejected(id);
+      if (this.limited) this.released(cls);
     }
   }
 
@@ -203,16 +204,27 @@ export class Orchestrator {
     fleet.load[a]!--;
     if (this.observes) this.policy.observe!(a, id, this.host.now() - t.dispatched[id]!);
     this.fill(a);
-    if (this.limited) {
-      const cls = t.cls[id]!;
-      this.dispatchedByClass[cls]!--;
-      const q = this.limitQueues[cls];
-      if (q !== undefined && q.length > 0) {
-        this.waitingForLimit--;
-        this.dispatch(q.pop());
-      }
-    }
+    if (this.limited) this.released(t.cls[id]!);
     if (this.idles && fleet.load[a] === 0) this.policy.idle!(a);
+  }
+
+  /**
+   * A task of class `cls` no longer counts against its limit (it finished or was turned away):
+   * admit the class's waiting tasks while the limit allows. A rejection during admission only
+   * decrements; the loop already running admits the next one (no recursion per rejection).
+   */
+  private released(cls: number): void {
+    this.dispatchedByClass[cls]!--;
+    if (this.admitting) return;
+    const q = this.limitQueues[cls];
+    if (q === undefined) return;
+    const max = this.options.classes[cls]!.maxDispatched;
+    this.admitting = true;
+    while (q.length > 0 && this.dispatchedByClass[cls]! < max) {
+      this.waitingForLimit--;
+      this.dispatch(q.pop());
+    }
+    this.admitting = false;
   }
 
   /** Gives agent `a`'s free slot work: its own queue first, then what the policy holds. */

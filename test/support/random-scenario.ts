@@ -1,7 +1,8 @@
 // fast-check arbitraries for small random scenarios: a few agent groups with overlapping skills,
 // a few classes whose skills some group has, any size distribution, discipline and queue bound;
 // sometimes agents that advertise a speed they do not have, prices, affinity keys and locality,
-// and a `prefer` rule (so policies see a class's preferred subset as task.eligible).
+// and rules: `prefer` (so policies see a class's preferred subset as task.eligible), `only` and
+// `maxSlots` (which the invariant probe checks are never broken).
 import fc from 'fast-check';
 import { type Scenario, scenarioSchema } from '../../src/workload/scenario-schema.js';
 
@@ -75,6 +76,8 @@ export function randomScenario(policies: readonly string[]): fc.Arbitrary<Random
       prefer: fc.option(fc.record({ group: fc.nat(), spillQueue: fc.integer({ min: 0, max: 2 }) }), {
         nil: undefined,
       }),
+      only: fc.option(fc.nat(), { nil: undefined }),
+      limit: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
       rate: fc.double({ min: 0.2, max: 20, noNaN: true }),
       process: fc.constantFrom('poisson', 'constant'),
       discipline: fc.constantFrom('fifo', 'priority', 'edf'),
@@ -92,7 +95,7 @@ export function randomScenario(policies: readonly string[]): fc.Arbitrary<Random
         deadline: 1 + i,
         ...(r.keys[i] === undefined ? {} : { key: r.keys[i] }),
       }));
-      const rules =
+      const rules: Record<string, unknown>[] =
         r.prefer === undefined
           ? []
           : [
@@ -102,6 +105,11 @@ export function randomScenario(policies: readonly string[]): fc.Arbitrary<Random
                 spillQueue: r.prefer.spillQueue,
               },
             ];
+      // `only`: the last class may use one group that has its skill; `maxSlots`: a limit on c0.
+      const last = classes[classes.length - 1]!;
+      const able = r.groups.flatMap((g, i) => (g.skills.includes(last.skill) ? [`g${i}`] : []));
+      if (r.only !== undefined) rules.push({ class: last.name, only: [able[r.only % able.length]!] });
+      if (r.limit !== undefined) rules.push({ class: 'c0', maxSlots: r.limit });
       const scenario = scenarioSchema.parse({
         name: 'random',
         seed: r.seed,

@@ -26,6 +26,6 @@ export function registerPolicies(program: Command): void {
           .join(' ');
         return [p.name, params || '-', p.summary];
       });
-      process.stdout.write(`${formatTable(['policy', 'parameters', 'what it does'], rows)}\n`);
+      process.stdout.write(`${formatTable(['policy', 'parameters', 'what it does'], rows, [1, 2])}\n`);
     });
 }
