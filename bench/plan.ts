@@ -9,6 +9,12 @@ import { routingPolicyNames } from '../src/policies/routing/index.js';
  */
 export const SCANS_ALL_AGENTS: ReadonlyMap<string, string> = new Map([
   ['jsq', 'join-the-shortest-queue reads the load of every eligible agent for each task'],
+  ['least-work-left', 'compares the unfinished work of every eligible agent'],
+  ['sed', 'computes the expected delay of every eligible agent'],
+  ['weighted-round-robin', "nginx's smooth weighted round robin updates every agent's weight per pick"],
+  ['least-cost', 'prices the task at every eligible agent'],
+  ['skill-aware', 'looks for the free agent with the fewest skills among all eligible ones'],
+  ['prefix-affinity', 'matches the prompt prefix against every eligible agent'],
 ]);
 
 /** Policies measured at every size; the others are measured at the small size only. */
