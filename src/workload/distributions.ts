@@ -44,6 +44,8 @@ export function makeSampler(d: SizeDist): Sampler {
       const values = Float64Array.from(d.values);
       return (rng) => values[Math.floor(rng() * values.length)]!;
     }
+    case 'fit':
+      throw new Error('sizes fitted to a trace are resolved when the scenario is loaded (a bug if seen here)');
   }
 }
 
@@ -67,5 +69,7 @@ export function meanOf(d: SizeDist): number {
     }
     case 'empirical':
       return d.values.reduce((s, v) => s + v, 0) / d.values.length;
+    case 'fit':
+      return Number.NaN;
   }
 }

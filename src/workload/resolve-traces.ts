@@ -1,9 +1,11 @@
 // Traces named by a scenario, resolved when it is loaded: paths become relative to the working
 // directory (so results name the same file on any machine run from the same place), the trace is
-// opened once to check its header, and `arrivals: { process: fit }` is replaced by the model
-// fitted to the trace, so the normalized scenario says exactly what will be generated.
+// opened once to check its header, and `arrivals: { process: fit }` and `{ dist: fit }` sizes are
+// replaced by the models fitted to their traces, so the normalized scenario says exactly what
+// will be generated.
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import type { ArrivalSpec, Scenario } from './scenario-schema.js';
+import { InputError } from '../errors.js';
+import type { ArrivalSpec, Scenario, SizeDist } from './scenario-schema.js';
 import { readerSpec } from './trace-workload.js';
 import { inspectTrace, TraceReader } from './trace/index.js';
 import type { ArrivalSuggestion } from './trace/suggest.js';
@@ -47,8 +49,37 @@ export function arrivalsFromSuggestion(s: ArrivalSuggestion, scale: number, mode
   }
 }
 
+/** A size distribution fitted to a trace column: 20 mid-quantiles, or a lognormal by moments. */
+function fittedSize(d: Extract<SizeDist, { dist: 'fit' }>, scenarioFile: string): SizeDist {
+  const trace = { ...d.trace, file: rebase(d.trace.file, scenarioFile) };
+  const stats = inspectTrace(trace, '.');
+  const fit = stats.suggestion.sizes[d.column];
+  if (fit === undefined)
+    throw new InputError(
+      `${trace.file}: no numeric column '${d.column}' to fit (columns: ${Object.keys(stats.suggestion.sizes).join(', ')})`,
+    );
+  if (d.model === 'lognormal') {
+    if (fit.lognormal === null) throw new InputError(`${trace.file}: column '${d.column}' cannot be fitted by a lognormal`);
+    return { ...fit.lognormal };
+  }
+  return { dist: 'empirical', values: [...fit.empirical.values] };
+}
+
+function resolveSizes(scenario: Scenario, scenarioFile: string): Scenario {
+  const fit = (d: SizeDist | undefined) => (d?.dist === 'fit' ? fittedSize(d, scenarioFile) : d);
+  const classes = scenario.workload.classes.map((c) => {
+    const out = { ...c };
+    for (const field of ['size', 'inputTokens', 'outputTokens'] as const) {
+      const d = fit(c[field]);
+      if (d !== undefined) out[field] = d;
+    }
+    return out;
+  });
+  return { ...scenario, workload: { ...scenario.workload, classes } };
+}
+
 export function resolveTraces(scenario: Scenario, scenarioFile: string): Scenario {
-  let s = scenario;
+  let s = resolveSizes(scenario, scenarioFile);
   const w = s.workload;
   if (w.trace !== undefined) {
     const trace = { ...w.trace, file: rebase(w.trace.file, scenarioFile) };

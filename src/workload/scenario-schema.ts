@@ -33,6 +33,15 @@ export const sizeDistSchema = z.discriminatedUnion('dist', [
     dist: z.literal('empirical'),
     values: z.array(nonNegative('work units')).min(1, 'expected at least one value'),
   }),
+  z.strictObject({
+    /** Fitted to a recorded trace's column when the scenario is loaded (replaced by the fit). */
+    dist: z.literal('fit'),
+    trace: traceSpecSchema,
+    /** The trace column (as `orchlab trace inspect` names it). Default: size. */
+    column: z.string().min(1).default('size'),
+    /** empirical: 20 mid-quantiles of the column; lognormal: by its mean and CV. */
+    model: z.enum(['empirical', 'lognormal']).default('empirical'),
+  }),
 ]);
 export type SizeDist = z.infer<typeof sizeDistSchema>;
 

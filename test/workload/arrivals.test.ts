@@ -1,6 +1,8 @@
 // Generated arrival processes have their configured mean rate (within a 99% CI from independent
 // streams), and MMPP bursts show as an inter-arrival coefficient of variation above 1.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkProperty } from '../support/check-property.js';
 import { tQuantile } from '../../src/analysis/student-t.js';
 import { makeStream } from '../../src/sim/rng.js';
 import { makeArrivalProcess, meanRate } from '../../src/workload/arrivals.js';
@@ -79,5 +81,44 @@ describe('arrival processes', () => {
   it('meanRate(mmpp) is the time-weighted rate of the cyclic chain', () => {
     // Sojourns 2 s at 20/s and 8 s at 1/s: (2·20 + 8·1) / 10 = 4.8 per second.
     expect(meanRate(specs[1]!)).toBeCloseTo(4.8, 12);
+  });
+
+  it('a random poisson, MMPP or diurnal process has its configured mean rate within a 99.9% CI', () => {
+    // 99.9% intervals and a pinned seed: 40 random processes at 99% would fail one seed in three
+    // by chance alone.
+    const spec = fc.oneof(
+      fc.record({ process: fc.constant('poisson' as const), rate: fc.double({ min: 0.5, max: 20, noNaN: true }) }),
+      fc.record({
+        process: fc.constant('mmpp' as const),
+        states: fc.array(
+          fc.record({
+            rate: fc.double({ min: 0, max: 20, noNaN: true }),
+            switchRate: fc.double({ min: 0.05, max: 2, noNaN: true }),
+          }),
+          { minLength: 2, maxLength: 3 },
+        ),
+      }),
+      fc.record({
+        process: fc.constant('diurnal' as const),
+        meanRate: fc.double({ min: 0.5, max: 20, noNaN: true }),
+        amplitude: fc.double({ min: 0, max: 1, noNaN: true }),
+        periodSeconds: fc.double({ min: 10, max: 200, noNaN: true }),
+      }),
+    );
+    checkProperty(
+      'test/workload/arrivals.test.ts',
+      fc.property(spec, (raw) => {
+        const s = arrivalSchema.parse(raw);
+        fc.pre(meanRate(s) > 0.2);
+        const horizon = 4000;
+        const rates = Array.from({ length: 20 }, (_, r) => gaps(s, r, horizon).length / horizon);
+        const mean = rates.reduce((a, b) => a + b, 0) / rates.length;
+        const sd = Math.sqrt(rates.reduce((a, b) => a + (b - mean) ** 2, 0) / (rates.length - 1));
+        const half = (tQuantile(0.9995, rates.length - 1) * sd) / Math.sqrt(rates.length);
+        expect(Math.abs(mean - meanRate(s))).toBeLessThanOrEqual(half + 1e-9);
+      }),
+      40,
+      20261125,
+    );
   });
 });

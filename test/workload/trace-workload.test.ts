@@ -115,4 +115,27 @@ workload:
     // close enough to 1 for a Poisson process at the trace's rate.
     expect(s.workload.arrivals).toEqual({ process: 'poisson', rate: expect.closeTo(5.530422, 5) });
   });
+
+  it('dist: fit replaces a size with the empirical or lognormal fit of a trace column', () => {
+    const parse = (model: string) =>
+      parseScenario(
+        `name: fitted-size
+stop: { completed: 1000 }
+agents: [{ name: a, count: 8, skills: [x] }]
+workload:
+  arrivals: { process: poisson, rate: 1 }
+  classes:
+    - name: c
+      skill: x
+      size: { dist: fit, trace: { file: ../../traces/AzureLLMInferenceTrace_conv.csv, preset: azure-llm }, column: ContextTokens, model: ${model} }
+`,
+        'test/fixtures/fitted.yaml',
+        { knownPolicies: known },
+      ).workload.classes[0]!.size;
+    const empirical = parse('empirical');
+    expect(empirical?.dist).toBe('empirical');
+    expect(empirical?.dist === 'empirical' && empirical.values.length).toBe(20);
+    // ContextTokens of the conv trace: mean 1154.6974 (traces/README.md).
+    expect(parse('lognormal')).toEqual({ dist: 'lognormal', mean: expect.closeTo(1154.6974, 3), cv: expect.any(Number) });
+  });
 });
