@@ -66,11 +66,11 @@ function fittedSize(d: Extract<SizeDist, { dist: 'fit' }>, scenarioFile: string)
 }
 
 function resolveSizes(scenario: Scenario, scenarioFile: string): Scenario {
-  const fit = (d: SizeDist | undefined) => (d?.dist === 'fit' ? fittedSize(d, scenarioFile) : d);
+  const resolve = (d: SizeDist | undefined) => (d?.dist === 'fit' ? fittedSize(d, scenarioFile) : d);
   const classes = scenario.workload.classes.map((c) => {
     const out = { ...c };
     for (const field of ['size', 'inputTokens', 'outputTokens'] as const) {
-      const d = fit(c[field]);
+      const d = resolve(c[field]);
       if (d !== undefined) out[field] = d;
     }
     return out;
