@@ -142,7 +142,7 @@ describe('parseScenario: schema errors', () => {
     const msg = errorFor(mmc(['dist: exponential', 'dist: expo']));
     expect(msg).toBe(
       `${FILE}:17: workload.classes.0.size.dist: expected one of: exponential, constant, uniform, lognormal, ` +
-        "pareto, empirical; got 'expo'; did you mean 'exponential'?",
+        "pareto, empirical, fit; got 'expo'; did you mean 'exponential'?",
     );
   });
 
