@@ -1,7 +1,7 @@
 // `npm run bench`: measures orchlab's events per second and peak memory on scenarios/mmc.yaml
 // against the hand-written ceiling loop, each run in a fresh child process, repetitions
 // interleaved round-robin, medians reported in a table with a verdict against the targets.
-import { writeAtomic } from '../src/cli/write-atomic.js';
+import { writeAtomic } from '../src/io/write-atomic.js';
 import { type BenchArgs, parseBenchArgs, USAGE } from './args.js';
 import { runChild } from './child.js';
 import { machineInfo, machineLine } from './machine.js';

@@ -1,6 +1,6 @@
 // Where a command's result goes: stdout or --out FILE (atomic), as a table or JSON.
 import { Option } from 'commander';
-import { writeAtomic } from './write-atomic.js';
+import { writeAtomic } from '../io/write-atomic.js';
 
 export interface OutputFlags {
   readonly format?: 'table' | 'json';

@@ -73,10 +73,6 @@ export class Orchestrator {
   decisionHash = 0x811c9dc5 | 0;
   /** Tasks kept by the policy (HOLD) and not yet released. */
   held = 0;
-  /** Tasks waiting in agents' local queues. */
-  queuedLocal = 0;
-  /** Tasks waiting for their class's limit (maxSlots / maxShare). */
-  waitingForLimit = 0;
   private readonly view: TaskWindow;
   private readonly local: (TaskQueue | undefined)[];
   /** Class-by-agent membership: may class c use agent a? */
@@ -119,7 +115,6 @@ export class Orchestrator {
       const q = this.limitQueues[cls];
       if (q !== undefined && this.dispatchedByClass[cls]! >= this.options.classes[cls]!.maxDispatched) {
         q.push(id);
-        this.waitingForLimit++;
         return;
       }
     }
@@ -175,7 +170,6 @@ export class Orchestrator {
       }
       q.push(id);
       fleet.queued[a]!++;
-      this.queuedLocal++;
     } else {
       fleet.load[a]!--;
       this.host.rejected(id);
@@ -220,10 +214,7 @@ export class Orchestrator {
     if (q === undefined) return;
     const max = this.options.classes[cls]!.maxDispatched;
     this.admitting = true;
-    while (q.length > 0 && this.dispatchedByClass[cls]! < max) {
-      this.waitingForLimit--;
-      this.dispatch(q.pop());
-    }
+    while (q.length > 0 && this.dispatchedByClass[cls]! < max) this.dispatch(q.pop());
     this.admitting = false;
   }
 
@@ -234,7 +225,6 @@ export class Orchestrator {
     if (q !== undefined && q.length > 0) {
       const next = q.pop();
       fleet.queued[a]!--;
-      this.queuedLocal--;
       fleet.occupy(a);
       this.host.start(next, a);
       return;
@@ -253,10 +243,6 @@ export class Orchestrator {
     this.host.start(next, a);
   }
 
-  /** Tasks waiting anywhere (policy, local queues, class limits). */
-  get waiting(): number {
-    return this.held + this.queuedLocal + this.waitingForLimit;
-  }
 
   private record(id: number, a: number): void {
     let h = this.decisionHash;

@@ -41,6 +41,7 @@ export class RunRecorder {
   private busyAreaAtStart = 0;
   private last = 0;
   private readonly perAgent: boolean;
+  private readonly totalSlots: number;
   private readonly detailed: boolean;
   private readonly groupBusy: TimeAverage[];
   private readonly perClass: boolean;
@@ -55,8 +56,8 @@ export class RunRecorder {
     private readonly groupSlots: Float64Array,
     options: RecorderOptions,
   ) {
-    const totalSlots = groupSlots.reduce((s, v) => s + v, 0);
-    this.timeline = new Timeline(options.bucketSeconds, totalSlots, options.agentSlots);
+    this.totalSlots = groupSlots.reduce((s, v) => s + v, 0);
+    this.timeline = new Timeline(options.bucketSeconds, this.totalSlots, options.agentSlots);
     this.series = options.series ? new BatchSeries() : undefined;
     this.perAgent = this.timeline.perAgent;
     // With one class, the class figures are the overall ones: share the histograms.
@@ -76,7 +77,10 @@ export class RunRecorder {
     this.observeStart = now;
     this.response.reset();
     this.wait.reset();
-    if (this.perClass) for (const h of [...this.classResponse, ...this.classWait]) h.reset();
+    if (this.perClass) {
+      for (const h of this.classResponse) h.reset();
+      for (const h of this.classWait) h.reset();
+    }
     this.classRejected.fill(0);
     this.rejectedCount = 0;
     this.costSum = 0;
@@ -175,7 +179,6 @@ export class RunRecorder {
 
   summarize(end: number): ReplicationMetrics {
     const span = end - this.observeStart;
-    const totalSlots = this.groupSlots.reduce((s, v) => s + v, 0);
     const utilizationByGroup: Record<string, number> = {};
     this.advance(end);
     this.groupNames.forEach((name, g) => {
@@ -197,7 +200,7 @@ export class RunRecorder {
       responseTime: summarize(this.response),
       waitTime: summarize(this.wait),
       throughput: this.response.count / span,
-      utilization: busy / totalSlots,
+      utilization: busy / this.totalSlots,
       utilizationByGroup,
       numberInSystem: inSystem,
       numberInQueue: inSystem - busy,

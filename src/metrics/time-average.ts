@@ -1,16 +1,10 @@
-// A time-weighted average of a piecewise-constant quantity (number in system, busy slots):
-// the area under it divided by the time observed. Updated only when the value changes.
+// The area under a piecewise-constant quantity (busy slots of one agent group) since a restart.
+// Updated only when the value changes.
 
 export class TimeAverage {
   private area = 0;
-  private last: number;
-  private since: number;
+  private last = 0;
   value = 0;
-
-  constructor(start = 0) {
-    this.last = start;
-    this.since = start;
-  }
 
   /** The quantity changes by `delta` at time `now`. */
   add(now: number, delta: number): void {
@@ -23,16 +17,10 @@ export class TimeAverage {
   restart(now: number): void {
     this.area = 0;
     this.last = now;
-    this.since = now;
   }
 
   /** Area under the curve from the (re)start to `now`. */
   areaUntil(now: number): number {
     return this.area + (now - this.last) * this.value;
-  }
-
-  averageUntil(now: number): number {
-    const span = now - this.since;
-    return span > 0 ? this.areaUntil(now) / span : this.value;
   }
 }

@@ -79,6 +79,11 @@ export class Timeline {
   }
 
   private closeBucket(sysAtEnd: number, busyAtEnd: number): void {
+    // Full: halve the closed buckets first; the open one then simply ends a (doubled) width later.
+    if (this.inSystem.length === MAX_BUCKETS) {
+      this.merge();
+      return;
+    }
     const w = this.width;
     const sys = sysAtEnd - this.sysAtStart;
     const busy = busyAtEnd - this.busyAtStart;
@@ -99,7 +104,6 @@ export class Timeline {
       }
     }
     this.end += w;
-    if (this.inSystem.length === MAX_BUCKETS) this.merge();
   }
 
   /** Halves the number of buckets: each pair becomes one bucket twice as wide. */

@@ -2,7 +2,7 @@
 // vega-lite compiles the spec, vega renders it with renderer 'none' and serializes it to SVG.
 // vega and vega-lite load on first use: importing them costs every CLI command ~0.2 s.
 import { join } from 'node:path';
-import { writeAtomic } from '../cli/write-atomic.js';
+import { writeAtomic } from '../io/write-atomic.js';
 import type { ReportChart } from './charts.js';
 import type { TopLevelSpec } from './specs/common.js';
 

@@ -2,7 +2,7 @@
 // atomically, and with `svgDir` every chart as an SVG file too. This is what `orchlab report`,
 // `compare --report` and `sweep --report` call.
 import { stringify } from 'yaml';
-import { writeAtomic } from '../cli/write-atomic.js';
+import { writeAtomic } from '../io/write-atomic.js';
 import { loadBundles } from './bundles.js';
 import { reportCharts } from './charts.js';
 import { figureRows } from './figures.js';

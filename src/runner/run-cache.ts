@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeAtomic } from '../cli/write-atomic.js';
+import { writeAtomic } from '../io/write-atomic.js';
 import { InputError } from '../errors.js';
 import { VERSION } from '../version.js';
 import type { Executor, RunOutcome, RunTask } from './executor.js';
@@ -108,12 +108,7 @@ export function readCachedRun(dir: string, key: string, replication: number): Re
 
 export function writeCachedRun(dir: string, key: string, summary: ReplicationSummary): void {
   const file: CacheFile = { format: CACHE_FORMAT, orchlab: VERSION, key, summary };
-  try {
-    writeAtomic(join(dir, `${key}.json`), JSON.stringify(file, encode));
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new InputError(`cache directory ${dir}: cannot write (${reason})`);
-  }
+  writeAtomic(join(dir, `${key}.json`), JSON.stringify(file, encode));
 }
 
 /** An executor that answers from `dir` what it can and hands the rest to `inner`, caching what it runs. */

@@ -3,7 +3,7 @@
 // by replication index, so the same inputs give the same bytes however they are scheduled.
 import { createHash } from 'node:crypto';
 import type { ReplicationMetrics } from '../metrics/summary-types.js';
-import { compileScenario } from '../sim/compile.js';
+import { type CompiledScenario, compileScenario } from '../sim/compile.js';
 import { type ReplicationResult, simulate } from '../sim/simulate.js';
 import { nextReplications, type PrecisionStatus, precisionStatus } from './auto-replications.js';
 import { plannedReplications } from './replications.js';
@@ -23,16 +23,15 @@ export interface RunOptions {
 }
 
 /** One pass of the engine over replication `replication` (no warm-up detection). */
-function simulateOnce(scenario: Scenario, replication: number): ReplicationResult {
-  const { definition, params } = resolvePolicy(scenario.routing);
-  const compiled = compileScenario(scenario);
+function simulateOnce(compiled: CompiledScenario, replication: number, keepTimeline = true): ReplicationResult {
+  const { definition, params } = resolvePolicy(compiled.scenario.routing);
   return simulate(compiled, {
     policy: definition,
     params,
-    seed: scenario.seed,
+    seed: compiled.scenario.seed,
     replication,
     // Per-agent series feed the report's heatmap; one replication is enough to show it.
-    agentTimeline: replication === 0 && compiled.agents.length <= MAX_HEATMAP_AGENTS,
+    agentTimeline: keepTimeline && replication === 0 && compiled.agents.length <= MAX_HEATMAP_AGENTS,
   });
 }
 
@@ -53,9 +52,11 @@ function summarize(r: ReplicationResult): ReplicationSummary {
  * it runs twice: once to find the end of the transient (MSER-5), once with that warm-up.
  */
 export function runReplication(scenario: Scenario, replication: number): ReplicationSummary {
-  if (scenario.warmup !== 'auto') return summarize(simulateOnce(scenario, replication));
-  const completed = autoWarmupCompleted(simulateOnce(scenario, replication).responseSeries);
-  const second = simulateOnce(withDetectedWarmup(scenario, completed), replication);
+  const compiled = compileScenario(scenario);
+  if (scenario.warmup !== 'auto') return summarize(simulateOnce(compiled, replication));
+  const completed = autoWarmupCompleted(simulateOnce(compiled, replication, false).responseSeries);
+  // The warm-up changes nothing the compilation depends on: reuse it with the detected cut.
+  const second = simulateOnce({ ...compiled, scenario: withDetectedWarmup(scenario, completed) }, replication);
   return {
     ...summarize(second),
     warmupCut: { completed, seconds: second.warmupEndSeconds },

@@ -4,6 +4,7 @@
 // The engine only advances time and models agents (service time = size / true speed); every
 // routing and queueing decision is the core's. No closure, promise or allocation per event.
 import { Orchestrator } from '../core/orchestrator.js';
+import { InputError } from '../errors.js';
 import type { Host } from '../core/host.js';
 import { Fleet } from '../model/fleet.js';
 import { KeyMemory } from '../model/key-memory.js';
@@ -148,14 +149,8 @@ class Simulation implements Host {
     const now = this.clock;
     const t = this.tasks;
     t.agent[task] = agent;
-    if (this.simple) {
-      // size / speed, nothing else to model: the common case, kept short.
-      t.start[task] = now;
-      this.recorder.started(now, this.groupOf[agent]!, agent);
-      this.probe?.started(t.seq[task]!, agent, now);
-      this.events.push(now + t.size[task]! / this.trueSpeed[agent]!, COMPLETION, task);
-      return;
-    }
+    // size / speed, nothing else to model: the common case, kept short.
+    if (this.simple) return this.begin(task, agent, now, t.size[task]! / this.trueSpeed[agent]!);
     const service =
       (this.llm !== undefined && this.llm.isLlm[agent] === 1 ? this.llmService(task, agent) : this.plainService(task, agent)) *
       t.noise[task]!;
@@ -283,6 +278,11 @@ class Simulation implements Host {
       }
     }
     const end = this.clock;
+    if (!recorder.observing)
+      throw new InputError(
+        `the run stopped at ${end.toFixed(3)} s after ${completed} completed tasks, before the warm-up ended: ` +
+          'make stop later or warmup earlier',
+      );
     const series = recorder.series?.data();
     return {
       timeline: recorder.finishTimeline(end),

@@ -22,12 +22,13 @@ const workCache = new Map<string, number>();
 
 /** Work units per second the trace brings (sum of sizes over its duration); one pass, cached. */
 function traceWorkPerSecond(spec: ReplaySpec): number {
-  const key = JSON.stringify(readerSpec(spec, 1));
+  const plain = readerSpec(spec, 1);
+  const key = JSON.stringify(plain);
   let w = workCache.get(key);
   if (w === undefined) {
     let sum = 0;
     let last = 0;
-    for (const row of new TraceReader(readerSpec(spec, 1), '.')) {
+    for (const row of new TraceReader(plain, '.')) {
       sum += row.size;
       last = row.time;
     }

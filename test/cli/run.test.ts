@@ -102,4 +102,18 @@ describe('orchlab run', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--replications');
   });
+
+  it('a run that stops before its warm-up ends is an input error, not empty figures', async () => {
+    const r = await runCli('run', SMALL, '--set', 'warmup={time: 100000}', '--replications', '1', '--workers', '1');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('before the warm-up ended');
+  });
+
+  it('--out naming a directory is an input error (exit 2), not a crash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orchlab-'));
+    const r = await runCli('run', SMALL, '--format', 'json', '--replications', '1', '--workers', '1', '--out', dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${dir}: cannot write`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
 });

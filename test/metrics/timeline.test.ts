@@ -66,3 +66,13 @@ describe('BatchSeries', () => {
     expect(s.data()).toEqual({ batchSize: 10, means: [4.5, 14.5] });
   });
 });
+
+describe('Timeline at its bound', () => {
+  it('a run of exactly 128 initial buckets keeps all 128 (merging waits for a 129th)', () => {
+    const d = new Driver(new Timeline(1, 1, undefined));
+    d.set(0, 1, 1);
+    const out = d.finish(128);
+    expect(out.bucketSeconds).toBe(1);
+    expect(out.utilization).toHaveLength(128);
+  });
+});

@@ -2,7 +2,7 @@
 // paired statistics. Exit code 3 when some runs failed (the others are still reported), 1 when
 // one crashed.
 import type { Command } from 'commander';
-import { PolicyError } from '../../errors.js';
+import { InputError, PolicyError } from '../../errors.js';
 import { runComparison } from '../../runner/compare.js';
 import { parsePolicyList } from '../../runner/policy-spec.js';
 import { preloadPolicies } from '../../runner/resolve-policy.js';
@@ -50,6 +50,8 @@ export function registerCompare(program: Command): void {
     if (result.runs.length === 0) {
       const lines = [...new Set(result.failures.map((f) => `  ${f.policy}: ${f.error}`))];
       if (code === 1) throw new Error(`every policy failed:\n${lines.join('\n')}`);
+      // Every run rejected the input itself (e.g. a stop before the warm-up ends): the user's to fix.
+      if (result.failures.every((f) => f.kind === 'input')) throw new InputError(`every run failed:\n${lines.join('\n')}`);
       throw new PolicyError(`every policy failed:\n${lines.join('\n')}`);
     }
     emit(flags, result, () => formatCompare(result));
