@@ -2,8 +2,6 @@
 // line, so the peak memory reported (maxRSS) belongs to that run alone.
 //   node dist/bench/measure.js ceiling <tasks>
 //   node dist/bench/measure.js orchlab <tasks> <policy> <scenario.yaml>
-// The same JIT settings as the orchlab CLI, so the bench measures what users run.
-import '../src/cli/v8-tuning.js';
 import { runCeiling } from './ceiling.js';
 import type { Sample } from './sample.js';
 

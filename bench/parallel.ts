@@ -5,8 +5,6 @@
 // both sides start with cold JIT as the CLI does; the repeats alternate and medians are reported.
 // Targets: speed-up >= 1.8, start-up < 10%.
 //   npx tsc -p tsconfig.build.json && node -e "import('./dist/bench/parallel.js').then(m=>m.measureParallelScaling()).then(console.log)"
-// The same JIT settings as the orchlab CLI, so the bench measures what users run.
-import '../src/cli/v8-tuning.js';
 import { spawnSync } from 'node:child_process';
 import { routingPolicyNames } from '../src/policies/routing/index.js';
 import { runComparison } from '../src/runner/compare.js';
