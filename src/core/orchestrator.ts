@@ -136,25 +136,13 @@ export class Orchestrator {
     try {
       a = this.policy.route(v, this.fleet, this.rng);
     } catch (err) {
-      throw new PolicyError(`${this.describe(id)}: policy '${this.policy.name}' threw: ${String(err)}`);
+      throw this.threw(id, err);
     }
-    if (a === HOLD) {
-      if (this.policy.release === undefined)
-        throw new PolicyError(
-          `${this.describe(id)}: policy '${this.policy.name}' returned HOLD but has no release() to hand tasks back`,
-        );
-      this.held++;
-      t.agent[id] = -1;
-      return;
-    }
-    if (a === REJECT) {
-      this.record(id, -2);
-      this.host.rejected(id);
-      if (this.limited) this.released(cls);
-      return;
-    }
-    this.check(id, a, cls);
+    // The common path stays short (the JIT inlines it); held, rejected, queued and broken picks
+    // go to their own methods.
+    if (a < 0) return this.notStarted(id, a, cls);
     const fleet = this.fleet;
+    if (!(a < fleet.size && this.allowed[cls * fleet.size + a] === 1)) this.badPick(id, a, cls);
     this.record(id, a);
     t.agent[id] = a;
     if (this.observes) t.dispatched[id] = this.host.now();
@@ -162,7 +150,29 @@ export class Orchestrator {
     if (fleet.busy[a]! < fleet.slots[a]!) {
       fleet.occupy(a);
       this.host.start(id, a);
-    } else if (fleet.queued[a]! < fleet.queueCapacity[a]!) {
+    } else this.enqueue(id, a, cls);
+  }
+
+  /** route() answered HOLD or REJECT (any other negative number is a broken pick). */
+  private notStarted(id: number, a: number, cls: number): void {
+    if (a === HOLD) {
+      if (this.policy.release === undefined)
+        throw new PolicyError(
+          `${this.describe(id)}: policy '${this.policy.name}' returned HOLD but has no release() to hand tasks back`,
+        );
+      this.held++;
+      this.tasks.agent[id] = -1;
+    } else if (a === REJECT) {
+      this.record(id, -2);
+      this.host.rejected(id);
+      if (this.limited) this.released(cls);
+    } else this.badPick(id, a, cls);
+  }
+
+  /** Agent `a` is busy: its local queue, if it has room, else the task is turned away. */
+  private enqueue(id: number, a: number, cls: number): void {
+    const fleet = this.fleet;
+    if (fleet.queued[a]! < fleet.queueCapacity[a]!) {
       let q = this.local[a];
       if (q === undefined) {
         q = makeQueue(this.options.discipline, this.tasks);
@@ -175,6 +185,10 @@ export class Orchestrator {
       this.host.rejected(id);
       if (this.limited) this.released(cls);
     }
+  }
+
+  private threw(id: number, err: unknown): PolicyError {
+    return new PolicyError(`${this.describe(id)}: policy '${this.policy.name}' threw: ${String(err)}`);
   }
 
   /** The preferred agents, unless every one of them is past its spill bound. */
@@ -251,10 +265,16 @@ export class Orchestrator {
     this.decisionHash = h;
   }
 
+  /** Stops the run unless the policy's pick `a` is an agent the task's class may use. */
   private check(id: number, a: number, cls: number): void {
     const fleet = this.fleet;
+    if (Number.isInteger(a) && a >= 0 && a < fleet.size && this.allowed[cls * fleet.size + a] === 1) return;
+    this.badPick(id, a, cls);
+  }
+
+  private badPick(id: number, a: number, cls: number): never {
+    const fleet = this.fleet;
     const inRange = Number.isInteger(a) && a >= 0 && a < fleet.size;
-    if (inRange && this.allowed[cls * fleet.size + a] === 1) return;
     const c = this.options.classes[cls]!;
     const what = !inRange
       ? `${String(a)}, which is not an agent index (0..${fleet.size - 1}), HOLD or REJECT`
