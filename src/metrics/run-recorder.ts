@@ -43,6 +43,8 @@ export class RunRecorder {
   private readonly perAgent: boolean;
   private readonly totalSlots: number;
   private readonly detailed: boolean;
+  /** Any per-class, per-group or per-agent figure, or the MSER series, to record. */
+  private readonly extras: boolean;
   private readonly groupBusy: TimeAverage[];
   private readonly perClass: boolean;
   private readonly perGroup: boolean;
@@ -69,6 +71,7 @@ export class RunRecorder {
     this.perGroup = groupNames.length > 1;
     this.groupBusy = groupNames.map(() => new TimeAverage());
     this.detailed = this.perAgent || this.perGroup;
+    this.extras = this.detailed || this.perClass || this.series !== undefined;
   }
 
   /** Statistics from here on; what ended before is warm-up. */
@@ -134,12 +137,24 @@ export class RunRecorder {
     this.inSystem--;
     this.busy--;
     this.timeline.completed();
-    if (this.detailed) this.detail(now, group, agent, -1);
-    if (this.series !== undefined) this.series.add(responseSeconds);
+    if (this.extras) this.completedExtras(now, cls, group, agent, responseSeconds, waitSeconds);
     if (!this.observing) return;
     this.response.record(responseSeconds);
     this.wait.record(waitSeconds);
-    if (this.perClass) {
+  }
+
+  /** What a completion adds beyond the fleet-wide figures: per class, group, agent; the MSER series. */
+  private completedExtras(
+    now: number,
+    cls: number,
+    group: number,
+    agent: number,
+    responseSeconds: number,
+    waitSeconds: number,
+  ): void {
+    if (this.detailed) this.detail(now, group, agent, -1);
+    if (this.series !== undefined) this.series.add(responseSeconds);
+    if (this.perClass && this.observing) {
       this.classResponse[cls]!.record(responseSeconds);
       this.classWait[cls]!.record(waitSeconds);
     }
