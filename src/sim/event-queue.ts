@@ -1,12 +1,12 @@
 // A binary min-heap of events over parallel typed arrays. Entries are ordered by
 // (time, sequence number): simultaneous events pop in the order they were scheduled,
-// never by object identity or floating-point accident. No allocation per event.
+// never by object identity or floating-point accident. No allocation per event. An event's kind
+// (3 bits) and reference (a task id) share one integer, so a sift moves three arrays, not four.
 
 export class EventQueue {
   private times: Float64Array;
   private seqs: Float64Array;
-  private kinds: Uint8Array;
-  private refs: Int32Array;
+  private tags: Int32Array;
   private count = 0;
   private nextSeq = 0;
 
@@ -18,21 +18,21 @@ export class EventQueue {
   constructor(initialCapacity = 64) {
     this.times = new Float64Array(initialCapacity);
     this.seqs = new Float64Array(initialCapacity);
-    this.kinds = new Uint8Array(initialCapacity);
-    this.refs = new Int32Array(initialCapacity);
+    this.tags = new Int32Array(initialCapacity);
   }
 
   get size(): number {
     return this.count;
   }
 
+  /** `kind` in 0..7, `ref` in 0..2^28 - 1. */
   push(time: number, kind: number, ref: number): void {
     if (this.count === this.times.length) this.grow();
     const seq = this.nextSeq++;
+    const tag = (ref << 3) | kind;
     const times = this.times;
     const seqs = this.seqs;
-    const kinds = this.kinds;
-    const refs = this.refs;
+    const tags = this.tags;
     let i = this.count++;
     // Sift up: move parents down until the new entry's place is found.
     while (i > 0) {
@@ -41,14 +41,12 @@ export class EventQueue {
       if (pt < time || (pt === time && seqs[p]! < seq)) break;
       times[i] = pt;
       seqs[i] = seqs[p]!;
-      kinds[i] = kinds[p]!;
-      refs[i] = refs[p]!;
+      tags[i] = tags[p]!;
       i = p;
     }
     times[i] = time;
     seqs[i] = seq;
-    kinds[i] = kind;
-    refs[i] = ref;
+    tags[i] = tag;
   }
 
   /** Removes the earliest event and exposes it through `time`, `kind` and `ref`. */
@@ -56,17 +54,16 @@ export class EventQueue {
     if (this.count === 0) return false;
     const times = this.times;
     const seqs = this.seqs;
-    const kinds = this.kinds;
-    const refs = this.refs;
+    const tags = this.tags;
     this.time = times[0]!;
-    this.kind = kinds[0]!;
-    this.ref = refs[0]!;
+    const top = tags[0]!;
+    this.kind = top & 7;
+    this.ref = top >> 3;
     const n = --this.count;
     if (n === 0) return true;
     const t = times[n]!;
     const s = seqs[n]!;
-    const k = kinds[n]!;
-    const r = refs[n]!;
+    const g = tags[n]!;
     let i = 0;
     // Sift down the former last entry from the root.
     for (;;) {
@@ -78,14 +75,12 @@ export class EventQueue {
       if (t < ct || (t === ct && s < seqs[c]!)) break;
       times[i] = ct;
       seqs[i] = seqs[c]!;
-      kinds[i] = kinds[c]!;
-      refs[i] = refs[c]!;
+      tags[i] = tags[c]!;
       i = c;
     }
     times[i] = t;
     seqs[i] = s;
-    kinds[i] = k;
-    refs[i] = r;
+    tags[i] = g;
     return true;
   }
 
@@ -97,15 +92,12 @@ export class EventQueue {
     const cap = this.times.length * 2;
     const times = new Float64Array(cap);
     const seqs = new Float64Array(cap);
-    const kinds = new Uint8Array(cap);
-    const refs = new Int32Array(cap);
+    const tags = new Int32Array(cap);
     times.set(this.times);
     seqs.set(this.seqs);
-    kinds.set(this.kinds);
-    refs.set(this.refs);
+    tags.set(this.tags);
     this.times = times;
     this.seqs = seqs;
-    this.kinds = kinds;
-    this.refs = refs;
+    this.tags = tags;
   }
 }
