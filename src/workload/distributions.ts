@@ -49,6 +49,18 @@ export function makeSampler(d: SizeDist): Sampler {
   }
 }
 
+/**
+ * Fills `out` with draws from `d`, as repeated calls of its sampler would give; a tight loop for
+ * the common distributions (no call per draw), the sampler otherwise.
+ */
+export function fillSamples(d: SizeDist, sample: Sampler, out: Float64Array, rng: Rng): void {
+  if (d.dist === 'exponential') {
+    const mean = d.mean;
+    for (let i = 0; i < out.length; i++) out[i] = -mean * Math.log(1 - rng());
+  } else if (d.dist === 'constant') out.fill(d.value);
+  else for (let i = 0; i < out.length; i++) out[i] = sample(rng);
+}
+
 /** The distribution's mean in work units (used for load figures and analytic checks). */
 export function meanOf(d: SizeDist): number {
   switch (d.dist) {

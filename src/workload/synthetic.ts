@@ -3,12 +3,12 @@
 // policy sees the identical workload in the same replication (common random numbers).
 import type { TaskTable } from '../model/task-table.js';
 import { makeStream, type Rng } from '../sim/rng.js';
-import { type ArrivalProcess, makeArrivalProcess } from './arrivals.js';
-import { makeSampler, type Sampler } from './distributions.js';
+import { type ArrivalProcess, fillArrivals, makeArrivalProcess } from './arrivals.js';
+import { fillSamples, makeSampler, type Sampler } from './distributions.js';
 import { type KeySampler, makeKeySampler } from './keys.js';
 import { PrefixBlocks } from './prefix-blocks.js';
 import { ServiceNoise } from './service-noise.js';
-import type { Scenario } from './scenario-schema.js';
+import type { Scenario, SizeDist } from './scenario-schema.js';
 
 /** A source of arrivals the engine pulls from, one task at a time. */
 export interface Workload {
@@ -29,6 +29,7 @@ export class SyntheticWorkload implements Workload {
   private at = BLOCK;
   private readonly process: ArrivalProcess;
   private readonly samplers: (Sampler | undefined)[];
+  private readonly sizeDists: (SizeDist | undefined)[];
   private readonly inputs: (Sampler | undefined)[];
   private readonly outputs: (Sampler | undefined)[];
   private readonly prefixes: (PrefixBlocks | undefined)[];
@@ -52,6 +53,7 @@ export class SyntheticWorkload implements Workload {
     this.process = makeArrivalProcess(w.arrivals);
     this.noise = new ServiceNoise(scenario, seed, replication);
     this.samplers = w.classes.map((c) => (c.size === undefined ? undefined : makeSampler(c.size)));
+    this.sizeDists = w.classes.map((c) => c.size);
     this.inputs = w.classes.map((c) => (c.inputTokens === undefined ? undefined : makeSampler(c.inputTokens)));
     this.outputs = w.classes.map((c) => (c.outputTokens === undefined ? undefined : makeSampler(c.outputTokens)));
     this.prefixes = w.classes.map((c, i) => (c.prefix === undefined ? undefined : new PrefixBlocks(c.prefix, i)));
@@ -79,20 +81,17 @@ export class SyntheticWorkload implements Workload {
    * same order as one arrival at a time would, so the values are identical.
    */
   private refill(): void {
-    let t = this.next;
+    this.next = fillArrivals(this.process, this.blockTime, this.next, this.arrivals);
     const cw = this.cumWeights;
-    for (let i = 0; i < BLOCK; i++) {
-      t = this.process.next(t, this.arrivals);
-      this.blockTime[i] = t;
-      let c = 0;
-      if (cw.length > 1) {
+    if (cw.length > 1) {
+      for (let i = 0; i < BLOCK; i++) {
         const u = this.classes();
+        let c = 0;
         while (c < cw.length - 1 && u >= cw[c]!) c++;
+        this.blockClass[i] = c;
       }
-      this.blockClass[i] = c;
-    }
-    if (this.plain) for (let i = 0; i < BLOCK; i++) this.blockSize[i] = this.samplers[this.blockClass[i]!]!(this.sizes);
-    this.next = t;
+      if (this.plain) for (let i = 0; i < BLOCK; i++) this.blockSize[i] = this.samplers[this.blockClass[i]!]!(this.sizes);
+    } else if (this.plain) fillSamples(this.sizeDists[0]!, this.samplers[0]!, this.blockSize, this.sizes);
     this.at = 0;
   }
 

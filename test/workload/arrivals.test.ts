@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { checkProperty } from '../support/check-property.js';
 import { tQuantile } from '../../src/analysis/student-t.js';
 import { makeStream } from '../../src/sim/rng.js';
-import { makeArrivalProcess, meanRate } from '../../src/workload/arrivals.js';
+import { fillArrivals, makeArrivalProcess, meanRate } from '../../src/workload/arrivals.js';
+import { fillSamples, makeSampler } from '../../src/workload/distributions.js';
 import { arrivalSchema, type ArrivalSpec } from '../../src/workload/scenario-schema.js';
 
 function gaps(spec: ArrivalSpec, replication: number, horizon: number): number[] {
@@ -121,5 +122,37 @@ describe('arrival processes', () => {
       40,
       20261125,
     );
+  });
+});
+
+describe('arrivals and sizes drawn in blocks', () => {
+  it('fillArrivals gives bit-identical times to repeated next()', () => {
+    for (const spec of specs) {
+      const a = makeArrivalProcess(spec);
+      const b = makeArrivalProcess(spec);
+      const ra = makeStream(9, 'arrivals', 0);
+      const rb = makeStream(9, 'arrivals', 0);
+      const block = new Float64Array(300);
+      fillArrivals(a, block, 0, ra);
+      let t = 0;
+      const one: number[] = [];
+      for (let i = 0; i < 300; i++) one.push((t = b.next(t, rb)));
+      expect([...block]).toEqual(one);
+    }
+  });
+
+  it('fillSamples gives bit-identical sizes to repeated sampling', () => {
+    for (const d of [
+      { dist: 'exponential', mean: 1.5 },
+      { dist: 'constant', value: 2 },
+      { dist: 'lognormal', mean: 1, cv: 2 },
+    ] as const) {
+      const sample = makeSampler(d);
+      const ra = makeStream(9, 'sizes', 0);
+      const rb = makeStream(9, 'sizes', 0);
+      const block = new Float64Array(100);
+      fillSamples(d, sample, block, ra);
+      expect([...block]).toEqual(Array.from({ length: 100 }, () => sample(rb)));
+    }
   });
 });
