@@ -140,7 +140,10 @@ export class Orchestrator {
     }
     // The common path stays short (the JIT inlines it); held, rejected, queued and broken picks
     // go to their own methods.
-    if (a < 0) return this.notStarted(id, a, cls);
+    if (a < 0) {
+      this.notStarted(id, a, cls);
+      return;
+    }
     const fleet = this.fleet;
     if (!(a < fleet.size && this.allowed[cls * fleet.size + a] === 1)) this.badPick(id, a, cls);
     this.record(id, a);

@@ -150,7 +150,10 @@ class Simulation implements Host {
     const t = this.tasks;
     t.agent[task] = agent;
     // size / speed, nothing else to model: the common case, kept short.
-    if (this.simple) return this.begin(task, agent, now, t.size[task]! / this.trueSpeed[agent]!);
+    if (this.simple) {
+      this.begin(task, agent, now, t.size[task]! / this.trueSpeed[agent]!);
+      return;
+    }
     const service =
       (this.llm !== undefined && this.llm.isLlm[agent] === 1 ? this.llmService(task, agent) : this.plainService(task, agent)) *
       t.noise[task]!;

@@ -136,7 +136,10 @@ describe('arrivals and sizes drawn in blocks', () => {
       fillArrivals(a, block, 0, ra);
       let t = 0;
       const one: number[] = [];
-      for (let i = 0; i < 300; i++) one.push((t = b.next(t, rb)));
+      for (let i = 0; i < 300; i++) {
+        t = b.next(t, rb);
+        one.push(t);
+      }
       expect([...block]).toEqual(one);
     }
   });
