@@ -251,7 +251,9 @@ export class Orchestrator {
     if (next < 0) return;
     this.held--;
     const t = this.tasks;
-    this.check(next, a, t.cls[next]!);
+    const cls = t.cls[next]!;
+    // `a` is this agent; only whether the task's class may use it needs checking.
+    if (this.allowed[cls * fleet.size + a] !== 1) this.badPick(next, a, cls);
     this.record(next, a);
     t.agent[next] = a;
     if (this.observes) t.dispatched[next] = this.host.now();
@@ -268,12 +270,6 @@ export class Orchestrator {
     this.decisionHash = h;
   }
 
-  /** Stops the run unless the policy's pick `a` is an agent the task's class may use. */
-  private check(id: number, a: number, cls: number): void {
-    const fleet = this.fleet;
-    if (Number.isInteger(a) && a >= 0 && a < fleet.size && this.allowed[cls * fleet.size + a] === 1) return;
-    this.badPick(id, a, cls);
-  }
 
   private badPick(id: number, a: number, cls: number): never {
     const fleet = this.fleet;
