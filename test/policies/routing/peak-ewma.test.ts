@@ -1,6 +1,7 @@
 // peak-ewma: a slow response makes an agent costly at once, the estimate decays toward lower
 // latencies as w = exp(−Δt / decaySeconds), cost = estimate × (tasks + 1), unobserved agents start
 // at 1 / advertised speed; and in a run it routes around an agent slower than it advertises.
+import { laggardUtilization } from '../../support/slow-agent.js';
 import { describe, expect, it } from 'vitest';
 import peakEwma from '../../../src/policies/routing/peak-ewma.js';
 import { makeSandbox, pickCounts, sandboxPolicy } from '../../support/policy-sandbox.js';
@@ -69,26 +70,7 @@ describe('peak-ewma on a fleet with an agent slower than it advertises', () => {
   // 7 tasks/s. Load-only policies keep the laggard busy (power-of-d: utilisation 1.000); peak-ewma
   // learns its latency and all but stops using it (measured 0.000 in these runs, 0.028 over the
   // scenario's 10 replications of 100 000 tasks).
-  const laggard = (policy: string, r: number) =>
-    runReplication(
-      scenarioSchema.parse({
-        name: 'slow-agent-test',
-        seed: 97,
-        replications: 3,
-        stop: { completed: 20_000 },
-        warmup: { completed: 2_000 },
-        agents: [
-          { name: 'healthy', count: 9, skills: ['x'] },
-          { name: 'laggard', count: 1, speed: 0.1, advertisedSpeed: 1, skills: ['x'] },
-        ],
-        workload: {
-          arrivals: { process: 'poisson', rate: 7 },
-          classes: [{ name: 'c', skill: 'x', size: { dist: 'lognormal', mean: 1, cv: 0.5 } }],
-        },
-        routing: { policy },
-      }),
-      r,
-    ).metrics.utilizationByGroup.laggard!;
+  const laggard = (policy: string, r: number) => laggardUtilization(policy, 97, r);
 
   it('the laggard is under 20% busy with peak-ewma and over 90% with power-of-d', () => {
     for (let r = 0; r < 3; r++) {

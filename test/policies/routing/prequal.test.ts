@@ -1,6 +1,7 @@
 // prequal: the hot-cold lexicographic rule on a hand-made fleet (probing every agent), the all-hot
 // fallback to the lowest RIF, and a run in which it routes around an agent slower than it
 // advertises.
+import { laggardUtilization } from '../../support/slow-agent.js';
 import { describe, expect, it } from 'vitest';
 import prequal from '../../../src/policies/routing/prequal.js';
 import { makeSandbox, type Sandbox, sandboxPolicy } from '../../support/policy-sandbox.js';
@@ -71,26 +72,7 @@ describe('prequal', () => {
 describe('prequal on a fleet with an agent slower than it advertises', () => {
   // As in scenarios/slow-agent.yaml: prequal learns the laggard's 10 s service time and keeps it
   // nearly idle (measured utilisation 0.000–0.009), while jsq keeps it busy (0.985–0.989).
-  const laggard = (policy: string, r: number) =>
-    runReplication(
-      scenarioSchema.parse({
-        name: 'slow-agent-test',
-        seed: 101,
-        replications: 3,
-        stop: { completed: 20_000 },
-        warmup: { completed: 2_000 },
-        agents: [
-          { name: 'healthy', count: 9, skills: ['x'] },
-          { name: 'laggard', count: 1, speed: 0.1, advertisedSpeed: 1, skills: ['x'] },
-        ],
-        workload: {
-          arrivals: { process: 'poisson', rate: 7 },
-          classes: [{ name: 'c', skill: 'x', size: { dist: 'lognormal', mean: 1, cv: 0.5 } }],
-        },
-        routing: { policy },
-      }),
-      r,
-    ).metrics.utilizationByGroup.laggard!;
+  const laggard = (policy: string, r: number) => laggardUtilization(policy, 101, r);
 
   it('the laggard is under 5% busy with prequal and over 90% with jsq', () => {
     for (let r = 0; r < 3; r++) {
