@@ -5,9 +5,7 @@ import { laggardUtilization } from '../../support/slow-agent.js';
 import { describe, expect, it } from 'vitest';
 import peakEwma from '../../../src/policies/routing/peak-ewma.js';
 import { makeSandbox, pickCounts, sandboxPolicy } from '../../support/policy-sandbox.js';
-import { runReplication } from '../../../src/runner/run-scenario.js';
 import { makeStream } from '../../../src/sim/rng.js';
-import { scenarioSchema } from '../../../src/workload/scenario-schema.js';
 
 describe('peak-ewma', () => {
   it('one 10 s response makes an agent lose to a 1 s one', () => {

@@ -6,9 +6,7 @@ import { describe, expect, it } from 'vitest';
 import prequal from '../../../src/policies/routing/prequal.js';
 import { makeSandbox, type Sandbox, sandboxPolicy } from '../../support/policy-sandbox.js';
 import type { RoutingPolicy } from '../../../src/policies/routing/types.js';
-import { runReplication } from '../../../src/runner/run-scenario.js';
 import { makeStream } from '../../../src/sim/rng.js';
-import { scenarioSchema } from '../../../src/workload/scenario-schema.js';
 
 /** Teaches `policy` that `agent` serves a task in `seconds` (observe reads now − start). */
 function teach(box: Sandbox, policy: RoutingPolicy, agent: number, seconds: number, times = 40): void {
