@@ -3,6 +3,8 @@
 // memory is fixed (about 60 KB) however many values are recorded. The bucket comes straight
 // from the float's exponent and top mantissa bits: no logarithm per record.
 
+import { ZERO } from '../sim/double-zero.js';
+
 const SUB_BITS = 7;
 const SUB = 1 << SUB_BITS;
 /** Smallest resolved value: 2^-20 s (about 1 µs); smaller values count as 0. */
@@ -38,7 +40,7 @@ export function bucketValue(b: number): number {
 export class Histogram {
   readonly counts = new Float64Array(BUCKETS);
   count = 0;
-  sum = 0;
+  sum = ZERO;
 
   record(x: number): void {
     this.counts[bucketOf(x)]!++;

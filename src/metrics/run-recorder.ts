@@ -1,6 +1,7 @@
 // Streaming recorders for one replication: histograms for response and wait time (overall and
 // per class) and time-weighted averages for the number in system and busy slots. Memory is fixed
 // by the number of classes and agent groups, never by the number of tasks.
+import { ZERO } from '../sim/double-zero.js';
 import { BatchSeries } from './batch-series.js';
 import { Histogram } from './histogram.js';
 import type { ClassMetrics, QuantileSummary, ReplicationMetrics } from './summary-types.js';
@@ -18,28 +19,28 @@ export interface RecorderOptions {
 
 export class RunRecorder {
   observing = false;
-  observeStart = 0;
+  observeStart = ZERO;
   private readonly response = new Histogram();
   private readonly wait = new Histogram();
   private readonly classResponse: Histogram[];
   private readonly classWait: Histogram[];
   private readonly classRejected: Float64Array;
   private rejectedCount = 0;
-  private costSum = 0;
+  private costSum = ZERO;
   private keyedCount = 0;
   private affinityHits = 0;
-  private inputTokens = 0;
-  private cachedTokens = 0;
+  private inputTokens = ZERO;
+  private cachedTokens = ZERO;
   // Number in system and busy slots change at almost every event, so their areas are kept in
   // plain fields and advanced together (one multiply-add each per change).
   private inSystem = 0;
   private busy = 0;
   /** Areas from time 0 (the timeline reads them too); observation subtracts its start. */
-  private inSystemArea = 0;
-  private busyArea = 0;
-  private inSystemAreaAtStart = 0;
-  private busyAreaAtStart = 0;
-  private last = 0;
+  private inSystemArea = ZERO;
+  private busyArea = ZERO;
+  private inSystemAreaAtStart = ZERO;
+  private busyAreaAtStart = ZERO;
+  private last = ZERO;
   private readonly perAgent: boolean;
   private readonly totalSlots: number;
   private readonly detailed: boolean;

@@ -1,9 +1,11 @@
 // The area under a piecewise-constant quantity (busy slots of one agent group) since a restart.
 // Updated only when the value changes.
 
+import { ZERO } from '../sim/double-zero.js';
+
 export class TimeAverage {
-  private area = 0;
-  private last = 0;
+  private area = ZERO;
+  private last = ZERO;
   value = 0;
 
   /** The quantity changes by `delta` at time `now`. */

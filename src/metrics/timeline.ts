@@ -3,6 +3,8 @@
 // Per bucket: time-averaged tasks in system and waiting, fleet utilization, completions, and
 // (optionally) each agent's utilization for heatmaps.
 
+import { ZERO } from '../sim/double-zero.js';
+
 export interface TimelineData {
   /** Width of every bucket in seconds; bucket i covers [i·width, (i+1)·width). */
   readonly bucketSeconds: number;
@@ -26,8 +28,8 @@ export class Timeline {
   private readonly done: number[] = [];
   private readonly agents: number[][] | undefined;
   // Cumulative areas (from time 0) at the start of the open bucket, and its completions.
-  private sysAtStart = 0;
-  private busyAtStart = 0;
+  private sysAtStart = ZERO;
+  private busyAtStart = ZERO;
   private doneCount = 0;
   private readonly agentArea: Float64Array | undefined;
   private readonly agentLast: Float64Array | undefined;

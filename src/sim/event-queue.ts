@@ -3,6 +3,8 @@
 // never by object identity or floating-point accident. No allocation per event. An event's kind
 // (3 bits) and reference (a task id) share one integer, so a sift moves three arrays, not four.
 
+import { ZERO } from './double-zero.js';
+
 export class EventQueue {
   private times: Float64Array;
   private seqs: Float64Array;
@@ -11,7 +13,7 @@ export class EventQueue {
   private nextSeq = 0;
 
   /** Fields of the event last returned by pop(). */
-  time = 0;
+  time = ZERO;
   kind = 0;
   ref = 0;
 

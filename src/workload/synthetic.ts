@@ -1,6 +1,7 @@
 // A synthetic workload: arrivals from a process, each task's class and size drawn when it
 // arrives from the workload's own streams. Because the draws do not depend on routing, every
 // policy sees the identical workload in the same replication (common random numbers).
+import { ZERO } from '../sim/double-zero.js';
 import type { TaskTable } from '../model/task-table.js';
 import { makeStream, type Rng } from '../sim/rng.js';
 import { type ArrivalProcess, fillArrivals, makeArrivalProcess } from './arrivals.js';
@@ -71,7 +72,7 @@ export class SyntheticWorkload implements Workload {
     this.sizes = makeStream(seed, 'sizes', replication);
     this.keys = makeStream(seed, 'keys', replication);
     this.keySamplers = w.classes.map((c) => (c.key === undefined ? undefined : makeKeySampler(c.key)));
-    this.next = 0;
+    this.next = ZERO;
     this.refill();
   }
 
