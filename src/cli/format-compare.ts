@@ -7,8 +7,15 @@ import { formatTable, num } from './format-table.js';
 const withCi = (e: MaybeEstimate) =>
   e.value === null ? '-' : `${num(e.value)} ±${num((e.ci95![1] - e.ci95![0]) / 2)}`;
 
+/** Hit-rate columns shown only when some run has them (affinity keys, prefix caches). */
+const HIT_RATES = [
+  { header: 'affinity hits', get: (m: CompareResult['runs'][number]['metrics']) => m.affinityHitRate },
+  { header: 'prefix hits', get: (m: CompareResult['runs'][number]['metrics']) => m.prefixHitRate },
+] as const;
+
 export function formatCompare(c: CompareResult): string {
   const star = (metric: string, label: string) => (c.best[metric] === label ? '*' : ' ');
+  const rates = HIT_RATES.filter((h) => c.runs.some((r) => h.get(r.metrics).value !== null));
   const rows = c.runs.map((r) => {
     const m = r.metrics;
     const l = r.policy.label;
@@ -20,12 +27,14 @@ export function formatCompare(c: CompareResult): string {
       num(m.utilization.value),
       `${num(m.rejected.value)}${star('rejected', l)}`,
       `${num(m.cost.value)}${star('cost', l)}`,
+      ...rates.map((h) => num(h.get(m).value)),
     ];
   });
+  const header = ['policy', 'resp mean (s)', 'resp p95 (s)', 'resp p99 (s)', 'util', 'rejected', 'cost'];
   const parts = [
     `${c.scenario} · ${c.runs.length} policies · ${c.replications} replications · seed ${c.seed} · same workload for every policy`,
     '',
-    formatTable(['policy', 'resp mean (s)', 'resp p95 (s)', 'resp p99 (s)', 'util', 'rejected', 'cost'], rows),
+    formatTable([...header, ...rates.map((h) => h.header)], rows),
     '',
     '± is the 95% CI half-width over replications; * marks the best policy per metric.',
   ];

@@ -82,4 +82,15 @@ describe('orchlab compare', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown policy 'nope'");
   });
+
+  it('shows the affinity hit rate column when tasks carry keys, and only then', async () => {
+    const keyed = await runCli(
+      'compare', 'scenarios/sessions.yaml', '--policies', 'consistent-hash,random', '--replications', '2',
+      '--set', 'stop.completed=6000', '--set', 'warmup.completed=1000', '--workers', '1', '--quiet',
+    );
+    expect(keyed.code).toBe(0);
+    expect(keyed.stdout).toContain('affinity hits');
+    const plain = await runCli('compare', SMALL, '--policies', 'jsq', '--workers', '1', '--quiet');
+    expect(plain.stdout).not.toContain('affinity hits');
+  });
 });
