@@ -1,8 +1,11 @@
 // Runs on worker threads: a piscina pool with a fixed number of threads, one run (one RunTask)
 // per pool task. Under tsx and vitest (this file is .ts) workers load worker.ts through tsx's
-// hooks; from dist/ they load the compiled worker.js. Outcomes are placed by task index, never
-// by finishing order, so the result is the same bytes whatever the number of workers.
+// hooks; from dist/ they load worker.bundle.js (scripts/bundle-worker.mjs: one file starts
+// faster than the module graph), or the compiled worker.js when no bundle was built. Outcomes
+// are placed by task index, never by finishing order, so the result is the same bytes whatever
+// the number of workers.
 import { setMaxListeners } from 'node:events';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import {
@@ -17,6 +20,12 @@ import {
 import type { ReadyTask } from './worker.js';
 
 const isTs = import.meta.url.endsWith('.ts');
+
+function workerUrl(): URL {
+  if (isTs) return new URL('./worker.ts', import.meta.url);
+  const bundle = new URL('./worker.bundle.js', import.meta.url);
+  return existsSync(bundle) ? bundle : new URL('./worker.js', import.meta.url);
+}
 
 /** Workers when --workers is not given: the parallelism Node reports for this machine. */
 export function defaultWorkers(): number {
@@ -38,7 +47,7 @@ function errorText(err: unknown): string {
 
 export function createRunPool(workers: number): RunPool {
   const pool = new Piscina<RunTask | ReadyTask, RunOutcome | boolean>({
-    filename: new URL(isTs ? './worker.ts' : './worker.js', import.meta.url).href,
+    filename: workerUrl().href,
     execArgv: isTs ? ['--import', 'tsx'] : [],
     // Threads start as runs arrive (a run of 3 replications starts 3 at most) and stay up
     // between rounds of replications: auto.

@@ -234,7 +234,7 @@ class Simulation implements Host {
     if (warmup !== undefined && 'time' in warmup) events.push(warmup.time, WARMUP, 0);
     else if (warmupCompleted === 0) recorder.beginObservation(0);
     const first = workload.nextTime();
-    if (first < Number.POSITIVE_INFINITY && maxArrivals > 0) events.push(first, ARRIVAL, 0);
+    if (first < Number.POSITIVE_INFINITY && maxArrivals > 0) events.pushSide(first, ARRIVAL, 0);
 
     let completed = 0;
     let arrived = 0;
@@ -266,7 +266,7 @@ class Simulation implements Host {
         probe?.arrived(tasks.seq[id]!, tasks.cls[id]!, now);
         if (arrived < maxArrivals) {
           const next = workload.nextTime();
-          if (next < Number.POSITIVE_INFINITY) events.push(next, ARRIVAL, 0);
+          if (next < Number.POSITIVE_INFINITY) events.pushSide(next, ARRIVAL, 0);
         }
         core.submit(id);
       } else if (kind === BEGIN) {

@@ -39,4 +39,54 @@ describe('EventQueue', () => {
     expect([q.time, q.kind, q.ref]).toEqual([5, 1, 50]);
     expect(q.size).toBe(0);
   });
+
+  it('an event in the side slot pops exactly where the same event pushed on the heap would', () => {
+    // Interleaved operations: heap pushes, side pushes (when the slot is free) and pops. The
+    // reference is a plain queue where every event is pushed on the heap.
+    const op = fc.oneof(
+      fc.record({ op: fc.constant('push' as const), time: fc.integer({ min: 0, max: 12 }) }),
+      fc.record({ op: fc.constant('side' as const), time: fc.integer({ min: 0, max: 12 }) }),
+      fc.record({ op: fc.constant('pop' as const) }),
+    );
+    checkProperty(
+      'test/sim/event-queue.test.ts',
+      fc.property(fc.array(op, { maxLength: 200 }), (ops) => {
+        const withSide = new EventQueue(2);
+        const reference = new EventQueue(2);
+        let sideRef = -1;
+        const popBoth = () => {
+          const a = withSide.pop();
+          const b = reference.pop();
+          expect(a).toBe(b);
+          if (!a) return;
+          expect([withSide.time, withSide.kind, withSide.ref]).toEqual([reference.time, reference.kind, reference.ref]);
+          if (withSide.ref === sideRef) sideRef = -1;
+        };
+        ops.forEach((o, i) => {
+          if (o.op === 'pop') popBoth();
+          else if (o.op === 'side' && sideRef === -1) {
+            withSide.pushSide(o.time, 1, i);
+            reference.push(o.time, 1, i);
+            sideRef = i;
+          } else {
+            withSide.push(o.time, 0, i);
+            reference.push(o.time, 0, i);
+          }
+          expect(withSide.size).toBe(reference.size);
+          expect(withSide.peekTime()).toBe(reference.peekTime());
+        });
+        while (reference.size > 0) popBoth();
+        expect(withSide.pop()).toBe(false);
+      }),
+    );
+  });
+
+  it('refuses a second event in a taken side slot', () => {
+    const q = new EventQueue();
+    q.pushSide(1, 0, 0);
+    expect(() => q.pushSide(2, 0, 1)).toThrow(/side slot is taken/);
+    q.pop();
+    q.pushSide(2, 0, 1);
+    expect(q.size).toBe(1);
+  });
 });

@@ -1,0 +1,56 @@
+// The built package as users run it: bin/orchlab.js over dist/, whose worker threads load the
+// bundled worker (dist/src/runner/worker.bundle.js, made by scripts/bundle-worker.mjs). The
+// other CLI tests run the TypeScript sources in this process and never touch the bundle.
+// `npm ci` builds dist/ (prepare); after editing src/, `npm run build` refreshes it.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const BUNDLE = 'dist/src/runner/worker.bundle.js';
+const SMALL = 'test/fixtures/scenarios/small-mmc.yaml';
+
+async function orchlab(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/orchlab.js', ...args], {
+      maxBuffer: 1 << 26,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+describe('the built CLI and its bundled worker', () => {
+  it('has a worker bundle in dist/ (run `npm run build` if this fails)', () => {
+    expect(existsSync(BUNDLE)).toBe(true);
+  });
+
+  it('prints the same bytes with --workers 1 (this thread) and --workers 2 (bundled workers)', async () => {
+    const args = ['compare', SMALL, '--policies', 'jsq,random,shared-queue', '--format', 'json'];
+    const one = await orchlab(...args, '--workers', '1');
+    const two = await orchlab(...args, '--workers', '2');
+    expect(one.code, one.stderr).toBe(0);
+    expect(two.code, two.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(JSON.parse(two.stdout).runs).toHaveLength(3);
+  });
+
+  it('loads a TypeScript user policy inside a bundled worker (tsx stays a package)', async () => {
+    const r = await orchlab(
+      'compare',
+      SMALL,
+      '--policies',
+      'jsq,test/fixtures/policies/throws.ts',
+      '--format',
+      'json',
+      '--workers',
+      '2',
+    );
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.stdout);
+    expect(out.failures[0].error).toContain("policy 'throws-on-ten' threw: Error: boom");
+  });
+});
