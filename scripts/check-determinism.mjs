@@ -18,7 +18,8 @@ function walk(dir) {
       readFileSync(path, 'utf8')
         .split('\n')
         .forEach((line, i) => {
-          if (banned.test(line) && !line.trim().startsWith('//')) problems.push(`${rel}:${i + 1}: ${line.trim()}`);
+          if (banned.test(line) && !line.trim().startsWith('//'))
+            problems.push(`${rel}:${i + 1}: ${line.trim()}`);
         });
     }
   }
@@ -26,7 +27,9 @@ function walk(dir) {
 
 walk(join(root, 'src'));
 if (problems.length > 0) {
-  console.error('ambient clock or randomness outside src/cli, src/runner, src/runtime (pass a stream or `now` instead):');
+  console.error(
+    'ambient clock or randomness outside src/cli, src/runner, src/runtime (pass a stream or `now` instead):',
+  );
   for (const p of problems) console.error(`  ${p}`);
   process.exit(1);
 }

@@ -6,7 +6,8 @@ import { loadResult } from '../src/report/load-result.js';
 import { writeReport } from '../src/report/write-report.js';
 
 const SCENARIO = 'scenarios/hetero.yaml';
-const POLICIES = 'sed,jsq,least-work-left,power-of-d,power-of-d:mode=weighted,weighted-random,round-robin,shared-queue';
+const POLICIES =
+  'sed,jsq,least-work-left,power-of-d,power-of-d:mode=weighted,weighted-random,round-robin,shared-queue';
 const RESULT = 'results/hetero.json';
 const OUT = 'reports/hetero.html';
 

@@ -47,7 +47,13 @@ function scenario(
   });
 }
 
-const general = (count: number, slots = 1) => ({ name: 'agents', count, slots, speed: 1, skills: ['general'] });
+const general = (count: number, slots = 1) => ({
+  name: 'agents',
+  count,
+  slots,
+  speed: 1,
+  skills: ['general'],
+});
 const expClass = (mean = 1, extra: Record<string, unknown> = {}) => ({
   name: 'default',
   skill: 'general',
@@ -72,7 +78,9 @@ export function conformanceCases(quick: boolean): ConformanceCase[] {
     {
       name: 'M/M/1 rho=0.7',
       formula: 'Wq = rho / (mu - lambda)',
-      scenario: scenario('mm1', sizes, [general(1)], 0.7, [expClass()], { routing: { policy: 'shared-queue' } }),
+      scenario: scenario('mm1', sizes, [general(1)], 0.7, [expClass()], {
+        routing: { policy: 'shared-queue' },
+      }),
       checks: [
         { label: 'mean wait', theory: mm1.meanWait, measure: meanWait },
         { label: 'mean response', theory: mm1.meanResponse, measure: meanResponse },
@@ -113,12 +121,14 @@ export function conformanceCases(quick: boolean): ConformanceCase[] {
     {
       name: 'random over 4 agents = 4 x M/M/1 rho=0.7',
       formula: 'Poisson splitting: each agent is M/M/1 with lambda/4',
-      scenario: scenario('random-4', sizes, [general(4)], 2.8, [expClass()], { routing: { policy: 'random' } }),
+      scenario: scenario('random-4', sizes, [general(4)], 2.8, [expClass()], {
+        routing: { policy: 'random' },
+      }),
       checks: [{ label: 'mean response', theory: perQueue.meanResponse, measure: meanResponse }],
     },
     {
       name: 'two-class priority M/M/1 rho=0.8',
-      formula: "Cobham: W_k = W0 / ((1 - s_{k-1}) (1 - s_k)), W0 = sum lambda_i E[S_i^2] / 2",
+      formula: 'Cobham: W_k = W0 / ((1 - s_{k-1}) (1 - s_k)), W0 = sum lambda_i E[S_i^2] / 2',
       scenario: scenario(
         'priority-2',
         sizes,
@@ -131,7 +141,11 @@ export function conformanceCases(quick: boolean): ConformanceCase[] {
         { queueing: { discipline: 'priority' } },
       ),
       checks: [
-        { label: 'mean wait, high', theory: prio.meanWait[0]!, measure: (m) => m.classes.high!.waitTime.mean },
+        {
+          label: 'mean wait, high',
+          theory: prio.meanWait[0]!,
+          measure: (m) => m.classes.high!.waitTime.mean,
+        },
         { label: 'mean wait, low', theory: prio.meanWait[1]!, measure: (m) => m.classes.low!.waitTime.mean },
       ],
     },

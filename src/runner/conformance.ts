@@ -29,7 +29,9 @@ export function runConformance(
   const verdicts: CheckVerdict[] = [];
   cases.forEach((c, index) => {
     onCase?.(c.name, index, cases.length);
-    const reps = Array.from({ length: plannedReplications(c.scenario) }, (_, i) => runReplication(c.scenario, i));
+    const reps = Array.from({ length: plannedReplications(c.scenario) }, (_, i) =>
+      runReplication(c.scenario, i),
+    );
     for (const check of c.checks) {
       const values = reps.map((r) => check.measure(r.metrics));
       const n = values.length;

@@ -15,7 +15,8 @@ export function estimateTree<T>(samples: readonly T[]): EstimateTree<T> {
   const first = samples[0];
   if (typeof first === 'number') {
     const values = samples as readonly number[];
-    if (values.some((v) => !Number.isFinite(v))) return { value: null, ci95: null } as unknown as EstimateTree<T>;
+    if (values.some((v) => !Number.isFinite(v)))
+      return { value: null, ci95: null } as unknown as EstimateTree<T>;
     return estimate(values) as unknown as EstimateTree<T>;
   }
   const out: Record<string, unknown> = {};

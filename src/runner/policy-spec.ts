@@ -10,7 +10,8 @@ export function parsePolicyList(text: string): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
-  if (items.length === 0) throw new InputError('--policies: expected a comma-separated list of policies, or all');
+  if (items.length === 0)
+    throw new InputError('--policies: expected a comma-separated list of policies, or all');
   return items.flatMap((s) => (s === 'all' ? [...routingPolicyNames] : [s]));
 }
 

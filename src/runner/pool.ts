@@ -1,7 +1,8 @@
 // Runs on worker threads: a piscina pool with a fixed number of threads, one run (one RunTask)
 // per pool task. Under tsx and vitest (this file is .ts) workers load worker.ts through tsx's
-// hooks; from dist/ they load worker.bundle.js (scripts/bundle-worker.mjs: one file starts
-// faster than the module graph), or the compiled worker.js when no bundle was built. Outcomes
+// hooks; from dist/ they load the bundled worker through worker-loader.js (one file and a V8
+// code cache start faster than the module graph: scripts/bundle-worker.mjs), or the compiled
+// worker.js when no bundle was built. Outcomes
 // are placed by task index, never by finishing order, so the result is the same bytes whatever
 // the number of workers.
 import { setMaxListeners } from 'node:events';
@@ -23,8 +24,8 @@ const isTs = import.meta.url.endsWith('.ts');
 
 function workerUrl(): URL {
   if (isTs) return new URL('./worker.ts', import.meta.url);
-  const bundle = new URL('./worker.bundle.js', import.meta.url);
-  return existsSync(bundle) ? bundle : new URL('./worker.js', import.meta.url);
+  const bundled = existsSync(new URL('./worker.bundle.cjs', import.meta.url));
+  return new URL(bundled ? './worker-loader.js' : './worker.js', import.meta.url);
 }
 
 /** Workers when --workers is not given: the parallelism Node reports for this machine. */

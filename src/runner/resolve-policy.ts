@@ -16,8 +16,11 @@ export function resolvePolicy(routing: RoutingSpec): ResolvedPolicy {
   const { policy, ...given } = routing;
   const definition = isPolicyPath(policy) ? loadedUserPolicy(policy) : routingPolicies.get(policy);
   if (definition === undefined) {
-    if (isPolicyPath(policy)) throw new Error(`policy module ${policy} was not loaded before the run (a bug)`);
-    throw new InputError(`routing.policy: unknown policy '${policy}'. Known policies: ${routingPolicyNames.join(', ')}`);
+    if (isPolicyPath(policy))
+      throw new Error(`policy module ${policy} was not loaded before the run (a bug)`);
+    throw new InputError(
+      `routing.policy: unknown policy '${policy}'. Known policies: ${routingPolicyNames.join(', ')}`,
+    );
   }
   const parsed = definition.params.safeParse(given);
   if (!parsed.success) {

@@ -23,7 +23,11 @@ export interface RunOptions {
 }
 
 /** One pass of the engine over replication `replication` (no warm-up detection). */
-function simulateOnce(compiled: CompiledScenario, replication: number, keepTimeline = true): ReplicationResult {
+function simulateOnce(
+  compiled: CompiledScenario,
+  replication: number,
+  keepTimeline = true,
+): ReplicationResult {
   const { definition, params } = resolvePolicy(compiled.scenario.routing);
   return simulate(compiled, {
     policy: definition,
@@ -56,7 +60,10 @@ export function runReplication(scenario: Scenario, replication: number): Replica
   if (scenario.warmup !== 'auto') return summarize(simulateOnce(compiled, replication));
   const completed = autoWarmupCompleted(simulateOnce(compiled, replication, false).responseSeries);
   // The warm-up changes nothing the compilation depends on: reuse it with the detected cut.
-  const second = simulateOnce({ ...compiled, scenario: withDetectedWarmup(scenario, completed) }, replication);
+  const second = simulateOnce(
+    { ...compiled, scenario: withDetectedWarmup(scenario, completed) },
+    replication,
+  );
   return {
     ...summarize(second),
     warmupCut: { completed, seconds: second.warmupEndSeconds },
@@ -97,7 +104,9 @@ export function combineReplications(
   }
   const policy = { name: definition.name, params, label: label ?? definition.name };
   const digest = createHash('sha256')
-    .update(JSON.stringify({ format: RUN_FORMAT, scenario, policy: { name: policy.name, params }, reps: sorted }))
+    .update(
+      JSON.stringify({ format: RUN_FORMAT, scenario, policy: { name: policy.name, params }, reps: sorted }),
+    )
     .digest('hex');
   return {
     format: RUN_FORMAT,

@@ -6,8 +6,10 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { importModule } from './dynamic-import.js';
 import type { PolicyDefinition } from '../policies/routing/types.js';
 
+const TSX_API = 'tsx/esm/api';
 const loaded = new Map<string, PolicyDefinition>();
 
 /** Whether a --policy value names a module file rather than a registered policy. */
@@ -21,7 +23,9 @@ export function loadedUserPolicy(path: string): PolicyDefinition | undefined {
 }
 
 function isZodSchema(x: unknown): x is z.ZodType<object> {
-  return typeof x === 'object' && x !== null && typeof (x as { safeParse?: unknown }).safeParse === 'function';
+  return (
+    typeof x === 'object' && x !== null && typeof (x as { safeParse?: unknown }).safeParse === 'function'
+  );
 }
 
 /** Loads (once) and checks a policy module. */
@@ -33,19 +37,27 @@ export async function loadUserPolicy(path: string): Promise<PolicyDefinition> {
   let mod: { default?: unknown };
   try {
     if (/\.m?ts$/.test(abs)) {
-      const { tsImport } = await import('tsx/esm/api');
+      // A specifier in a variable: the bundler leaves tsx a package (it installs loader hooks).
+      const { tsImport } = (await importModule(TSX_API)) as typeof import('tsx/esm/api');
       mod = (await tsImport(pathToFileURL(abs).href, import.meta.url)) as { default?: unknown };
     } else {
-      mod = (await import(pathToFileURL(abs).href)) as { default?: unknown };
+      mod = (await importModule(pathToFileURL(abs).href)) as { default?: unknown };
     }
   } catch (err) {
-    throw new InputError(`${path}: cannot load policy module: ${err instanceof Error ? err.message : String(err)}`);
+    throw new InputError(
+      `${path}: cannot load policy module: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   // tsx may wrap a CommonJS-looking module's default export once more.
   let def = mod.default as Record<string, unknown> | undefined;
   if (def !== undefined && typeof def.create !== 'function' && typeof def.default === 'object')
     def = def.default as Record<string, unknown>;
-  if (def === undefined || typeof def !== 'object' || typeof def.name !== 'string' || typeof def.create !== 'function')
+  if (
+    def === undefined ||
+    typeof def !== 'object' ||
+    typeof def.name !== 'string' ||
+    typeof def.create !== 'function'
+  )
     throw new InputError(
       `${path}: the default export is not a routing policy; expected { name: string, create(params, ctx) } (see docs/policies.md)`,
     );

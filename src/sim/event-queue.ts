@@ -118,7 +118,7 @@ export class EventQueue {
 
   peekTime(): number {
     const heap = this.count === 0 ? Number.POSITIVE_INFINITY : this.times[0]!;
-    return this.sideTime < heap ? this.sideTime : heap;
+    return Math.min(this.sideTime, heap);
   }
 
   private grow(): void {

@@ -1,14 +1,17 @@
 // The built package as users run it: bin/orchlab.js over dist/, whose worker threads load the
-// bundled worker (dist/src/runner/worker.bundle.js, made by scripts/bundle-worker.mjs). The
-// other CLI tests run the TypeScript sources in this process and never touch the bundle.
+// bundled worker through its V8 code cache (dist/src/runner/worker-loader.js, worker.bundle.cjs
+// and worker.bundle.cache, made by scripts/bundle-worker.mjs). The other CLI tests run the
+// TypeScript sources in this process and never touch the bundle.
 // `npm ci` builds dist/ (prepare); after editing src/, `npm run build` refreshes it.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
-const BUNDLE = 'dist/src/runner/worker.bundle.js';
+const BUNDLE = 'dist/src/runner/worker.bundle.cjs';
 const SMALL = 'test/fixtures/scenarios/small-mmc.yaml';
 
 async function orchlab(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -24,8 +27,16 @@ async function orchlab(...args: string[]): Promise<{ code: number; stdout: strin
 }
 
 describe('the built CLI and its bundled worker', () => {
-  it('has a worker bundle in dist/ (run `npm run build` if this fails)', () => {
+  it('has a worker bundle in dist/ whose code cache V8 accepts (run `npm run build` if this fails)', async () => {
     expect(existsSync(BUNDLE)).toBe(true);
+    const loader = (await import(pathToFileURL(resolve('dist/src/runner/worker-loader.js')).href)) as {
+      codeCache: string;
+      default: unknown;
+      ready: unknown;
+    };
+    expect(loader.codeCache).toBe('used');
+    expect(typeof loader.default).toBe('function');
+    expect(typeof loader.ready).toBe('function');
   });
 
   it('prints the same bytes with --workers 1 (this thread) and --workers 2 (bundled workers)', async () => {
