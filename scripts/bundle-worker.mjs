@@ -36,8 +36,7 @@ const result = await build({
 const source = result.outputFiles[0].text;
 writeFileSync(out, source);
 
-// Compile and run the bundle once, as a worker would, then keep what V8 compiled (functions
-// run at start-up included).
+// Compile and run the bundle once, as a worker would, then keep what V8 compiled.
 const { encodeCache, wrapCommonJs } = await import(pathToFileURL(resolve(`${dir}/code-cache.js`)).href);
 const wrapped = wrapCommonJs(source);
 const script = new Script(wrapped, { filename: out });
@@ -45,6 +44,18 @@ const mod = { exports: {} };
 script.runInThisContext()(mod.exports, createRequire(out), mod, out, dirname(out));
 if (typeof mod.exports.default !== 'function' || typeof mod.exports.ready !== 'function')
   throw new Error('bundle-worker: the bundle does not export the worker (default and ready)');
+// Short runs of the bundled scenario under every built-in policy, so the simulator's functions
+// are compiled too and land in the cache (V8 compiles a function when first called).
+const { routingPolicyNames } = await import(pathToFileURL(resolve('dist/src/policies/routing/index.js')).href);
+const { loadScenarioFile } = await import(pathToFileURL(resolve('dist/src/workload/load-scenario.js')).href);
+const scenario = loadScenarioFile('scenarios/mmc.yaml', {
+  knownPolicies: routingPolicyNames,
+  overrides: ['stop.completed=2000', 'warmup.completed=200'],
+});
+for (const policy of routingPolicyNames) {
+  const outcome = await mod.exports.default({ scenario: { ...scenario, routing: { policy } }, replication: 0 });
+  if (!outcome.ok) throw new Error(`bundle-worker: a short ${policy} run failed: ${outcome.error}`);
+}
 const cache = out.replace(/\.cjs$/, '.cache');
 writeFileSync(`${cache}.tmp`, encodeCache(wrapped, script.createCachedData()));
 renameSync(`${cache}.tmp`, cache);
