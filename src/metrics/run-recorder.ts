@@ -1,6 +1,7 @@
 // Streaming recorders for one replication: histograms for response and wait time (overall and
 // per class) and time-weighted averages for the number in system and busy slots. Memory is fixed
 // by the number of classes and agent groups, never by the number of tasks.
+import type { TaskTable } from '../model/task-table.js';
 import { ZERO } from '../sim/double-zero.js';
 import { BatchSeries } from './batch-series.js';
 import { Histogram } from './histogram.js';
@@ -9,6 +10,13 @@ import { TimeAverage } from './time-average.js';
 import { Timeline, type TimelineData } from './timeline.js';
 
 export interface RecorderOptions {
+  /**
+   * The engine's virtual clock, one cell it writes at every event. The hot calls read time from
+   * it and the task table, and take only integers: a double passed to a call the JIT did not
+   * inline is boxed, an allocation per event.
+   */
+  readonly clock: Float64Array;
+  readonly tasks: TaskTable;
   /** Initial bucket width of the timeline in seconds. */
   readonly bucketSeconds: number;
   /** Record each agent's utilization over time (heatmaps); slots per agent. */
@@ -52,6 +60,8 @@ export class RunRecorder {
 
   readonly timeline: Timeline;
   readonly series: BatchSeries | undefined;
+  private readonly clock: Float64Array;
+  private readonly tasks: TaskTable;
 
   constructor(
     private readonly classNames: readonly string[],
@@ -59,6 +69,8 @@ export class RunRecorder {
     private readonly groupSlots: Float64Array,
     options: RecorderOptions,
   ) {
+    this.clock = options.clock;
+    this.tasks = options.tasks;
     this.totalSlots = groupSlots.reduce((s, v) => s + v, 0);
     this.timeline = new Timeline(options.bucketSeconds, this.totalSlots, options.agentSlots);
     this.series = options.series ? new BatchSeries() : undefined;
@@ -76,7 +88,8 @@ export class RunRecorder {
   }
 
   /** Statistics from here on; what ended before is warm-up. */
-  beginObservation(now: number): void {
+  beginObservation(): void {
+    const now = this.clock[0]!;
     this.observing = true;
     this.observeStart = now;
     this.response.reset();
@@ -92,13 +105,15 @@ export class RunRecorder {
     this.affinityHits = 0;
     this.inputTokens = 0;
     this.cachedTokens = 0;
-    this.advance(now);
+    this.advance();
     this.inSystemAreaAtStart = this.inSystemArea;
     this.busyAreaAtStart = this.busyArea;
     if (this.perGroup) for (const g of this.groupBusy) g.restart(now);
   }
 
-  private advance(now: number): void {
+  /** Brings the time-weighted areas up to now. */
+  private advance(): void {
+    const now = this.clock[0]!;
     const dt = now - this.last;
     // Several changes at one instant (a completion and the next start) add no area.
     if (dt === 0) return;
@@ -109,13 +124,16 @@ export class RunRecorder {
     this.last = now;
   }
 
-  arrived(now: number): void {
-    this.advance(now);
+  /** A task arrived (now). */
+  arrived(): void {
+    this.advance();
     this.inSystem++;
   }
 
-  started(now: number, group: number, agent: number): void {
-    this.advance(now);
+  /** A task started service at `agent` (now). */
+  started(group: number, agent: number): void {
+    const now = this.clock[0]!;
+    this.advance();
     this.busy++;
     if (this.detailed) this.detail(now, group, agent, 1);
   }
@@ -126,15 +144,15 @@ export class RunRecorder {
     if (this.perGroup) this.groupBusy[group]!.add(now, delta);
   }
 
-  completed(
-    now: number,
-    cls: number,
-    group: number,
-    agent: number,
-    responseSeconds: number,
-    waitSeconds: number,
-  ): void {
-    this.advance(now);
+  /** Task `task` completed at `agent` (now). */
+  completed(task: number, group: number, agent: number): void {
+    const now = this.clock[0]!;
+    const t = this.tasks;
+    const arrival = t.arrival[task]!;
+    const cls = t.cls[task]!;
+    const responseSeconds = now - arrival;
+    const waitSeconds = t.start[task]! - arrival;
+    this.advance();
     this.inSystem--;
     this.busy--;
     this.timeline.completed();
@@ -180,23 +198,25 @@ export class RunRecorder {
     this.cachedTokens += cached;
   }
 
-  rejected(now: number, cls: number): void {
-    this.advance(now);
+  rejected(cls: number): void {
+    this.advance();
     this.inSystem--;
     if (!this.observing) return;
     this.rejectedCount++;
     this.classRejected[cls]!++;
   }
 
-  finishTimeline(end: number): TimelineData {
-    this.advance(end);
+  finishTimeline(): TimelineData {
+    const end = this.clock[0]!;
+    this.advance();
     return this.timeline.finish(end, this.inSystemArea, this.busyArea);
   }
 
-  summarize(end: number): ReplicationMetrics {
+  summarize(): ReplicationMetrics {
+    const end = this.clock[0]!;
     const span = end - this.observeStart;
     const utilizationByGroup: Record<string, number> = {};
-    this.advance(end);
+    this.advance();
     this.groupNames.forEach((name, g) => {
       const area = this.perGroup ? this.groupBusy[g]!.areaUntil(end) : this.busyArea - this.busyAreaAtStart;
       utilizationByGroup[name] = area / (this.groupSlots[g]! * span);

@@ -74,7 +74,8 @@ export interface ReplicationResult {
 }
 
 class Simulation implements Host {
-  clock = ZERO;
+  /** The virtual clock: one cell, shared with the recorder (RecorderOptions.clock). */
+  readonly clock = new Float64Array(1);
   readonly events = new EventQueue();
   readonly tasks = new TaskTable();
   readonly recorder: RunRecorder;
@@ -117,6 +118,8 @@ class Simulation implements Host {
       compiled.groupNames,
       compiled.groupSlots,
       {
+        clock: this.clock,
+        tasks: this.tasks,
         bucketSeconds: initialBucketSeconds(compiled.scenario),
         ...(options.agentTimeline ? { agentSlots: fleet.slots } : {}),
         series: compiled.scenario.warmup === 'auto',
@@ -125,7 +128,7 @@ class Simulation implements Host {
     const s = compiled.scenario;
     const policy = options.policy.create(options.params, {
       fleet,
-      now: () => this.clock,
+      now: () => this.clock[0]!,
       groupNames: compiled.groupNames,
       classesOf: compiled.classesOf,
       tasks: this.tasks,
@@ -143,11 +146,11 @@ class Simulation implements Host {
   }
 
   now(): number {
-    return this.clock;
+    return this.clock[0]!;
   }
 
   start(task: number, agent: number): void {
-    const now = this.clock;
+    const now = this.clock[0]!;
     const t = this.tasks;
     t.agent[task] = agent;
     // size / speed, nothing else to model: the common case, kept short.
@@ -174,7 +177,7 @@ class Simulation implements Host {
   private begin(task: number, agent: number, now: number, service: number): void {
     const t = this.tasks;
     t.start[task] = now;
-    this.recorder.started(now, this.groupOf[agent]!, agent);
+    this.recorder.started(this.groupOf[agent]!, agent);
     this.probe?.started(t.seq[task]!, agent, now);
     this.events.push(now + service, COMPLETION, task);
   }
@@ -214,8 +217,9 @@ class Simulation implements Host {
 
   rejected(task: number): void {
     const t = this.tasks;
-    this.recorder.rejected(this.clock, t.cls[task]!);
-    this.probe?.rejected(t.seq[task]!, this.clock);
+    const now = this.clock[0]!;
+    this.recorder.rejected(t.cls[task]!);
+    this.probe?.rejected(t.seq[task]!, now);
     t.release(task);
   }
 
@@ -228,11 +232,12 @@ class Simulation implements Host {
     const recorder = this.recorder;
     const core = this.core;
     const probe = this.probe;
+    const clock = this.clock;
     const stopCompleted = 'completed' in s.stop ? s.stop.completed : Number.POSITIVE_INFINITY;
     const warmupCompleted = warmup !== undefined && 'completed' in warmup ? warmup.completed : 0;
     if ('time' in s.stop) events.push(s.stop.time, STOP, 0);
     if (warmup !== undefined && 'time' in warmup) events.push(warmup.time, WARMUP, 0);
-    else if (warmupCompleted === 0) recorder.beginObservation(0);
+    else if (warmupCompleted === 0) recorder.beginObservation();
     const first = workload.nextTime();
     if (first < Number.POSITIVE_INFINITY && maxArrivals > 0) events.pushSide(first, ARRIVAL, 0);
 
@@ -241,28 +246,26 @@ class Simulation implements Host {
     let count = 0;
     while (events.pop()) {
       const now = events.time;
-      this.clock = now;
+      clock[0] = now;
       count++;
       const kind = events.kind;
       if (kind === COMPLETION) {
         const id = events.ref;
-        const arrival = tasks.arrival[id]!;
-        const start = tasks.start[id]!;
         const agent = tasks.agent[id]!;
-        recorder.completed(now, tasks.cls[id]!, this.groupOf[agent]!, agent, now - arrival, start - arrival);
+        recorder.completed(id, this.groupOf[agent]!, agent);
         if (this.costed)
-          recorder.cost((now - start) * this.costPerSecond[agent]! + tasks.size[id]! * this.costPerUnit[agent]!);
+          recorder.cost((now - tasks.start[id]!) * this.costPerSecond[agent]! + tasks.size[id]! * this.costPerUnit[agent]!);
         probe?.completed(tasks.seq[id]!, agent, now);
         core.finished(id);
         tasks.release(id);
         completed++;
-        if (completed === warmupCompleted) recorder.beginObservation(now);
+        if (completed === warmupCompleted) recorder.beginObservation();
         if (completed >= stopCompleted) break;
       } else if (kind === ARRIVAL) {
         const id = tasks.alloc();
         workload.fill(tasks, id);
         arrived++;
-        recorder.arrived(now);
+        recorder.arrived();
         probe?.arrived(tasks.seq[id]!, tasks.cls[id]!, now);
         if (arrived < maxArrivals) {
           const next = workload.nextTime();
@@ -278,10 +281,10 @@ class Simulation implements Host {
         break;
       } else if (kind === WARMUP) {
         count--;
-        recorder.beginObservation(now);
+        recorder.beginObservation();
       }
     }
-    const end = this.clock;
+    const end = clock[0]!;
     if (!recorder.observing)
       throw new InputError(
         `the run stopped at ${end.toFixed(3)} s after ${completed} completed tasks, before the warm-up ended: ` +
@@ -289,9 +292,9 @@ class Simulation implements Host {
       );
     const series = recorder.series?.data();
     return {
-      timeline: recorder.finishTimeline(end),
+      timeline: recorder.finishTimeline(),
       ...(series === undefined ? {} : { responseSeries: series }),
-      metrics: recorder.summarize(end),
+      metrics: recorder.summarize(),
       events: count,
       arrived,
       inSystemAtEnd: tasks.live,
