@@ -3,7 +3,6 @@
 //   -> recorders -> ReplicationResult
 // The engine only advances time and models agents (service time = size / true speed); every
 // routing and queueing decision is the core's. No closure, promise or allocation per event.
-import { ZERO } from './double-zero.js';
 import { Orchestrator } from '../core/orchestrator.js';
 import { InputError } from '../errors.js';
 import type { Host } from '../core/host.js';
