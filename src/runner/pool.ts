@@ -2,11 +2,11 @@
 // per pool task. Under tsx and vitest (this file is .ts) workers load worker.ts through tsx's
 // hooks; from dist/ they load the bundled worker through worker-loader.js (one file and a V8
 // code cache start faster than the module graph: scripts/bundle-worker.mjs), or the compiled
-// worker.js when no bundle was built. Outcomes
-// are placed by task index, never by finishing order, so the result is the same bytes whatever
-// the number of workers.
+// worker.js when the bundle is missing or older than the modules (worker-file.ts). Outcomes are
+// placed by task index, never by finishing order, so the result is the same bytes whatever the
+// number of workers.
 import { setMaxListeners } from 'node:events';
-import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import {
@@ -19,13 +19,14 @@ import {
   throwIfAborted,
 } from './executor.js';
 import type { ReadyTask } from './worker.js';
+import { workerFileName } from './worker-file.js';
 
 const isTs = import.meta.url.endsWith('.ts');
 
 function workerUrl(): URL {
   if (isTs) return new URL('./worker.ts', import.meta.url);
-  const bundled = existsSync(new URL('./worker.bundle.cjs', import.meta.url));
-  return new URL(bundled ? './worker-loader.js' : './worker.js', import.meta.url);
+  const name = workerFileName(fileURLToPath(new URL('.', import.meta.url)));
+  return new URL(`./${name}`, import.meta.url);
 }
 
 /** Workers when --workers is not given: the parallelism Node reports for this machine. */
