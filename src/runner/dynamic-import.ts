@@ -1,7 +1,8 @@
 // import() of modules named at run time: user policies and tsx (which loads TypeScript ones).
-// The bundled worker runs inside a vm.Script built from V8's code cache, where Node 20 drops
-// import()'s callback ("A dynamic import callback was not specified"); its loader, a real
-// module, installs an importer under a global symbol before the bundle runs.
+// The bundled worker runs inside a vm.Script, where Node 20 runs import() only with an
+// experimental option (vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER, which warns, and fails
+// when the script comes from cached data) or behind a flag; so its loader, a real module,
+// installs an importer under a global symbol before the bundle runs.
 type Importer = (specifier: string) => Promise<unknown>;
 
 const HOOK = Symbol.for('orchlab.import');

@@ -47,12 +47,16 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export function createRunPool(workers: number): RunPool {
+export interface PoolOptions {
+  /** The worker module (tests); by default the one for how orchlab runs (see workerUrl). */
+  readonly worker?: URL;
+}
+
+export function createRunPool(workers: number, options: PoolOptions = {}): RunPool {
   const pool = new Piscina<RunTask | ReadyTask, RunOutcome | boolean>({
-    filename: workerUrl().href,
+    filename: (options.worker ?? workerUrl()).href,
     execArgv: isTs ? ['--import', 'tsx'] : [],
-    // Threads start as runs arrive (a run of 3 replications starts 3 at most) and stay up
-    // between rounds of replications: auto.
+    // Threads start as tasks arrive and stay up between rounds of replications: auto.
     minThreads: 1,
     maxThreads: workers,
     idleTimeout: 60_000,
@@ -94,9 +98,12 @@ export function createRunPool(workers: number): RunPool {
 
   async function ready(timeoutMs = 30_000): Promise<void> {
     const task: ReadyTask = { counter: new SharedArrayBuffer(4), workers, timeoutMs };
-    const answers = await Promise.all(
-      Array.from({ length: workers }, () => pool.run(task, { name: 'ready' })),
-    );
+    let answers: (RunOutcome | boolean)[];
+    try {
+      answers = await Promise.all(Array.from({ length: workers }, () => pool.run(task, { name: 'ready' })));
+    } catch (err) {
+      throw new Error(`worker threads failed to start: ${errorText(err)}`);
+    }
     if (!answers.every((a) => a === true))
       throw new Error(`worker pool: not every worker started within ${timeoutMs} ms`);
   }
@@ -106,12 +113,19 @@ export function createRunPool(workers: number): RunPool {
 
 /**
  * Calls `fn` with an executor for `workers` workers: in this thread for 1, else a pool that is
- * destroyed when `fn` settles (also when it throws or is aborted).
+ * destroyed when `fn` settles (also when it throws or is aborted). The pool's threads must all
+ * start first: a worker module that fails to load would otherwise leave queued runs waiting
+ * forever (piscina starts no thread for them), and the process would end with no output.
  */
-export async function withExecutor<T>(workers: number, fn: (execute: Executor) => Promise<T>): Promise<T> {
+export async function withExecutor<T>(
+  workers: number,
+  fn: (execute: Executor) => Promise<T>,
+  options: PoolOptions = {},
+): Promise<T> {
   if (workers <= 1) return fn(executeInProcess);
-  const pool = createRunPool(workers);
+  const pool = createRunPool(workers, options);
   try {
+    await pool.ready();
     return await fn(pool.execute);
   } finally {
     await pool.destroy();

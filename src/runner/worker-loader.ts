@@ -1,7 +1,8 @@
 // The pool's worker thread when orchlab runs from dist/: it loads the bundled worker
 // (worker.bundle.cjs, everything worker.ts imports in one file) through V8's code cache
 // (worker.bundle.cache). Both are made by scripts/bundle-worker.mjs after tsc. A missing or
-// stale cache only costs time: the bundle is then compiled from source.
+// stale cache only costs time (the bundle is compiled from source); a bundle that cannot be
+// loaded at all costs the speed-up only: the thread falls back to the compiled worker.js.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -9,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { decodeCache, wrapCommonJs } from './code-cache.js';
 import { installImporter } from './dynamic-import.js';
-import type { ReadyTask } from './worker.js';
 import type { RunOutcome, RunTask } from './executor.js';
+import type { ReadyTask } from './worker.js';
 
 interface WorkerModule {
   default: (task: RunTask) => Promise<RunOutcome>;
@@ -25,10 +26,9 @@ type ModuleFunction = (
   dirname: string,
 ) => void;
 
-const bundle = fileURLToPath(new URL('./worker.bundle.cjs', import.meta.url));
-const wrapped = wrapCommonJs(readFileSync(bundle, 'utf8'));
+type CacheStatus = 'used' | 'rejected' | 'missing';
 
-function cachedData(): Buffer | undefined {
+function cachedData(bundle: string, wrapped: string): Buffer | undefined {
   try {
     return decodeCache(wrapped, readFileSync(bundle.replace(/\.cjs$/, '.cache')));
   } catch {
@@ -36,26 +36,45 @@ function cachedData(): Buffer | undefined {
   }
 }
 
-const data = cachedData();
-const script = new Script(wrapped, {
-  filename: bundle,
-  ...(data === undefined ? {} : { cachedData: data }),
-});
-// import() inside the bundle would fail (dynamic-import.ts): it imports through this module.
-installImporter((specifier) => import(specifier));
+function loadBundle(): { worker: WorkerModule; cache: CacheStatus } {
+  const bundle = fileURLToPath(new URL('./worker.bundle.cjs', import.meta.url));
+  const wrapped = wrapCommonJs(readFileSync(bundle, 'utf8'));
+  const data = cachedData(bundle, wrapped);
+  const script = new Script(wrapped, {
+    filename: bundle,
+    ...(data === undefined ? {} : { cachedData: data }),
+  });
+  // import() cannot run inside the bundle (dynamic-import.ts): it imports through this module.
+  installImporter((specifier) => import(specifier));
+  const mod = { exports: {} as WorkerModule };
+  (script.runInThisContext() as ModuleFunction)(
+    mod.exports,
+    createRequire(bundle),
+    mod,
+    bundle,
+    dirname(bundle),
+  );
+  if (typeof mod.exports.default !== 'function' || typeof mod.exports.ready !== 'function')
+    throw new Error('the bundle does not export the worker');
+  return {
+    worker: mod.exports,
+    cache: data === undefined ? 'missing' : script.cachedDataRejected === true ? 'rejected' : 'used',
+  };
+}
 
-/** Whether this thread started from the code cache (tests check the build made a usable one). */
-export const codeCache: 'used' | 'rejected' | 'missing' =
-  data === undefined ? 'missing' : script.cachedDataRejected === true ? 'rejected' : 'used';
+let loaded: { worker: WorkerModule; cache: CacheStatus | 'failed' };
+try {
+  loaded = loadBundle();
+} catch (err) {
+  process.stderr.write(
+    `orchlab: the bundled worker failed to load (${err instanceof Error ? err.message : String(err)}); ` +
+      'using the compiled modules; `npm run build` rebuilds the bundle\n',
+  );
+  loaded = { worker: (await import('./worker.js')) as WorkerModule, cache: 'failed' };
+}
 
-const mod = { exports: {} as WorkerModule };
-(script.runInThisContext() as ModuleFunction)(
-  mod.exports,
-  createRequire(bundle),
-  mod,
-  bundle,
-  dirname(bundle),
-);
+/** How this thread started: from the code cache, or why not (tests check the build's bundle). */
+export const codeCache: CacheStatus | 'failed' = loaded.cache;
 
-export default mod.exports.default;
-export const ready = mod.exports.ready;
+export default loaded.worker.default;
+export const ready = loaded.worker.ready;

@@ -77,14 +77,18 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
   });
   const perAgent = <T>(f: (g: Scenario['agents'][number]) => T) =>
     scenario.agents.flatMap((g) => Array.from({ length: g.count }, () => f(g)));
-  const anyLlm = scenario.agents.some((g) => g.service !== undefined || g.rateLimit !== undefined || g.prefixCache !== undefined);
+  const anyLlm = scenario.agents.some(
+    (g) => g.service !== undefined || g.rateLimit !== undefined || g.prefixCache !== undefined,
+  );
   const llm: LlmTables | undefined = anyLlm
     ? {
         isLlm: Uint8Array.from(perAgent((g) => (g.service?.model === 'llm' ? 1 : 0))),
         prefillTokensPerSecond: Float64Array.from(perAgent((g) => g.service?.prefillTokensPerSecond ?? 1)),
         decodeTokensPerSecond: Float64Array.from(perAgent((g) => g.service?.decodeTokensPerSecond ?? 1)),
         overheadSeconds: Float64Array.from(perAgent((g) => g.service?.overheadSeconds ?? 0)),
-        tokensPerMinute: Float64Array.from(perAgent((g) => g.rateLimit?.tokensPerMinute ?? Number.POSITIVE_INFINITY)),
+        tokensPerMinute: Float64Array.from(
+          perAgent((g) => g.rateLimit?.tokensPerMinute ?? Number.POSITIVE_INFINITY),
+        ),
         cacheBlocks: Int32Array.from(perAgent((g) => g.prefixCache?.blocks ?? 0)),
         blockTokens: Int32Array.from(perAgent((g) => g.prefixCache?.blockTokens ?? 512)),
       }
@@ -101,14 +105,18 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     const list = agents.flatMap((a, i) => (a.skills.includes(skill) && only(a) ? [i] : []));
     const eligible = Int32Array.from(list);
     const prefer = rule.prefer === undefined ? undefined : inGroups(rule.prefer);
-    const preferred = prefer === undefined ? undefined : Int32Array.from(list.filter((i) => prefer(agents[i]!)));
+    const preferred =
+      prefer === undefined ? undefined : Int32Array.from(list.filter((i) => prefer(agents[i]!)));
     const slots = list.reduce((s, i) => s + agents[i]!.slots, 0);
-    const byShare = rule.maxShare === undefined ? Number.POSITIVE_INFINITY : Math.max(1, Math.floor(rule.maxShare * slots));
+    const byShare =
+      rule.maxShare === undefined ? Number.POSITIVE_INFINITY : Math.max(1, Math.floor(rule.maxShare * slots));
     return {
       name: c.name,
       skill,
       eligible,
-      ...(preferred !== undefined && preferred.length > 0 ? { preferred, spillQueue: rule.spillQueue ?? 0 } : {}),
+      ...(preferred !== undefined && preferred.length > 0
+        ? { preferred, spillQueue: rule.spillQueue ?? 0 }
+        : {}),
       maxDispatched: Math.min(rule.maxSlots ?? Number.POSITIVE_INFINITY, byShare),
     };
   });

@@ -36,13 +36,22 @@ export class EventQueue {
 
   /**
    * Schedules an event in the side slot, which must be empty: for a stream whose events are
-   * scheduled one at a time (the next arrival). A finite `time` only.
+   * scheduled one at a time (the next arrival). A finite `time` only (+Infinity marks the slot
+   * empty).
    */
   pushSide(time: number, kind: number, ref: number): void {
-    if (this.sideTime !== Number.POSITIVE_INFINITY) throw new Error('EventQueue: the side slot is taken');
+    if (this.sideTime !== Number.POSITIVE_INFINITY || !(time < Number.POSITIVE_INFINITY)) this.badSide(time);
     this.sideTime = time;
     this.sideSeq = this.nextSeq++;
     this.sideTag = (ref << 3) | kind;
+  }
+
+  private badSide(time: number): never {
+    throw new Error(
+      this.sideTime !== Number.POSITIVE_INFINITY
+        ? 'EventQueue: the side slot is taken'
+        : `EventQueue: the side slot takes finite times, not ${time}`,
+    );
   }
 
   /** `kind` in 0..7, `ref` in 0..2^28 - 1. */

@@ -52,11 +52,16 @@ export class InvariantProbe implements Probe {
     }
     const cls = this.cls.get(seq)!;
     const c = this.compiled.classes[cls]!;
-    if (!spec.skills.includes(c.skill)) this.fail(`task ${seq} started at agent ${agent} without skill ${c.skill}`);
-    else if (!c.eligible.includes(agent)) this.fail(`task ${seq} started at agent ${agent}, which the rules exclude for class ${c.name}`);
+    if (!spec.skills.includes(c.skill))
+      this.fail(`task ${seq} started at agent ${agent} without skill ${c.skill}`);
+    else if (!c.eligible.includes(agent))
+      this.fail(`task ${seq} started at agent ${agent}, which the rules exclude for class ${c.name}`);
     if (++this.inService[cls]! > c.maxDispatched)
-      this.fail(`class ${c.name} has ${this.inService[cls]} tasks in service, over its limit of ${c.maxDispatched}`);
-    if (++this.busy[agent]! > spec.slots) this.fail(`agent ${agent} serves ${this.busy[agent]} > ${spec.slots} slots`);
+      this.fail(
+        `class ${c.name} has ${this.inService[cls]} tasks in service, over its limit of ${c.maxDispatched}`,
+      );
+    if (++this.busy[agent]! > spec.slots)
+      this.fail(`agent ${agent} serves ${this.busy[agent]} > ${spec.slots} slots`);
     if (this.fifo && seq < this.lastSeqAt[agent]!)
       this.fail(`agent ${agent} started task ${seq} after later task ${this.lastSeqAt[agent]} (FIFO)`);
     this.lastSeqAt[agent] = seq;

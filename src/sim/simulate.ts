@@ -108,10 +108,16 @@ class Simulation implements Host {
     this.costPerUnit = fleet.costPerUnit;
     this.costed = fleet.costPerSecond.some((c) => c > 0) || fleet.costPerUnit.some((c) => c > 0);
     this.llm = compiled.llm;
-    this.prefixCache = this.llm?.cacheBlocks.some((b) => b > 0) ? new PrefixCache(this.llm.cacheBlocks) : undefined;
-    this.limiter = this.llm?.tokensPerMinute.some(Number.isFinite) ? new RateLimiter(this.llm.tokensPerMinute) : undefined;
+    this.prefixCache = this.llm?.cacheBlocks.some((b) => b > 0)
+      ? new PrefixCache(this.llm.cacheBlocks)
+      : undefined;
+    this.limiter = this.llm?.tokensPerMinute.some(Number.isFinite)
+      ? new RateLimiter(this.llm.tokensPerMinute)
+      : undefined;
     this.simple =
-      this.llm === undefined && this.memory === undefined && compiled.scenario.workload.serviceNoise === undefined;
+      this.llm === undefined &&
+      this.memory === undefined &&
+      compiled.scenario.workload.serviceNoise === undefined;
     this.recorder = new RunRecorder(
       compiled.classes.map((c) => c.name),
       compiled.groupNames,
@@ -158,10 +164,12 @@ class Simulation implements Host {
       return;
     }
     const service =
-      (this.llm !== undefined && this.llm.isLlm[agent] === 1 ? this.llmService(task, agent) : this.plainService(task, agent)) *
-      t.noise[task]!;
+      (this.llm !== undefined && this.llm.isLlm[agent] === 1
+        ? this.llmService(task, agent)
+        : this.plainService(task, agent)) * t.noise[task]!;
     if (this.limiter?.limited(agent)) {
-      const tokens = this.llm!.isLlm[agent] === 1 ? t.inputTokens[task]! + t.outputTokens[task]! : t.size[task]!;
+      const tokens =
+        this.llm!.isLlm[agent] === 1 ? t.inputTokens[task]! + t.outputTokens[task]! : t.size[task]!;
       const begin = this.limiter.admit(agent, now, tokens);
       if (begin > now) {
         t.service[task] = service;
@@ -253,7 +261,10 @@ class Simulation implements Host {
         const agent = tasks.agent[id]!;
         recorder.completed(id, this.groupOf[agent]!, agent);
         if (this.costed)
-          recorder.cost((now - tasks.start[id]!) * this.costPerSecond[agent]! + tasks.size[id]! * this.costPerUnit[agent]!);
+          recorder.cost(
+            (now - tasks.start[id]!) * this.costPerSecond[agent]! +
+              tasks.size[id]! * this.costPerUnit[agent]!,
+          );
         probe?.completed(tasks.seq[id]!, agent, now);
         core.finished(id);
         tasks.release(id);

@@ -2,13 +2,14 @@
 // bundled worker through its V8 code cache (dist/src/runner/worker-loader.js, worker.bundle.cjs
 // and worker.bundle.cache, made by scripts/bundle-worker.mjs). The other CLI tests run the
 // TypeScript sources in this process and never touch the bundle.
-// `npm ci` builds dist/ (prepare); after editing src/, `npm run build` refreshes it.
+// `npm ci` and `npm test` build dist/; after editing src/, `npm run build` refreshes it.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { workerFileName } from '../../src/runner/worker-file.js';
 
 const run = promisify(execFile);
 const BUNDLE = 'dist/src/runner/worker.bundle.cjs';
@@ -26,9 +27,22 @@ async function orchlab(...args: string[]): Promise<{ code: number; stdout: strin
   }
 }
 
+/** The newest modification time of a .ts file under `dir`. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' }))
+    if (entry.endsWith('.ts')) newest = Math.max(newest, statSync(join(dir, entry)).mtimeMs);
+  return newest;
+}
+
 describe('the built CLI and its bundled worker', () => {
-  it('has a worker bundle in dist/ whose code cache V8 accepts (run `npm run build` if this fails)', async () => {
-    expect(existsSync(BUNDLE)).toBe(true);
+  it('is built from the current sources (`npm test` builds first; after editing src/, `npm run build`)', () => {
+    expect(existsSync(BUNDLE), `${BUNDLE} is missing`).toBe(true);
+    expect(newestSource('src') <= statSync(BUNDLE).mtimeMs, 'dist/ is older than src/').toBe(true);
+  });
+
+  it('runs its workers from the bundle, whose code cache V8 accepts', async () => {
+    expect(workerFileName('dist/src/runner')).toBe('worker-loader.js');
     const loader = (await import(pathToFileURL(resolve('dist/src/runner/worker-loader.js')).href)) as {
       codeCache: string;
       default: unknown;

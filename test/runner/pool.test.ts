@@ -85,3 +85,25 @@ describe('aborting', () => {
     expect(done).toBe(2);
   });
 });
+
+describe('a worker module that fails to load', () => {
+  it('fails the runs with the reason, more runs than threads included (none waits forever)', async () => {
+    const worker = new URL('./fixtures/broken-worker.mjs', import.meta.url);
+    const runs = withExecutor(
+      2,
+      (execute) => runComparison(smallScenario(['replications=3']), ['jsq', 'random'], execute),
+      { worker },
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('the runs never settled')), 15_000);
+    });
+    try {
+      await expect(Promise.race([runs, hung])).rejects.toThrow(
+        /worker threads failed to start: .*this worker module fails to load/,
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  }, 20_000);
+});

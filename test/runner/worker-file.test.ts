@@ -1,36 +1,55 @@
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workerFileName } from '../../src/runner/worker-file.js';
 
-function fakeRunnerDir(): string {
-  const runner = join(mkdtempSync(join(tmpdir(), 'orchlab-dist-')), 'src', 'runner');
-  mkdirSync(runner, { recursive: true });
-  writeFileSync(join(runner, 'worker.js'), '');
-  return runner;
-}
-
 const at = (path: string, seconds: number) => utimesSync(path, seconds, seconds);
 
+/** A project root with dist/src/runner holding a bundle made at t=2000 from two inputs made at t=1000. */
+function builtProject(): { root: string; runner: string } {
+  const root = mkdtempSync(join(tmpdir(), 'orchlab-dist-'));
+  const runner = join(root, 'dist', 'src', 'runner');
+  mkdirSync(join(root, 'dist', 'src', 'sim'), { recursive: true });
+  mkdirSync(runner, { recursive: true });
+  mkdirSync(join(root, 'node_modules', 'dep'), { recursive: true });
+  const inputs = ['dist/src/runner/worker.js', 'dist/src/sim/simulate.js', 'node_modules/dep/index.js'];
+  for (const input of inputs) {
+    writeFileSync(join(root, input), '');
+    at(join(root, input), 1000);
+  }
+  writeFileSync(join(runner, 'worker.bundle.json'), JSON.stringify({ inputs }));
+  writeFileSync(join(runner, 'worker.bundle.cjs'), '');
+  at(join(runner, 'worker.bundle.cjs'), 2000);
+  return { root, runner };
+}
+
 describe('the worker file a pool loads from dist/', () => {
-  it('is the bundle loader when the bundle was made after tsc compiled the worker', () => {
-    const runner = fakeRunnerDir();
-    at(join(runner, 'worker.js'), 1000);
-    writeFileSync(join(runner, 'worker.bundle.cjs'), '');
-    at(join(runner, 'worker.bundle.cjs'), 2000);
-    expect(workerFileName(runner)).toBe('worker-loader.js');
+  it('is the bundle loader when the bundle is newer than everything that went into it', () => {
+    expect(workerFileName(builtProject().runner)).toBe('worker-loader.js');
   });
 
-  it('is the compiled worker when tsc ran after the bundle was made (the bundle holds old code)', () => {
-    const runner = fakeRunnerDir();
-    writeFileSync(join(runner, 'worker.bundle.cjs'), '');
-    at(join(runner, 'worker.bundle.cjs'), 2000);
-    at(join(runner, 'worker.js'), 3000);
+  it('is the compiled worker when a module was compiled after the bundle (tsc alone, tsc --watch)', () => {
+    const { root, runner } = builtProject();
+    at(join(root, 'dist/src/sim/simulate.js'), 3000);
     expect(workerFileName(runner)).toBe('worker.js');
   });
 
-  it('is the compiled worker when no bundle was built', () => {
-    expect(workerFileName(fakeRunnerDir())).toBe('worker.js');
+  it('is the compiled worker when a bundled dependency changed or an input is gone', () => {
+    const changed = builtProject();
+    at(join(changed.root, 'node_modules/dep/index.js'), 3000);
+    expect(workerFileName(changed.runner)).toBe('worker.js');
+    const gone = builtProject();
+    rmSync(join(gone.root, 'dist/src/sim/simulate.js'));
+    expect(workerFileName(gone.runner)).toBe('worker.js');
+  });
+
+  it('is the compiled worker when no bundle, or no list of its inputs, was built', () => {
+    const noBundle = builtProject();
+    rmSync(join(noBundle.runner, 'worker.bundle.cjs'));
+    expect(workerFileName(noBundle.runner)).toBe('worker.js');
+    const noList = builtProject();
+    rmSync(join(noList.runner, 'worker.bundle.json'));
+    expect(workerFileName(noList.runner)).toBe('worker.js');
   });
 });

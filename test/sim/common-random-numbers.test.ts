@@ -33,7 +33,14 @@ function arrivals(policy: string): string[] {
     rejected: () => {},
   };
   const def = routingPolicies.get(policy)!;
-  simulate(compileScenario(scenario), { policy: def, params: def.params.parse({}), seed: 9, replication: 2, probe, maxArrivals: 2000 });
+  simulate(compileScenario(scenario), {
+    policy: def,
+    params: def.params.parse({}),
+    seed: 9,
+    replication: 2,
+    probe,
+    maxArrivals: 2000,
+  });
   return seen;
 }
 

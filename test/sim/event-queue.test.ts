@@ -14,7 +14,9 @@ describe('EventQueue', () => {
         });
         const out: [number, number][] = [];
         while (q.pop()) out.push([q.time, q.ref]);
-        const expected = times.map((t, i) => [t, i] as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        const expected = times
+          .map((t, i) => [t, i] as [number, number])
+          .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
         expect(out).toEqual(expected);
       }),
     );
@@ -59,7 +61,11 @@ describe('EventQueue', () => {
           const b = reference.pop();
           expect(a).toBe(b);
           if (!a) return;
-          expect([withSide.time, withSide.kind, withSide.ref]).toEqual([reference.time, reference.kind, reference.ref]);
+          expect([withSide.time, withSide.kind, withSide.ref]).toEqual([
+            reference.time,
+            reference.kind,
+            reference.ref,
+          ]);
           if (withSide.ref === sideRef) sideRef = -1;
         };
         ops.forEach((o, i) => {
@@ -81,12 +87,15 @@ describe('EventQueue', () => {
     );
   });
 
-  it('refuses a second event in a taken side slot', () => {
+  it('refuses a second event in a taken side slot, and a time that is not finite', () => {
     const q = new EventQueue();
     q.pushSide(1, 0, 0);
     expect(() => q.pushSide(2, 0, 1)).toThrow(/side slot is taken/);
     q.pop();
     q.pushSide(2, 0, 1);
     expect(q.size).toBe(1);
+    q.pop();
+    expect(() => q.pushSide(Number.POSITIVE_INFINITY, 0, 2)).toThrow(/finite times/);
+    expect(() => q.pushSide(Number.NaN, 0, 2)).toThrow(/finite times/);
   });
 });

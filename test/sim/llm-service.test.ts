@@ -32,11 +32,23 @@ function run(agent: Record<string, unknown>, cls: Record<string, unknown>, tasks
     rejected: () => {},
   };
   const def = routingPolicies.get('shared-queue')!;
-  const result = simulate(compileScenario(scenario), { policy: def, params: {}, seed: 1, replication: 0, probe, maxArrivals: tasks });
+  const result = simulate(compileScenario(scenario), {
+    policy: def,
+    params: {},
+    seed: 1,
+    replication: 0,
+    probe,
+    maxArrivals: tasks,
+  });
   return { trace, result };
 }
 
-const service = { model: 'llm', prefillTokensPerSecond: 1000, decodeTokensPerSecond: 50, overheadSeconds: 0.5 };
+const service = {
+  model: 'llm',
+  prefillTokensPerSecond: 1000,
+  decodeTokensPerSecond: 50,
+  overheadSeconds: 0.5,
+};
 const tokens = (input: number, output: number) => ({
   inputTokens: { dist: 'constant', value: input },
   outputTokens: { dist: 'constant', value: output },
@@ -77,7 +89,12 @@ describe('LLM service model', () => {
   it('holds a start until the 60 s token window has room (rate limit)', () => {
     // 2100 tokens per request, 3000 per minute: the second request, arriving at 1 s, starts
     // only when the first (started at 0... arrival 1/rate = 1 s) leaves the window, 60 s later.
-    const { trace } = run({ service, slots: 4, rateLimit: { tokensPerMinute: 3000 } }, tokens(2000, 100), 2, 1);
+    const { trace } = run(
+      { service, slots: 4, rateLimit: { tokensPerMinute: 3000 } },
+      tokens(2000, 100),
+      2,
+      1,
+    );
     expect(trace.start[0]).toBeCloseTo(1, 12);
     expect(trace.start[1]).toBeCloseTo(61, 12);
     expect(trace.end[1]! - trace.start[1]!).toBeCloseTo(4.5, 12);

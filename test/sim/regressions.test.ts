@@ -16,12 +16,19 @@ const corpus = [
       name: 'limit-rejections',
       seed: 265899,
       stop: { time: 1e9 },
-      agents: [{ name: 'g0', count: 2, slots: 1, speed: 0.2, skills: ['c'], queueCapacity: 0, affinityKeys: 1 }],
+      agents: [
+        { name: 'g0', count: 2, slots: 1, speed: 0.2, skills: ['c'], queueCapacity: 0, affinityKeys: 1 },
+      ],
       workload: {
         arrivals: { process: 'poisson', rate: 0.9143599830747379 },
         classes: [
           { name: 'c0', skill: 'c', size: { dist: 'exponential', mean: 0.20037556186684272 }, deadline: 1 },
-          { name: 'c1', skill: 'c', size: { dist: 'lognormal', mean: 0.18025204469040548, cv: 0.9520722703979487 }, deadline: 2 },
+          {
+            name: 'c1',
+            skill: 'c',
+            size: { dist: 'lognormal', mean: 0.18025204469040548, cv: 0.9520722703979487 },
+            deadline: 2,
+          },
         ],
       },
       routing: { policy: 'jiq' },
@@ -38,7 +45,14 @@ describe('regression corpus', () => {
         const compiled = compileScenario(scenario);
         const def = routingPolicies.get(policy)!;
         const probe = new InvariantProbe(compiled, false);
-        simulate(compiled, { policy: def, params: def.params.parse({}), seed: scenario.seed, replication: 0, probe, maxArrivals: c.maxArrivals });
+        simulate(compiled, {
+          policy: def,
+          params: def.params.parse({}),
+          seed: scenario.seed,
+          replication: 0,
+          probe,
+          maxArrivals: c.maxArrivals,
+        });
         probe.checkDrained();
         expect(probe.violations).toEqual([]);
         expect(probe.completedCount + probe.rejectedCount).toBe(c.maxArrivals);
