@@ -27,14 +27,18 @@ export function addExecutionOptions(command: Command): Command {
 const seconds = () => Number(process.hrtime.bigint()) / 1e9;
 
 /**
- * Runs `work` with the executor the flags ask for. Returns undefined (and sets exit code 130)
- * when interrupted: the caller then writes nothing.
+ * Runs `work` with the executor the flags ask for. `runs`, when known, caps the workers: no
+ * thread starts that would have no run to do (one run goes in this thread). Returns undefined
+ * (and sets exit code 130) when interrupted: the caller then writes nothing.
  */
 export async function executeRuns<T>(
   flags: ExecutionFlags,
   work: (execute: Executor, options: RoundsOptions) => Promise<T>,
+  runs?: number,
 ): Promise<T | undefined> {
-  const workers = flags.workers === undefined ? defaultWorkers() : wholeNumber('--workers', flags.workers, 1);
+  const requested =
+    flags.workers === undefined ? defaultWorkers() : wholeNumber('--workers', flags.workers, 1);
+  const workers = runs === undefined ? requested : Math.max(1, Math.min(requested, runs));
   const progress = createProgress(process.stderr, !flags.quiet && process.stderr.isTTY === true, seconds);
   let result: T;
   try {

@@ -33,9 +33,23 @@ export function formatRun(r: RunResult): string {
   if (classNames.length > 1) {
     const classRows = classNames.map((name) => {
       const c = r.classes[name]!;
-      return [name, num(c.responseTime.mean.value), ci(c.responseTime.mean), num(c.responseTime.p99.value), num(c.waitTime.mean.value), num(c.completed.value), num(c.rejected.value)];
+      return [
+        name,
+        num(c.responseTime.mean.value),
+        ci(c.responseTime.mean),
+        num(c.responseTime.p99.value),
+        num(c.waitTime.mean.value),
+        num(c.completed.value),
+        num(c.rejected.value),
+      ];
     });
-    parts.push('', formatTable(['class', 'resp mean', '95% CI', 'resp p99', 'wait mean', 'completed', 'rejected'], classRows));
+    parts.push(
+      '',
+      formatTable(
+        ['class', 'resp mean', '95% CI', 'resp p99', 'wait mean', 'completed', 'rejected'],
+        classRows,
+      ),
+    );
   }
   parts.push('', `digest ${r.digest}`);
   return parts.join('\n');

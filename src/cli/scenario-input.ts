@@ -30,6 +30,7 @@ export function scenarioFromFlags(path: string, flags: ScenarioFlags): Scenario 
 
 export function wholeNumber(flag: string, text: string, min: number): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min) throw new InputError(`${flag}: expected a whole number >= ${min}, got '${text}'`);
+  if (!Number.isInteger(n) || n < min)
+    throw new InputError(`${flag}: expected a whole number >= ${min}, got '${text}'`);
   return n;
 }

@@ -40,7 +40,8 @@ describe('orchlab commands', () => {
   it('policies lists every registered policy with its parameters', async () => {
     const r = await runCli('policies');
     expect(r.code).toBe(0);
-    for (const p of ['shared-queue', 'random', 'round-robin', 'jsq', 'power-of-d']) expect(r.stdout).toContain(p);
+    for (const p of ['shared-queue', 'random', 'round-robin', 'jsq', 'power-of-d'])
+      expect(r.stdout).toContain(p);
     expect(r.stdout).toContain('d=2');
   });
 });

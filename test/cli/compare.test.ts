@@ -16,7 +16,9 @@ describe('orchlab compare', () => {
     expect(out.format).toBe('orchlab.compare/1');
     expect(out.scenario).toBe('small-mmc');
     expect(out.replications).toBe(3);
-    expect(out.runs.map((run: { format: string; policy: { name: string } }) => [run.format, run.policy.name])).toEqual([
+    expect(
+      out.runs.map((run: { format: string; policy: { name: string } }) => [run.format, run.policy.name]),
+    ).toEqual([
       ['orchlab.run/1', 'shared-queue'],
       ['orchlab.run/1', 'jsq'],
       ['orchlab.run/1', 'random'],
@@ -33,7 +35,9 @@ describe('orchlab compare', () => {
   });
 
   it('runs every policy on the same scenario and seeds, differing only in routing', async () => {
-    const out = JSON.parse((await runCli('compare', SMALL, '--policies', 'jsq,round-robin', '--format', 'json')).stdout);
+    const out = JSON.parse(
+      (await runCli('compare', SMALL, '--policies', 'jsq,round-robin', '--format', 'json')).stdout,
+    );
     const [a, b] = out.runs;
     expect({ ...a.scenarioSpec, routing: null }).toEqual({ ...b.scenarioSpec, routing: null });
     expect(a.replicationResults.map((r: { replication: number }) => r.replication)).toEqual([0, 1, 2]);
@@ -49,13 +53,22 @@ describe('orchlab compare', () => {
   });
 
   it('--policies all runs every registered policy', async () => {
-    const out = JSON.parse((await runCli('compare', SMALL, '--policies', 'all', '--format', 'json', '--replications', '2')).stdout);
+    const out = JSON.parse(
+      (await runCli('compare', SMALL, '--policies', 'all', '--format', 'json', '--replications', '2')).stdout,
+    );
     expect(out.runs.length).toBeGreaterThanOrEqual(5);
     expect(out.failures).toEqual([]);
   });
 
   it('a user policy that throws is reported with its name and the task; the others still complete (exit 3)', async () => {
-    const r = await runCli('compare', SMALL, '--policies', 'jsq,test/fixtures/policies/throws.ts', '--format', 'json');
+    const r = await runCli(
+      'compare',
+      SMALL,
+      '--policies',
+      'jsq,test/fixtures/policies/throws.ts',
+      '--format',
+      'json',
+    );
     expect(r.code).toBe(3);
     const out = JSON.parse(r.stdout);
     expect(out.runs.map((x: { policy: { name: string } }) => x.policy.name)).toEqual(['jsq']);
@@ -65,7 +78,12 @@ describe('orchlab compare', () => {
   });
 
   it('a user policy that picks an agent without the skill gets a clear error naming policy, task and skill', async () => {
-    const r = await runCli('compare', 'test/fixtures/scenarios/two-skills.yaml', '--policies', 'test/fixtures/policies/wrong-skill.ts');
+    const r = await runCli(
+      'compare',
+      'test/fixtures/scenarios/two-skills.yaml',
+      '--policies',
+      'test/fixtures/policies/wrong-skill.ts',
+    );
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("policy 'wrong-skill' picked agent 3, which does not have skill 'a'");
     expect(r.stderr).toMatch(/task #\d+ \(class 'x'/);
@@ -85,8 +103,19 @@ describe('orchlab compare', () => {
 
   it('shows the affinity hit rate column when tasks carry keys, and only then', async () => {
     const keyed = await runCli(
-      'compare', 'scenarios/sessions.yaml', '--policies', 'consistent-hash,random', '--replications', '2',
-      '--set', 'stop.completed=6000', '--set', 'warmup.completed=1000', '--workers', '1', '--quiet',
+      'compare',
+      'scenarios/sessions.yaml',
+      '--policies',
+      'consistent-hash,random',
+      '--replications',
+      '2',
+      '--set',
+      'stop.completed=6000',
+      '--set',
+      'warmup.completed=1000',
+      '--workers',
+      '1',
+      '--quiet',
     );
     expect(keyed.code).toBe(0);
     expect(keyed.stdout).toContain('affinity hits');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { executeRuns, failureExitCode } from '../../src/cli/execution.js';
 import type { RoundsOptions } from '../../src/runner/auto-replications.js';
-import { type Executor, RunAborted } from '../../src/runner/executor.js';
+import { type Executor, executeInProcess, RunAborted } from '../../src/runner/executor.js';
 
 /** Captures stderr while `fn` runs. */
 async function withStderr<T>(fn: () => Promise<T>): Promise<{ value: T; stderr: string }> {
@@ -34,6 +34,19 @@ describe('executeRuns(flags, work)', () => {
     expect(value).toBeUndefined();
     expect(process.exitCode).toBe(130);
     expect(stderr).toBe('orchlab: interrupted after 3 of 8 runs; workers stopped, nothing written\n');
+  });
+
+  it('starts no more workers than there are runs (one run stays in this thread)', async () => {
+    const work = async (execute: Executor, options: RoundsOptions) => {
+      options.onProgress?.({ done: 1, total: 1, cached: 0, failed: 0, events: 0 });
+      return execute === executeInProcess;
+    };
+    const one = await withStderr(() => executeRuns({ workers: '4' }, work, 1));
+    expect(one.value).toBe(true);
+    expect(one.stderr).toMatch(/· 1 worker\n$/);
+    const two = await withStderr(() => executeRuns({ workers: '4' }, work, 2));
+    expect(two.value).toBe(false);
+    expect(two.stderr).toMatch(/· 2 workers\n$/);
   });
 
   it('prints the summary line unless --quiet, and passes other errors through', async () => {

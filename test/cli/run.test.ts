@@ -24,7 +24,19 @@ describe('orchlab run', () => {
     expect(out.seed).toBe(3);
     expect(out.replications).toBe(3);
     const m = out.metrics;
-    for (const e of [m.responseTime.mean, m.responseTime.p50, m.responseTime.p95, m.responseTime.p99, m.waitTime.mean, m.waitTime.p99, m.throughput, m.utilization, m.numberInSystem, m.completed, m.rejected]) {
+    for (const e of [
+      m.responseTime.mean,
+      m.responseTime.p50,
+      m.responseTime.p95,
+      m.responseTime.p99,
+      m.waitTime.mean,
+      m.waitTime.p99,
+      m.throughput,
+      m.utilization,
+      m.numberInSystem,
+      m.completed,
+      m.rejected,
+    ]) {
       expect(isEstimate(e)).toBe(true);
     }
     expect(isEstimate(out.classes.default.responseTime.mean)).toBe(true);
@@ -43,7 +55,18 @@ describe('orchlab run', () => {
   });
 
   it('--policy and --set routing.d choose the policy and its parameter', async () => {
-    const r = await runCli('run', SMALL, '--policy', 'power-of-d', '--set', 'routing.d=3', '--format', 'json', '--replications', '2');
+    const r = await runCli(
+      'run',
+      SMALL,
+      '--policy',
+      'power-of-d',
+      '--set',
+      'routing.d=3',
+      '--format',
+      'json',
+      '--replications',
+      '2',
+    );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.policy).toMatchObject({ name: 'power-of-d', params: { d: 3 } });
@@ -51,7 +74,16 @@ describe('orchlab run', () => {
   });
 
   it('--set agents.0.count changes the fleet', async () => {
-    const r = await runCli('run', SMALL, '--set', 'agents.0.count=8', '--format', 'json', '--replications', '2');
+    const r = await runCli(
+      'run',
+      SMALL,
+      '--set',
+      'agents.0.count=8',
+      '--format',
+      'json',
+      '--replications',
+      '2',
+    );
     const out = JSON.parse(r.stdout);
     // Twice the agents at the same arrival rate: utilization halves to about 3/8.
     expect(out.metrics.utilization.value).toBeGreaterThan(0.3);
@@ -104,14 +136,34 @@ describe('orchlab run', () => {
   });
 
   it('a run that stops before its warm-up ends is an input error, not empty figures', async () => {
-    const r = await runCli('run', SMALL, '--set', 'warmup={time: 100000}', '--replications', '1', '--workers', '1');
+    const r = await runCli(
+      'run',
+      SMALL,
+      '--set',
+      'warmup={time: 100000}',
+      '--replications',
+      '1',
+      '--workers',
+      '1',
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('before the warm-up ended');
   });
 
   it('--out naming a directory is an input error (exit 2), not a crash', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'orchlab-'));
-    const r = await runCli('run', SMALL, '--format', 'json', '--replications', '1', '--workers', '1', '--out', dir);
+    const r = await runCli(
+      'run',
+      SMALL,
+      '--format',
+      'json',
+      '--replications',
+      '1',
+      '--workers',
+      '1',
+      '--out',
+      dir,
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${dir}: cannot write`);
     expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -42,8 +42,10 @@ export function registerCompare(program: Command): void {
     const scenario = scenarioFromFlags(path, flags);
     const entries = parsePolicyList(flags.policies);
     await preloadPolicies(entries.map((e) => e.split(':')[0]!));
-    const result = await executeRuns(flags, (execute, options) =>
-      runComparison(scenario, entries, execute, options),
+    const result = await executeRuns(
+      flags,
+      (execute, options) => runComparison(scenario, entries, execute, options),
+      scenario.replications === 'auto' ? undefined : scenario.replications * entries.length,
     );
     if (result === undefined) return;
     const code = failureExitCode(result.failures.map((f) => f.kind));
@@ -51,7 +53,8 @@ export function registerCompare(program: Command): void {
       const lines = [...new Set(result.failures.map((f) => `  ${f.policy}: ${f.error}`))];
       if (code === 1) throw new Error(`every policy failed:\n${lines.join('\n')}`);
       // Every run rejected the input itself (e.g. a stop before the warm-up ends): the user's to fix.
-      if (result.failures.every((f) => f.kind === 'input')) throw new InputError(`every run failed:\n${lines.join('\n')}`);
+      if (result.failures.every((f) => f.kind === 'input'))
+        throw new InputError(`every run failed:\n${lines.join('\n')}`);
       throw new PolicyError(`every policy failed:\n${lines.join('\n')}`);
     }
     emit(flags, result, () => formatCompare(result));

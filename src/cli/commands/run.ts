@@ -49,7 +49,11 @@ export function registerRun(program: Command): void {
       await preloadPolicies([scenario.routing.policy]);
       // Unknown policies and bad parameters fail here, before any worker starts.
       resolvePolicy(scenario.routing);
-      const ran = await executeRuns(flags, (execute, options) => runInRounds([[scenario]], execute, options));
+      const ran = await executeRuns(
+        flags,
+        (execute, options) => runInRounds([[scenario]], execute, options),
+        scenario.replications === 'auto' ? undefined : scenario.replications,
+      );
       if (ran === undefined) return;
       const { outcomes, precision } = ran[0]!;
       const error = failureError(scenario, outcomes[0]!);

@@ -7,7 +7,9 @@ import { scenarioFromFlags } from '../scenario-input.js';
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('check scenario files against the schema; exit code 2 with a clear message on the first bad one')
+    .description(
+      'check scenario files against the schema; exit code 2 with a clear message on the first bad one',
+    )
     .argument('<scenario...>', 'scenario YAML files')
     .option('--set <path=value>', 'override a scenario field before checking (repeatable)', collect, [])
     .option('--policy <name>', 'check with this routing policy instead of the scenario’s')
