@@ -28,7 +28,8 @@ export class BatchSeries {
     this.sum = 0;
     this.n = 0;
     if (this.means.length === this.maxPoints) {
-      for (let i = 0; i < this.maxPoints / 2; i++) this.means[i] = (this.means[2 * i]! + this.means[2 * i + 1]!) / 2;
+      for (let i = 0; i < this.maxPoints / 2; i++)
+        this.means[i] = (this.means[2 * i]! + this.means[2 * i + 1]!) / 2;
       this.means.length = this.maxPoints / 2;
       this.batch *= 2;
     }

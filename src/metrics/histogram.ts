@@ -65,6 +65,23 @@ export class Histogram {
     return Number.NaN;
   }
 
+  /**
+   * Nearest-rank quantiles for ascending `ps`, as quantile(p) would give each, in one pass over the
+   * buckets (a run's summary asks for five of each histogram).
+   */
+  quantiles(ps: readonly number[]): number[] {
+    const out = new Array<number>(ps.length).fill(Number.NaN);
+    if (this.count === 0) return out;
+    const counts = this.counts;
+    let k = 0;
+    let seen = 0;
+    for (let b = 0; b < BUCKETS && k < ps.length; b++) {
+      seen += counts[b]!;
+      while (k < ps.length && seen >= Math.max(1, Math.ceil(ps[k]! * this.count))) out[k++] = bucketValue(b);
+    }
+    return out;
+  }
+
   reset(): void {
     this.counts.fill(0);
     this.count = 0;

@@ -221,11 +221,14 @@ export class RunRecorder {
       const area = this.perGroup ? this.groupBusy[g]!.areaUntil(end) : this.busyArea - this.busyAreaAtStart;
       utilizationByGroup[name] = area / (this.groupSlots[g]! * span);
     });
+    const responseTime = summarize(this.response);
+    const waitTime = summarize(this.wait);
     const classes: Record<string, ClassMetrics> = {};
     this.classNames.forEach((name, c) => {
       classes[name] = {
-        responseTime: summarize(this.classResponse[c]!),
-        waitTime: summarize(this.classWait[c]!),
+        // One class shares the overall histograms (and so their summaries).
+        responseTime: this.perClass ? summarize(this.classResponse[c]!) : { ...responseTime },
+        waitTime: this.perClass ? summarize(this.classWait[c]!) : { ...waitTime },
         completed: this.classResponse[c]!.count,
         rejected: this.classRejected[c]!,
       };
@@ -233,8 +236,8 @@ export class RunRecorder {
     const inSystem = (this.inSystemArea - this.inSystemAreaAtStart) / span;
     const busy = (this.busyArea - this.busyAreaAtStart) / span;
     return {
-      responseTime: summarize(this.response),
-      waitTime: summarize(this.wait),
+      responseTime,
+      waitTime,
       throughput: this.response.count / span,
       utilization: busy / this.totalSlots,
       utilizationByGroup,
@@ -251,13 +254,15 @@ export class RunRecorder {
   }
 }
 
+const SUMMARY_QUANTILES = [0.5, 0.9, 0.95, 0.99, 0.999];
+
 function summarize(h: Histogram): QuantileSummary {
-  return {
-    mean: h.mean,
-    p50: h.quantile(0.5),
-    p90: h.quantile(0.9),
-    p95: h.quantile(0.95),
-    p99: h.quantile(0.99),
-    p999: h.quantile(0.999),
-  };
+  const [p50, p90, p95, p99, p999] = h.quantiles(SUMMARY_QUANTILES) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return { mean: h.mean, p50, p90, p95, p99, p999 };
 }

@@ -112,7 +112,8 @@ export class Timeline {
   private merge(): void {
     const halve = (xs: number[], sum: boolean) => {
       const out: number[] = [];
-      for (let i = 0; i + 1 < xs.length; i += 2) out.push(sum ? xs[i]! + xs[i + 1]! : (xs[i]! + xs[i + 1]!) / 2);
+      for (let i = 0; i + 1 < xs.length; i += 2)
+        out.push(sum ? xs[i]! + xs[i + 1]! : (xs[i]! + xs[i + 1]!) / 2);
       xs.length = 0;
       xs.push(...out);
     };

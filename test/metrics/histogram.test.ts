@@ -60,4 +60,20 @@ describe('Histogram', () => {
     const exact = quantileSorted(values, 0.99)!;
     expect(Math.abs(h.quantile(0.99) - exact) / exact).toBeLessThan(0.005);
   });
+
+  it('quantiles(ps) gives, in one pass, what quantile(p) gives for each p', () => {
+    checkProperty(
+      'test/metrics/histogram.test.ts',
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1e4, noNaN: true }), { maxLength: 400 }),
+        fc.uniqueArray(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }),
+        (values, ps) => {
+          const h = new Histogram();
+          for (const v of values) h.record(v);
+          const ascending = [...ps].sort((a, b) => a - b);
+          expect(h.quantiles(ascending)).toEqual(ascending.map((p) => h.quantile(p)));
+        },
+      ),
+    );
+  });
 });
