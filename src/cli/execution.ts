@@ -1,28 +1,16 @@
 // How the runs of `run`, `compare` and `sweep` are executed: --workers (a worker-thread pool, or
 // this thread for 1), --cache DIR, progress on stderr, Ctrl-C. A command hands in what to run;
 // this file owns the pool's lifetime and turns an interrupt into exit code 130 with no output.
-import type { Command } from 'commander';
+// The options themselves are registered by execution-options.ts.
 import type { FailureKind } from '../runner/executor.js';
 import { type Executor, RunAborted } from '../runner/executor.js';
 import type { RoundsOptions } from '../runner/auto-replications.js';
 import { defaultWorkers, withExecutor } from '../runner/pool.js';
 import { cachingExecutor } from '../runner/run-cache.js';
+import type { ExecutionFlags } from './execution-options.js';
 import { INTERRUPTED_EXIT_CODE, withInterrupt } from './interrupt.js';
 import { createProgress, renderSummary } from './progress.js';
 import { wholeNumber } from './scenario-input.js';
-
-export interface ExecutionFlags {
-  readonly workers?: string;
-  readonly cache?: string;
-  readonly quiet?: boolean;
-}
-
-export function addExecutionOptions(command: Command): Command {
-  return command
-    .option('--workers <n>', 'worker threads; 1 runs in this thread (default: the number of cores)')
-    .option('--cache <dir>', 'reuse runs already computed for the same inputs (one JSON file per run in DIR)')
-    .option('--quiet', 'no progress or summary on stderr');
-}
 
 const seconds = () => Number(process.hrtime.bigint()) / 1e9;
 

@@ -1,5 +1,7 @@
 // The `orchlab` command. Every user mistake surfaces as one message and exit code 2; a policy
 // that breaks its contract as exit code 3; anything else is a bug and prints its stack (exit 1).
+// commands/ only declares each command's options; its action imports the implementation
+// (actions/) when that command runs, so --help, --version and every other command start fast.
 import { Command, CommanderError } from 'commander';
 import { InputError, PolicyError } from '../errors.js';
 import { VERSION } from '../version.js';

@@ -2,18 +2,11 @@
 // paired statistics. Exit code 3 when some runs failed (the others are still reported), 1 when
 // one crashed.
 import type { Command } from 'commander';
-import { InputError, PolicyError } from '../../errors.js';
-import { runComparison } from '../../runner/compare.js';
-import { parsePolicyList } from '../../runner/policy-spec.js';
-import { preloadPolicies } from '../../runner/resolve-policy.js';
 import { collect } from '../collect.js';
-import { addExecutionOptions, type ExecutionFlags, executeRuns, failureExitCode } from '../execution.js';
-import { formatCompare } from '../format-compare.js';
-import { emit, formatOption, type OutputFlags } from '../output.js';
-import { invocation, writeReport } from './report.js';
-import { scenarioFromFlags } from '../scenario-input.js';
+import { addExecutionOptions, type ExecutionFlags } from '../execution-options.js';
+import { formatOption, type OutputFlags } from '../output.js';
 
-interface CompareFlags extends OutputFlags, ExecutionFlags {
+export interface CompareFlags extends OutputFlags, ExecutionFlags {
   report?: string;
   policies: string;
   set: string[];
@@ -39,29 +32,7 @@ export function registerCompare(program: Command): void {
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
     .option('--report <file>', 'also write a self-contained HTML report (see `orchlab report`)');
   addExecutionOptions(command).action(async (path: string, flags: CompareFlags, cmd: Command) => {
-    const scenario = scenarioFromFlags(path, flags);
-    const entries = parsePolicyList(flags.policies);
-    await preloadPolicies(entries.map((e) => e.split(':')[0]!));
-    const result = await executeRuns(
-      flags,
-      (execute, options) => runComparison(scenario, entries, execute, options),
-      scenario.replications === 'auto' ? undefined : scenario.replications * entries.length,
-    );
-    if (result === undefined) return;
-    const code = failureExitCode(result.failures.map((f) => f.kind));
-    if (result.runs.length === 0) {
-      const lines = [...new Set(result.failures.map((f) => `  ${f.policy}: ${f.error}`))];
-      if (code === 1) throw new Error(`every policy failed:\n${lines.join('\n')}`);
-      // Every run rejected the input itself (e.g. a stop before the warm-up ends): the user's to fix.
-      if (result.failures.every((f) => f.kind === 'input'))
-        throw new InputError(`every run failed:\n${lines.join('\n')}`);
-      throw new PolicyError(`every policy failed:\n${lines.join('\n')}`);
-    }
-    emit(flags, result, () => formatCompare(result));
-    if (flags.report !== undefined) {
-      await writeReport(result, flags.report, { command: invocation(cmd) });
-      process.stderr.write(`wrote ${flags.report}\n`);
-    }
-    if (code !== undefined) process.exitCode = code;
+    const { compareAction } = await import('../actions/compare.js');
+    await compareAction(path, flags, cmd);
   });
 }

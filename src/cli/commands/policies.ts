@@ -1,31 +1,17 @@
 // `orchlab policies`: the registered routing policies and their parameters.
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { routingPolicies } from '../../policies/routing/index.js';
-import { formatTable } from '../format-table.js';
+
+export interface PoliciesFlags {
+  format: string;
+}
 
 export function registerPolicies(program: Command): void {
   program
     .command('policies')
     .description('list the routing policies with their parameters')
     .option('--format <format>', 'table or json', 'table')
-    .action((flags: { format: string }) => {
-      const list = [...routingPolicies.values()].map((p) => ({
-        name: p.name,
-        summary: p.summary,
-        params: z.toJSONSchema(p.params, { io: 'input' }),
-      }));
-      if (flags.format === 'json') {
-        process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
-        return;
-      }
-      const rows = list.map((p) => {
-        const props = (p.params as { properties?: Record<string, { default?: unknown }> }).properties ?? {};
-        const params = Object.entries(props)
-          .map(([k, v]) => `${k}${v.default !== undefined ? `=${String(v.default)}` : ''}`)
-          .join(' ');
-        return [p.name, params || '-', p.summary];
-      });
-      process.stdout.write(`${formatTable(['policy', 'parameters', 'what it does'], rows, [1, 2])}\n`);
+    .action(async (flags: PoliciesFlags) => {
+      const { policiesAction } = await import('../actions/policies.js');
+      policiesAction(flags);
     });
 }

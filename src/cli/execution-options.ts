@@ -1,0 +1,16 @@
+// The options `run`, `compare` and `sweep` share for how their runs execute. Registration only:
+// executing them (worker pool, cache, progress) is execution.ts, loaded when a command runs.
+import type { Command } from 'commander';
+
+export interface ExecutionFlags {
+  readonly workers?: string;
+  readonly cache?: string;
+  readonly quiet?: boolean;
+}
+
+export function addExecutionOptions(command: Command): Command {
+  return command
+    .option('--workers <n>', 'worker threads; 1 runs in this thread (default: the number of cores)')
+    .option('--cache <dir>', 'reuse runs already computed for the same inputs (one JSON file per run in DIR)')
+    .option('--quiet', 'no progress or summary on stderr');
+}
