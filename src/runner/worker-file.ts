@@ -1,6 +1,6 @@
 // Which file a pool's worker threads load from dist/: the bundled worker (worker-loader.js over
-// worker.bundle.cjs, made by `npm run build` after tsc) while no file that went into the bundle
-// (listed in worker.bundle.json) is newer than it. After `tsc` alone, `tsc --watch` or a
+// worker.bundle.cjs, made by `npm run build` after tsc) while nothing that went into the bundle
+// (listed in worker.bundle.json: compiled modules, and packages by their directory) is newer. After `tsc` alone, `tsc --watch` or a
 // dependency update the bundle would hold old code, and workers would compute something else
 // than the main thread: then, or with no bundle, the compiled worker.js.
 import { readFileSync, statSync } from 'node:fs';

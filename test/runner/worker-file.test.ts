@@ -6,18 +6,21 @@ import { workerFileName } from '../../src/runner/worker-file.js';
 
 const at = (path: string, seconds: number) => utimesSync(path, seconds, seconds);
 
-/** A project root with dist/src/runner holding a bundle made at t=2000 from two inputs made at t=1000. */
+/** A project root with dist/src/runner holding a bundle made at t=2000 from inputs dated t=1000. */
 function builtProject(): { root: string; runner: string } {
   const root = mkdtempSync(join(tmpdir(), 'orchlab-dist-'));
   const runner = join(root, 'dist', 'src', 'runner');
   mkdirSync(join(root, 'dist', 'src', 'sim'), { recursive: true });
   mkdirSync(runner, { recursive: true });
   mkdirSync(join(root, 'node_modules', 'dep'), { recursive: true });
-  const inputs = ['dist/src/runner/worker.js', 'dist/src/sim/simulate.js', 'node_modules/dep/index.js'];
+  const inputs = ['dist/src/runner/worker.js', 'dist/src/sim/simulate.js'];
   for (const input of inputs) {
     writeFileSync(join(root, input), '');
     at(join(root, input), 1000);
   }
+  // A bundled package counts by its directory (a reinstall creates it anew).
+  inputs.push('node_modules/dep');
+  at(join(root, 'node_modules/dep'), 1000);
   writeFileSync(join(runner, 'worker.bundle.json'), JSON.stringify({ inputs }));
   writeFileSync(join(runner, 'worker.bundle.cjs'), '');
   at(join(runner, 'worker.bundle.cjs'), 2000);
@@ -35,9 +38,9 @@ describe('the worker file a pool loads from dist/', () => {
     expect(workerFileName(runner)).toBe('worker.js');
   });
 
-  it('is the compiled worker when a bundled dependency changed or an input is gone', () => {
+  it('is the compiled worker when a bundled package was reinstalled or an input is gone', () => {
     const changed = builtProject();
-    at(join(changed.root, 'node_modules/dep/index.js'), 3000);
+    at(join(changed.root, 'node_modules/dep'), 3000);
     expect(workerFileName(changed.runner)).toBe('worker.js');
     const gone = builtProject();
     rmSync(join(gone.root, 'dist/src/sim/simulate.js'));
