@@ -72,5 +72,5 @@ for (const policy of routingPolicyNames) {
   if (!outcome.ok) throw new Error(`bundle-worker: a short ${policy} run failed: ${outcome.error}`);
 }
 const cache = out.replace(/\.cjs$/, '.cache');
-writeFileSync(`${cache}.tmp`, encodeCache(wrapped, script.createCachedData()));
+writeFileSync(`${cache}.tmp`, encodeCache(Buffer.from(source, 'utf8'), script.createCachedData()));
 renameSync(`${cache}.tmp`, cache);

@@ -28,9 +28,9 @@ type ModuleFunction = (
 
 type CacheStatus = 'used' | 'rejected' | 'missing';
 
-function cachedData(bundle: string, wrapped: string): Buffer | undefined {
+function cachedData(bundle: string, bytes: Uint8Array): Buffer | undefined {
   try {
-    return decodeCache(wrapped, readFileSync(bundle.replace(/\.cjs$/, '.cache')));
+    return decodeCache(bytes, readFileSync(bundle.replace(/\.cjs$/, '.cache')));
   } catch {
     return undefined;
   }
@@ -38,8 +38,9 @@ function cachedData(bundle: string, wrapped: string): Buffer | undefined {
 
 function loadBundle(): { worker: WorkerModule; cache: CacheStatus } {
   const bundle = fileURLToPath(new URL('./worker.bundle.cjs', import.meta.url));
-  const wrapped = wrapCommonJs(readFileSync(bundle, 'utf8'));
-  const data = cachedData(bundle, wrapped);
+  const bytes = readFileSync(bundle);
+  const wrapped = wrapCommonJs(bytes.toString('utf8'));
+  const data = cachedData(bundle, bytes);
   const script = new Script(wrapped, {
     filename: bundle,
     ...(data === undefined ? {} : { cachedData: data }),
