@@ -54,20 +54,12 @@ export class Histogram {
 
   /** Nearest-rank quantile: the value of the ceil(p·n)-th smallest record (bucket midpoint). */
   quantile(p: number): number {
-    if (this.count === 0) return Number.NaN;
-    const rank = Math.max(1, Math.ceil(p * this.count));
-    let seen = 0;
-    const counts = this.counts;
-    for (let b = 0; b < BUCKETS; b++) {
-      seen += counts[b]!;
-      if (seen >= rank) return bucketValue(b);
-    }
-    return Number.NaN;
+    return this.quantiles([p])[0]!;
   }
 
   /**
-   * Nearest-rank quantiles for ascending `ps`, as quantile(p) would give each, in one pass over the
-   * buckets (a run's summary asks for five of each histogram).
+   * Nearest-rank quantiles for ascending `ps` in one pass over the buckets (a run's summary asks
+   * for five of each histogram).
    */
   quantiles(ps: readonly number[]): number[] {
     const out = new Array<number>(ps.length).fill(Number.NaN);

@@ -132,10 +132,9 @@ export class RunRecorder {
 
   /** A task started service at `agent` (now). */
   started(group: number, agent: number): void {
-    const now = this.clock[0]!;
     this.advance();
     this.busy++;
-    if (this.detailed) this.detail(now, group, agent, 1);
+    if (this.detailed) this.detail(this.clock[0]!, group, agent, 1);
   }
 
   /** Per-agent and per-group busy slots, kept only when there is more than one of them to show. */

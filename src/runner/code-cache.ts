@@ -4,10 +4,34 @@
 // The cache file begins with the SHA-1 of the exact bundle it was made from: V8 itself only
 // checks the source's length, so a cache left over from another build must be refused here.
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import type { Script } from 'node:vm';
 
 /** The CommonJS module wrapper, applied the same way when the cache is made and when it is used. */
 export function wrapCommonJs(source: string): string {
   return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+}
+
+type ModuleFunction = (
+  exports: object,
+  require: NodeJS.Require,
+  module: { exports: object },
+  filename: string,
+  dirname: string,
+) => void;
+
+/** Runs a script made from wrapCommonJs(source of `filename`) as Node runs a module; its exports. */
+export function runCommonJs(script: Script, filename: string): Record<string, unknown> {
+  const mod = { exports: {} as Record<string, unknown> };
+  (script.runInThisContext() as ModuleFunction)(
+    mod.exports,
+    createRequire(filename),
+    mod,
+    filename,
+    dirname(filename),
+  );
+  return mod.exports;
 }
 
 /** Hashes the bundle file's bytes (no text encoding on the way: this runs as every worker starts). */

@@ -4,11 +4,9 @@
 // stale cache only costs time (the bundle is compiled from source); a bundle that cannot be
 // loaded at all costs the speed-up only: the thread falls back to the compiled worker.js.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
-import { decodeCache, wrapCommonJs } from './code-cache.js';
+import { decodeCache, runCommonJs, wrapCommonJs } from './code-cache.js';
 import { installImporter } from './dynamic-import.js';
 import type { RunOutcome, RunTask } from './executor.js';
 import type { ReadyTask } from './worker.js';
@@ -17,14 +15,6 @@ interface WorkerModule {
   default: (task: RunTask) => Promise<RunOutcome>;
   ready: (task: ReadyTask) => boolean;
 }
-
-type ModuleFunction = (
-  exports: object,
-  require: NodeJS.Require,
-  module: { exports: object },
-  filename: string,
-  dirname: string,
-) => void;
 
 type CacheStatus = 'used' | 'rejected' | 'missing';
 
@@ -47,18 +37,11 @@ function loadBundle(): { worker: WorkerModule; cache: CacheStatus } {
   });
   // import() cannot run inside the bundle (dynamic-import.ts): it imports through this module.
   installImporter((specifier) => import(specifier));
-  const mod = { exports: {} as WorkerModule };
-  (script.runInThisContext() as ModuleFunction)(
-    mod.exports,
-    createRequire(bundle),
-    mod,
-    bundle,
-    dirname(bundle),
-  );
-  if (typeof mod.exports.default !== 'function' || typeof mod.exports.ready !== 'function')
+  const worker = runCommonJs(script, bundle) as Partial<WorkerModule>;
+  if (typeof worker.default !== 'function' || typeof worker.ready !== 'function')
     throw new Error('the bundle does not export the worker');
   return {
-    worker: mod.exports,
+    worker: worker as WorkerModule,
     cache: data === undefined ? 'missing' : script.cachedDataRejected === true ? 'rejected' : 'used',
   };
 }

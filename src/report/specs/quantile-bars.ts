@@ -7,6 +7,7 @@ import {
   CONFIG,
   logAxis,
   type Param,
+  QUANTILE_MEAN_TOOLTIP,
   SCHEMA,
   type TopLevelSpec,
   WIDTH,
@@ -86,13 +87,7 @@ export function quantileBarsSpec(runs: readonly RunResult[]): TopLevelSpec {
             title: 'quantile',
           },
           opacity,
-          tooltip: [
-            { field: 'policy' },
-            { field: 'quantile' },
-            { field: 'seconds', type: 'quantitative', format: '.4~g', title: 'mean (s)' },
-            { field: 'lo', type: 'quantitative', format: '.4~g', title: '95% CI low' },
-            { field: 'hi', type: 'quantitative', format: '.4~g', title: '95% CI high' },
-          ],
+          tooltip: QUANTILE_MEAN_TOOLTIP,
         },
       },
       {
