@@ -65,8 +65,9 @@ const scenario = loadScenarioFile('scenarios/mmc.yaml', {
 });
 for (const policy of routingPolicyNames) {
   const outcome = await worker.default({
-    scenario: { ...scenario, routing: { policy } },
-    replication: 0,
+    task: { scenario: { ...scenario, routing: { policy } }, replication: 0 },
+    pulses: new SharedArrayBuffer(16),
+    index: 0,
   });
   if (!outcome.ok) throw new Error(`bundle-worker: a short ${policy} run failed: ${outcome.error}`);
 }

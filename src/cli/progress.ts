@@ -19,7 +19,8 @@ const millions = (x: number) => `${(x / 1e6).toFixed(2)} M`;
 
 /** The progress line: `[████░░░░]  12/40 runs · 3 cached · 8.10 M events/s · ETA 0:42`. Pure. */
 export function renderProgress(p: RunProgress, elapsedSeconds: number, width = 24): string {
-  const share = p.total === 0 ? 0 : p.done / p.total;
+  // Runs under way count for the share they have done: one long run still moves the bar.
+  const share = p.total === 0 ? 0 : Math.min(1, (p.done + p.running) / p.total);
   const filled = Math.round(share * width);
   const parts = [
     `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${String(p.done).padStart(String(p.total).length)}/${p.total} runs`,
@@ -27,9 +28,10 @@ export function renderProgress(p: RunProgress, elapsedSeconds: number, width = 2
   if (p.cached > 0) parts.push(`${p.cached} cached`);
   if (p.failed > 0) parts.push(`${p.failed} failed`);
   if (elapsedSeconds > 0) parts.push(`${millions(p.events / elapsedSeconds)} events/s`);
-  // Cached runs take no time: the pace is that of the runs executed.
-  const executed = p.done - p.cached;
-  const eta = executed > 0 ? ((p.total - p.done) * elapsedSeconds) / executed : Number.NaN;
+  // Cached runs take no time: the pace is that of the work executed, runs under way included.
+  const executed = p.done - p.cached + p.running;
+  const left = p.total - p.done - p.running;
+  const eta = executed > 0 ? (left * elapsedSeconds) / executed : Number.NaN;
   parts.push(`ETA ${p.done === p.total ? '0:00' : clockText(eta)}`);
   return parts.join(' · ');
 }
@@ -60,7 +62,7 @@ export interface ProgressView {
 /** A throttled progress line on `sink`; `now` is a clock in seconds. */
 export function createProgress(sink: ProgressSink, drawBar: boolean, now: () => number): ProgressView {
   const started = now();
-  let last: RunProgress = { done: 0, total: 0, cached: 0, failed: 0, events: 0 };
+  let last: RunProgress = { done: 0, total: 0, cached: 0, failed: 0, events: 0, running: 0 };
   let drawnAt = Number.NEGATIVE_INFINITY;
   let drawn = false;
   return {

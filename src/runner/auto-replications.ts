@@ -6,6 +6,7 @@
 import { halfWidth } from '../analysis/estimate.js';
 import type { Scenario } from '../workload/scenario-schema.js';
 import type { Executor, RunOutcome, RunTask } from './executor.js';
+import type { RunPulse } from './run-scenario.js';
 import { plannedReplications } from './replications.js';
 
 export interface PrecisionStatus {
@@ -55,8 +56,10 @@ export interface RunProgress {
   readonly total: number;
   readonly cached: number;
   readonly failed: number;
-  /** Simulation events of the runs executed (not read from the cache). */
+  /** Simulation events of the runs executed (not read from the cache), those under way included. */
   readonly events: number;
+  /** The runs under way, as the sum of the share each has done (each in [0, 1)). */
+  readonly running: number;
 }
 
 export interface RoundsOptions {
@@ -102,6 +105,17 @@ export async function runInRounds(
     precision: undefined,
   }));
   const progress = { done: 0, total: 0, cached: 0, failed: 0, events: 0 };
+  // Runs under way in the current batch, by index, as they last reported.
+  const underWay = new Map<number, RunPulse>();
+  const report = () => {
+    let running = 0;
+    let events = progress.events;
+    for (const p of underWay.values()) {
+      running += p.fraction;
+      events += p.events;
+    }
+    options.onProgress?.({ ...progress, events, running });
+  };
   const failed = (st: GroupState, s: number) => st.outcomes[s]!.some((o) => !o.ok);
   for (;;) {
     const tasks: RunTask[] = [];
@@ -115,17 +129,23 @@ export async function runInRounds(
         });
     if (tasks.length === 0) break;
     progress.total += tasks.length;
-    options.onProgress?.({ ...progress });
+    report();
     const outcomes = await execute(tasks, {
       signal: options.signal,
-      onOutcome: (_i, o) => {
+      onOutcome: (i, o) => {
+        underWay.delete(i);
         progress.done++;
         if (!o.ok) progress.failed++;
         else if (o.cached) progress.cached++;
         else progress.events += o.summary.events;
-        options.onProgress?.({ ...progress });
+        report();
+      },
+      onPulse: (i, p) => {
+        underWay.set(i, p);
+        report();
       },
     });
+    underWay.clear();
     outcomes.forEach((o, i) => {
       where[i]!.push(o);
     });

@@ -6,7 +6,7 @@ import { InputError, PolicyError } from '../errors.js';
 import type { Scenario } from '../workload/scenario-schema.js';
 import { preloadPolicies } from './resolve-policy.js';
 import type { ReplicationSummary } from './run-result.js';
-import { runReplication } from './run-scenario.js';
+import { type RunPulse, replicationSteps } from './run-scenario.js';
 
 export interface RunTask {
   readonly scenario: Scenario;
@@ -22,6 +22,11 @@ export type RunOutcome =
 export interface ExecuteOptions {
   /** Called as each run finishes (in finishing order) with its index in the task list. */
   readonly onOutcome?: ((index: number, outcome: RunOutcome) => void) | undefined;
+  /**
+   * Called while run `index` is under way with how far it is, every few tens of milliseconds of
+   * its work (a pool reports at most 10 times a second; a short run may report nothing).
+   */
+  readonly onPulse?: ((index: number, pulse: RunPulse) => void) | undefined;
   /** Stops the runs: no new run starts, and the executor rejects with RunAborted. */
   readonly signal?: AbortSignal | undefined;
 }
@@ -47,35 +52,79 @@ function failure(err: unknown): RunOutcome {
   return { ok: false, kind: 'crash', error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
 }
 
-/** One run, in this thread. Pure apart from the policy modules it may have loaded. */
-export function executeRun(task: RunTask): RunOutcome {
+type Step =
+  | { readonly done: true; readonly outcome: RunOutcome }
+  | { readonly done: false; readonly pulse: RunPulse };
+
+/** The next step of a run; an error becomes a failed outcome. */
+function step(steps: Generator<RunPulse, ReplicationSummary, void>): Step {
   try {
-    return { ok: true, summary: runReplication(task.scenario, task.replication) };
+    const next = steps.next();
+    return next.done
+      ? { done: true, outcome: { ok: true, summary: next.value } }
+      : { done: false, pulse: next.value };
+  } catch (err) {
+    return { done: true, outcome: failure(err) };
+  }
+}
+
+function startRun(task: RunTask): Generator<RunPulse, ReplicationSummary, void> {
+  return replicationSteps(task.scenario, task.replication);
+}
+
+/**
+ * One run, in this thread; `onPulse` hears how far it is between steps. Pure apart from the
+ * policy modules it may have loaded.
+ */
+export function executeRun(task: RunTask, onPulse?: (pulse: RunPulse) => void): RunOutcome {
+  const steps = startRun(task);
+  for (;;) {
+    const s = step(steps);
+    if (s.done) return s.outcome;
+    onPulse?.(s.pulse);
+  }
+}
+
+async function preload(task: RunTask): Promise<RunOutcome | undefined> {
+  try {
+    await preloadPolicies([task.scenario.routing.policy]);
+    return undefined;
   } catch (err) {
     return failure(err);
   }
 }
 
 /** One run after loading its policy module if it names one (done once per thread). */
-export async function executeTask(task: RunTask): Promise<RunOutcome> {
-  try {
-    await preloadPolicies([task.scenario.routing.policy]);
-  } catch (err) {
-    return failure(err);
-  }
-  return executeRun(task);
+export async function executeTask(task: RunTask, onPulse?: (pulse: RunPulse) => void): Promise<RunOutcome> {
+  return (await preload(task)) ?? executeRun(task, onPulse);
 }
 
-/** Runs every task in this thread, yielding before each run so progress and Ctrl-C get through. */
+const turn = () => new Promise((r) => setImmediate(r));
+
+/**
+ * Runs every task in this thread. Between steps of a run (every few tens of milliseconds) it
+ * lets the event loop turn, so progress is drawn and Ctrl-C stops a long run where it stands.
+ */
 export async function executeInProcess(
   tasks: readonly RunTask[],
   options: ExecuteOptions = {},
 ): Promise<RunOutcome[]> {
   const outcomes: RunOutcome[] = [];
   for (let i = 0; i < tasks.length; i++) {
-    await new Promise((r) => setImmediate(r));
+    await turn();
     throwIfAborted(options.signal);
-    const outcome = await executeTask(tasks[i]!);
+    const task = tasks[i]!;
+    let outcome = await preload(task);
+    const steps = startRun(task);
+    while (outcome === undefined) {
+      const s = step(steps);
+      if (s.done) outcome = s.outcome;
+      else {
+        options.onPulse?.(i, s.pulse);
+        await turn();
+        throwIfAborted(options.signal);
+      }
+    }
     outcomes.push(outcome);
     options.onOutcome?.(i, outcome);
   }

@@ -19,7 +19,7 @@ import {
   type RunTask,
   throwIfAborted,
 } from './executor.js';
-import type { ReadyTask } from './worker.js';
+import { PULSE_CELLS, type PoolTask, type ReadyTask } from './worker.js';
 import { workerFileName } from './worker-file.js';
 
 const isTs = import.meta.url.endsWith('.ts');
@@ -59,6 +59,33 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** How often the pool reads how far its running runs are (ExecuteOptions.onPulse). */
+const PULSE_SECONDS = 0.1;
+
+/**
+ * Reports, every PULSE_SECONDS, each run that has started and not finished, as its worker last
+ * wrote it to `pulses`. Returns the function that stops the timer.
+ */
+function watchPulses(
+  pulses: SharedArrayBuffer,
+  outcomes: readonly (RunOutcome | undefined)[],
+  options: ExecuteOptions,
+): () => void {
+  const onPulse = options.onPulse;
+  if (onPulse === undefined) return () => {};
+  const cells = new Float64Array(pulses);
+  const timer = setInterval(() => {
+    for (let i = 0; i < outcomes.length; i++) {
+      const fraction = cells[i * PULSE_CELLS]!;
+      if (fraction > 0 && outcomes[i] === undefined)
+        onPulse(i, { fraction, events: cells[i * PULSE_CELLS + 1]! });
+    }
+  }, PULSE_SECONDS * 1000);
+  // Progress alone must not keep the process up.
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 export interface PoolOptions {
   /** The worker module (tests); by default the one for how orchlab runs (see workerUrl). */
   readonly worker?: URL;
@@ -68,7 +95,7 @@ export function createRunPool(workers: number, options: PoolOptions = {}): RunPo
   // Read when a thread's isolate is created, so it must be set before the first thread starts;
   // this thread's isolate exists already and keeps its own setting.
   for (const flag of poolV8Flags(workers, availableParallelism())) setFlagsFromString(flag);
-  const pool = new Piscina<RunTask | ReadyTask, RunOutcome | boolean>({
+  const pool = new Piscina<PoolTask | ReadyTask, RunOutcome | boolean>({
     filename: (options.worker ?? workerUrl()).href,
     execArgv: isTs ? ['--import', 'tsx'] : [],
     // Threads start as tasks arrive and stay up between rounds of replications: auto.
@@ -88,24 +115,27 @@ export function createRunPool(workers: number, options: PoolOptions = {}): RunPo
     const onAbort = () => stop.abort();
     options.signal?.addEventListener('abort', onAbort);
     const outcomes = new Array<RunOutcome>(tasks.length);
+    const pulses = new SharedArrayBuffer(tasks.length * PULSE_CELLS * 8);
+    const stopPulses = watchPulses(pulses, outcomes, options);
     try {
       await Promise.all(
-        tasks.map(async (task, i) => {
+        tasks.map(async (task, index) => {
           let outcome: RunOutcome;
           try {
-            outcome = (await pool.run(task, { signal: stop.signal })) as RunOutcome;
+            outcome = (await pool.run({ task, pulses, index }, { signal: stop.signal })) as RunOutcome;
           } catch (err) {
             if (stop.signal.aborted) throw new RunAborted();
             outcome = { ok: false, kind: 'crash', error: `worker thread died: ${errorText(err)}` };
           }
-          outcomes[i] = outcome;
-          options.onOutcome?.(i, outcome);
+          outcomes[index] = outcome;
+          options.onOutcome?.(index, outcome);
         }),
       );
     } catch (err) {
       stop.abort();
       throw err;
     } finally {
+      stopPulses();
       options.signal?.removeEventListener('abort', onAbort);
     }
     return outcomes;

@@ -135,6 +135,7 @@ export function cachingExecutor(dir: string, inner: Executor): Executor {
           if (outcome.ok) writeCachedRun(dir, keys[i]!, outcome.summary);
           options.onOutcome?.(i, outcome);
         },
+        onPulse: (j, pulse) => options.onPulse?.(missing[j]!, pulse),
       },
     );
     ran.forEach((outcome, j) => {

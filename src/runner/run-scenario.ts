@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import type { ReplicationMetrics } from '../metrics/summary-types.js';
 import { type CompiledScenario, compileScenario } from '../sim/compile.js';
-import { type ReplicationResult, simulate } from '../sim/simulate.js';
+import { type ReplicationResult, type SimPulse, simulateSteps } from '../sim/simulate.js';
+import { lastStep } from '../sim/steps.js';
 import { nextReplications, type PrecisionStatus, precisionStatus } from './auto-replications.js';
 import { plannedReplications } from './replications.js';
 import { VERSION } from '../version.js';
@@ -22,14 +23,14 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** One pass of the engine over replication `replication` (no warm-up detection). */
+/** One pass of the engine over replication `replication` (no warm-up detection), in steps. */
 function simulateOnce(
   compiled: CompiledScenario,
   replication: number,
   keepTimeline = true,
-): ReplicationResult {
+): Generator<SimPulse, ReplicationResult, void> {
   const { definition, params } = resolvePolicy(compiled.scenario.routing);
-  return simulate(compiled, {
+  return simulateSteps(compiled, {
     policy: definition,
     params,
     seed: compiled.scenario.seed,
@@ -37,6 +38,26 @@ function simulateOnce(
     // Per-agent series feed the report's heatmap; one replication is enough to show it.
     agentTimeline: keepTimeline && replication === 0 && compiled.agents.length <= MAX_HEATMAP_AGENTS,
   });
+}
+
+/** Where a run stands: the share done (both passes with warmup: auto) and its events so far. */
+export interface RunPulse {
+  readonly fraction: number;
+  readonly events: number;
+}
+
+/** Runs `pass` (of `passes`), yielding its pulses as shares of the whole run. */
+function* pass<R>(
+  steps: Generator<SimPulse, R, void>,
+  index: number,
+  passes: number,
+  eventsBefore: number,
+): Generator<RunPulse, R, void> {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    yield { fraction: (index + next.value.fraction) / passes, events: eventsBefore + next.value.events };
+  }
 }
 
 function summarize(r: ReplicationResult): ReplicationSummary {
@@ -56,13 +77,24 @@ function summarize(r: ReplicationResult): ReplicationSummary {
  * it runs twice: once to find the end of the transient (MSER-5), once with that warm-up.
  */
 export function runReplication(scenario: Scenario, replication: number): ReplicationSummary {
+  return lastStep(replicationSteps(scenario, replication));
+}
+
+/** runReplication in steps: yields a pulse every few tens of milliseconds of work. */
+export function* replicationSteps(
+  scenario: Scenario,
+  replication: number,
+): Generator<RunPulse, ReplicationSummary, void> {
   const compiled = compileScenario(scenario);
-  if (scenario.warmup !== 'auto') return summarize(simulateOnce(compiled, replication));
-  const completed = autoWarmupCompleted(simulateOnce(compiled, replication, false).responseSeries);
+  if (scenario.warmup !== 'auto') return summarize(yield* pass(simulateOnce(compiled, replication), 0, 1, 0));
+  const first = yield* pass(simulateOnce(compiled, replication, false), 0, 2, 0);
+  const completed = autoWarmupCompleted(first.responseSeries);
   // The warm-up changes nothing the compilation depends on: reuse it with the detected cut.
-  const second = simulateOnce(
-    { ...compiled, scenario: withDetectedWarmup(scenario, completed) },
-    replication,
+  const second = yield* pass(
+    simulateOnce({ ...compiled, scenario: withDetectedWarmup(scenario, completed) }, replication),
+    1,
+    2,
+    first.events,
   );
   return {
     ...summarize(second),

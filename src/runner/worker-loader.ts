@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { decodeCache, runCommonJs, wrapCommonJs } from './code-cache.js';
 import { installImporter } from './dynamic-import.js';
-import type { RunOutcome, RunTask } from './executor.js';
-import type { ReadyTask } from './worker.js';
+import type { RunOutcome } from './executor.js';
+import type { PoolTask, ReadyTask } from './worker.js';
 
 interface WorkerModule {
-  default: (task: RunTask) => Promise<RunOutcome>;
+  default: (task: PoolTask) => Promise<RunOutcome>;
   ready: (task: ReadyTask) => boolean;
 }
 

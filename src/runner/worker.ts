@@ -1,10 +1,26 @@
 // A pool worker thread: one RunTask per call, after loading the task's policy module if it names
-// one (once per thread). `ready` is the no-op task that tells when every worker is up.
+// one (once per thread). How far the run is goes to shared memory that the pool reads on a timer,
+// so reporting costs the run no message. `ready` is the no-op task that tells when every worker
+// is up.
 import type { RunOutcome, RunTask } from './executor.js';
 import { executeTask } from './executor.js';
 
-export default function run(task: RunTask): Promise<RunOutcome> {
-  return executeTask(task);
+/** Float64 cells per run in PoolTask.pulses: the share done, then the events so far. */
+export const PULSE_CELLS = 2;
+
+export interface PoolTask {
+  readonly task: RunTask;
+  /** PULSE_CELLS Float64 cells for each run of the batch; this run's start at `index`. */
+  readonly pulses: SharedArrayBuffer;
+  readonly index: number;
+}
+
+export default function run({ task, pulses, index }: PoolTask): Promise<RunOutcome> {
+  const cells = new Float64Array(pulses, index * PULSE_CELLS * 8, PULSE_CELLS);
+  return executeTask(task, (pulse) => {
+    cells[1] = pulse.events;
+    cells[0] = pulse.fraction;
+  });
 }
 
 export interface ReadyTask {

@@ -24,6 +24,7 @@ import type { CompiledScenario, LlmTables } from './compile.js';
 import { EventQueue } from './event-queue.js';
 import type { Probe } from './probe.js';
 import { makeStream } from './rng.js';
+import { lastStep } from './steps.js';
 
 const ARRIVAL = 0;
 const COMPLETION = 1;
@@ -230,27 +231,52 @@ class Simulation implements Host {
     t.release(task);
   }
 
-  run(workload: Workload, maxArrivals: number): Omit<ReplicationResult, 'replication'> {
+  // The run loop's own state, kept between slices (advance).
+  private workload!: Workload;
+  private maxArrivals = 0;
+  private stopCompleted = Number.POSITIVE_INFINITY;
+  private warmupCompleted = 0;
+  private completed = 0;
+  private arrived = 0;
+  private count = 0;
+
+  /** Schedules the first arrival and the stop and warm-up events. */
+  prepare(workload: Workload, maxArrivals: number): void {
     const s = this.compiled.scenario;
     // warmup: auto is resolved by the runner (MSER-5 on a first pass); here it means none.
     const warmup = s.warmup === 'auto' ? undefined : s.warmup;
+    this.workload = workload;
+    this.maxArrivals = maxArrivals;
+    this.stopCompleted = 'completed' in s.stop ? s.stop.completed : Number.POSITIVE_INFINITY;
+    this.warmupCompleted = warmup !== undefined && 'completed' in warmup ? warmup.completed : 0;
+    if ('time' in s.stop) this.events.push(s.stop.time, STOP, 0);
+    if (warmup !== undefined && 'time' in warmup) this.events.push(warmup.time, WARMUP, 0);
+    else if (this.warmupCompleted === 0) this.recorder.beginObservation();
+    const first = workload.nextTime();
+    if (first < Number.POSITIVE_INFINITY && maxArrivals > 0) this.events.pushSide(first, ARRIVAL, 0);
+  }
+
+  /**
+   * Runs events until `slice` more tasks have completed (then it pauses: advance again to go on)
+   * or the run ends. True when the run has ended. Pausing only where a task completes keeps the
+   * per-event work what it was: the pause test is the stop test with a nearer bound.
+   */
+  advance(slice: number): boolean {
     const events = this.events;
     const tasks = this.tasks;
     const recorder = this.recorder;
     const core = this.core;
     const probe = this.probe;
     const clock = this.clock;
-    const stopCompleted = 'completed' in s.stop ? s.stop.completed : Number.POSITIVE_INFINITY;
-    const warmupCompleted = warmup !== undefined && 'completed' in warmup ? warmup.completed : 0;
-    if ('time' in s.stop) events.push(s.stop.time, STOP, 0);
-    if (warmup !== undefined && 'time' in warmup) events.push(warmup.time, WARMUP, 0);
-    else if (warmupCompleted === 0) recorder.beginObservation();
-    const first = workload.nextTime();
-    if (first < Number.POSITIVE_INFINITY && maxArrivals > 0) events.pushSide(first, ARRIVAL, 0);
-
-    let completed = 0;
-    let arrived = 0;
-    let count = 0;
+    const workload = this.workload;
+    const maxArrivals = this.maxArrivals;
+    const stopCompleted = this.stopCompleted;
+    const warmupCompleted = this.warmupCompleted;
+    let completed = this.completed;
+    let arrived = this.arrived;
+    let count = this.count;
+    const pauseAt = Math.min(stopCompleted, completed + slice);
+    let ended = true;
     while (events.pop()) {
       const now = events.time;
       clock[0] = now;
@@ -270,7 +296,10 @@ class Simulation implements Host {
         tasks.release(id);
         completed++;
         if (completed === warmupCompleted) recorder.beginObservation();
-        if (completed >= stopCompleted) break;
+        if (completed >= pauseAt) {
+          ended = completed >= stopCompleted;
+          break;
+        }
       } else if (kind === ARRIVAL) {
         const id = tasks.alloc();
         workload.fill(tasks, id);
@@ -294,10 +323,26 @@ class Simulation implements Host {
         recorder.beginObservation();
       }
     }
-    const end = clock[0]!;
+    this.completed = completed;
+    this.arrived = arrived;
+    this.count = count;
+    return ended;
+  }
+
+  /** How far the run is: completed tasks, events so far and the share of the stop reached. */
+  pulse(): SimPulse {
+    const stop = this.compiled.scenario.stop;
+    const share = 'time' in stop ? this.clock[0]! / stop.time : this.completed / stop.completed;
+    return { completed: this.completed, events: this.count, fraction: Math.min(1, Math.max(0, share)) };
+  }
+
+  /** The figures of a run that has ended. */
+  result(): Omit<ReplicationResult, 'replication'> {
+    const recorder = this.recorder;
+    const end = this.clock[0]!;
     if (!recorder.observing)
       throw new InputError(
-        `the run stopped at ${end.toFixed(3)} s after ${completed} completed tasks, before the warm-up ended: ` +
+        `the run stopped at ${end.toFixed(3)} s after ${this.completed} completed tasks, before the warm-up ended: ` +
           'make stop later or warmup earlier',
       );
     const series = recorder.series?.data();
@@ -305,23 +350,48 @@ class Simulation implements Host {
       timeline: recorder.finishTimeline(),
       ...(series === undefined ? {} : { responseSeries: series }),
       metrics: recorder.summarize(),
-      events: count,
-      arrived,
-      inSystemAtEnd: tasks.live,
+      events: this.count,
+      arrived: this.arrived,
+      inSystemAtEnd: this.tasks.live,
       warmupEndSeconds: recorder.observeStart,
       endSeconds: end,
-      decisionHash: (core.decisionHash >>> 0).toString(16).padStart(8, '0'),
+      decisionHash: (this.core.decisionHash >>> 0).toString(16).padStart(8, '0'),
     };
   }
 }
 
-export function simulate(compiled: CompiledScenario, options: SimulateOptions): ReplicationResult {
+/** Where a run stands between slices (simulateSteps). */
+export interface SimPulse {
+  readonly completed: number;
+  /** Events processed so far (as ReplicationResult.events counts them). */
+  readonly events: number;
+  /** The share of the stop reached: completed / stop.completed, or time / stop.time; in [0, 1]. */
+  readonly fraction: number;
+}
+
+/** Completions between two pulses of simulateSteps: a few tens of milliseconds of work. */
+export const PULSE_COMPLETIONS = 1 << 16;
+
+/**
+ * One replication as steps: yields a pulse every `slice` completed tasks, returns the result.
+ * The result does not depend on the slice (the loop pauses and resumes with its state intact).
+ */
+export function* simulateSteps(
+  compiled: CompiledScenario,
+  options: SimulateOptions,
+  slice: number = PULSE_COMPLETIONS,
+): Generator<SimPulse, ReplicationResult, void> {
   const sim = new Simulation(compiled, options, options.probe);
   const s = compiled.scenario;
   const workload: Workload =
     s.workload.trace !== undefined
       ? new TraceWorkload(s, options.seed, options.replication)
       : new SyntheticWorkload(s, options.seed, options.replication);
-  const result = sim.run(workload, options.maxArrivals ?? Number.POSITIVE_INFINITY);
-  return { replication: options.replication, ...result };
+  sim.prepare(workload, options.maxArrivals ?? Number.POSITIVE_INFINITY);
+  while (!sim.advance(slice)) yield sim.pulse();
+  return { replication: options.replication, ...sim.result() };
+}
+
+export function simulate(compiled: CompiledScenario, options: SimulateOptions): ReplicationResult {
+  return lastStep(simulateSteps(compiled, options, Number.POSITIVE_INFINITY));
 }

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { executeRuns, failureExitCode } from '../../src/cli/execution.js';
 import type { RoundsOptions } from '../../src/runner/auto-replications.js';
+import { runComparison } from '../../src/runner/compare.js';
 import { type Executor, executeInProcess, RunAborted } from '../../src/runner/executor.js';
+import { PULSE_COMPLETIONS } from '../../src/sim/simulate.js';
+import { smallScenario } from '../runner/small-scenario.js';
 
 /** Captures stderr while `fn` runs. */
 async function withStderr<T>(fn: () => Promise<T>): Promise<{ value: T; stderr: string }> {
@@ -27,7 +30,7 @@ describe('executeRuns(flags, work)', () => {
   it('turns an abort into exit code 130 and one line, and returns nothing to write', async () => {
     const { value, stderr } = await withStderr(() =>
       executeRuns({ workers: '1' }, async (_execute, options) => {
-        options.onProgress?.({ done: 3, total: 8, cached: 0, failed: 0, events: 10 });
+        options.onProgress?.({ done: 3, total: 8, cached: 0, failed: 0, events: 10, running: 0 });
         throw new RunAborted();
       }),
     );
@@ -36,9 +39,33 @@ describe('executeRuns(flags, work)', () => {
     expect(stderr).toBe('orchlab: interrupted after 3 of 8 runs; workers stopped, nothing written\n');
   });
 
+  it('stops a long run in this thread where it stands on Ctrl-C (--workers 1), not once it ends', async () => {
+    const s = smallScenario([`stop.completed=${4 * PULSE_COMPLETIONS}`, 'replications=1']);
+    let sent = false;
+    const { value, stderr } = await withStderr(() =>
+      executeRuns({ workers: '1' }, (execute, options) =>
+        runComparison(s, ['jsq'], execute, {
+          ...options,
+          onProgress: (p) => {
+            options.onProgress?.(p);
+            // Ctrl-C as soon as the run is seen under way: the handler runs between its steps.
+            if (p.running > 0 && !sent) {
+              sent = true;
+              process.emit('SIGINT', 'SIGINT');
+            }
+          },
+        }),
+      ),
+    );
+    expect(sent).toBe(true);
+    expect(value).toBeUndefined();
+    expect(process.exitCode).toBe(130);
+    expect(stderr).toBe('orchlab: interrupted after 0 of 1 runs; workers stopped, nothing written\n');
+  });
+
   it('starts no more workers than there are runs (one run stays in this thread)', async () => {
     const work = async (execute: Executor, options: RoundsOptions) => {
-      options.onProgress?.({ done: 1, total: 1, cached: 0, failed: 0, events: 0 });
+      options.onProgress?.({ done: 1, total: 1, cached: 0, failed: 0, events: 0, running: 0 });
       return execute === executeInProcess;
     };
     const one = await withStderr(() => executeRuns({ workers: '4' }, work, 1));
@@ -51,7 +78,7 @@ describe('executeRuns(flags, work)', () => {
 
   it('prints the summary line unless --quiet, and passes other errors through', async () => {
     const work = async (_e: Executor, options: RoundsOptions) => {
-      options.onProgress?.({ done: 2, total: 2, cached: 1, failed: 0, events: 0 });
+      options.onProgress?.({ done: 2, total: 2, cached: 1, failed: 0, events: 0, running: 0 });
       return 'ok';
     };
     const loud = await withStderr(() => executeRuns({ workers: '1' }, work));

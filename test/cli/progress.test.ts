@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createProgress, renderProgress, renderSummary } from '../../src/cli/progress.js';
 
-const p = (done: number, total: number, cached = 0, failed = 0, events = 0) => ({
+const p = (done: number, total: number, cached = 0, failed = 0, events = 0, running = 0) => ({
   done,
   total,
   cached,
   failed,
   events,
+  running,
 });
 
 describe('renderProgress(progress, elapsedSeconds)', () => {
@@ -16,7 +17,18 @@ describe('renderProgress(progress, elapsedSeconds)', () => {
     expect(line).toBe('[██░░░░░░] 10/40 runs · 2 cached · 1 failed · 8.00 M events/s · ETA 0:19');
   });
 
-  it('has no ETA before a run finished and 0:00 at the end', () => {
+  it('counts the runs under way for the share they have done: one long run moves the bar and has an ETA', () => {
+    // One run of one, a quarter done in 3 s: 9 s left.
+    expect(renderProgress(p(0, 1, 0, 0, 3e6, 0.25), 3, 8)).toBe(
+      '[██░░░░░░] 0/1 runs · 1.00 M events/s · ETA 0:09',
+    );
+    // 2 of 4 done and two runs half done in 6 s: 3 runs' work in 6 s, 1 left: 2 s.
+    expect(renderProgress(p(2, 4, 0, 0, 0, 1), 6, 8)).toBe(
+      '[██████░░] 2/4 runs · 0.00 M events/s · ETA 0:02',
+    );
+  });
+
+  it('has no ETA before any work is done and 0:00 at the end', () => {
     expect(renderProgress(p(0, 4), 1, 4)).toBe('[░░░░] 0/4 runs · 0.00 M events/s · ETA ?');
     expect(renderProgress(p(4, 4, 0, 0, 1e6), 2, 4)).toBe('[████] 4/4 runs · 0.50 M events/s · ETA 0:00');
   });

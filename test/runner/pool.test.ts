@@ -4,6 +4,8 @@ import { runComparison } from '../../src/runner/compare.js';
 import { executeInProcess, RunAborted } from '../../src/runner/executor.js';
 import { createRunPool, poolV8Flags, type RunPool, withExecutor } from '../../src/runner/pool.js';
 import { preloadPolicies } from '../../src/runner/resolve-policy.js';
+import { PULSE_COMPLETIONS } from '../../src/sim/simulate.js';
+import runOnWorker, { PULSE_CELLS } from '../../src/runner/worker.js';
 import { smallScenario } from './small-scenario.js';
 
 const THROWS = 'test/fixtures/policies/throws.ts';
@@ -45,6 +47,46 @@ describe('the worker pool', () => {
     expect(c.failures[0]!.error).toContain('worker thread died');
     const after = await runComparison(smallScenario(['replications=1']), ['jsq'], pool.execute);
     expect(after.runs).toHaveLength(1);
+  });
+});
+
+describe('how far runs on workers are', () => {
+  it('a worker writes each pulse of its run to the shared cells of its index', async () => {
+    const tasks = 3 * PULSE_COMPLETIONS + 1000;
+    const pulses = new SharedArrayBuffer(2 * PULSE_CELLS * 8);
+    const task = { scenario: smallScenario([`stop.completed=${tasks}`]), replication: 0 };
+    const outcome = await runOnWorker({ task, pulses, index: 1 });
+    expect(outcome.ok).toBe(true);
+    const cells = new Float64Array(pulses);
+    // Index 0 untouched; index 1 holds the last pulse: 3 slices done, the events up to there.
+    expect([...cells.subarray(0, PULSE_CELLS)]).toEqual([0, 0]);
+    expect(cells[PULSE_CELLS]).toBe((3 * PULSE_COMPLETIONS) / tasks);
+    expect(cells[PULSE_CELLS + 1]).toBeGreaterThan(3 * PULSE_COMPLETIONS);
+  });
+
+  it('the pool reads them while the run is under way and reports them by task index', async () => {
+    const pool = createRunPool(2);
+    try {
+      const seen: [number, number][] = [];
+      // Long enough (a few tenths of a second) for the pool's 0.1 s reading to see it under way.
+      const long = smallScenario([`stop.completed=${12 * PULSE_COMPLETIONS}`]);
+      const outcomes = await pool.execute(
+        [
+          { scenario: smallScenario(), replication: 0 },
+          { scenario: long, replication: 0 },
+        ],
+        { onPulse: (i, p) => seen.push([i, p.fraction]) },
+      );
+      expect(outcomes.every((o) => o.ok)).toBe(true);
+      expect(seen.length).toBeGreaterThan(0);
+      for (const [i, fraction] of seen) {
+        expect(i).toBe(1);
+        expect(fraction).toBeGreaterThan(0);
+        expect(fraction).toBeLessThan(1);
+      }
+    } finally {
+      await pool.destroy();
+    }
   });
 });
 
