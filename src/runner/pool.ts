@@ -8,7 +8,6 @@
 import { setMaxListeners } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
 import { Piscina } from 'piscina';
 import {
   type ExecuteOptions,
@@ -33,17 +32,6 @@ function workerUrl(): URL {
 /** Workers when --workers is not given: the parallelism Node reports for this machine. */
 export function defaultWorkers(): number {
   return availableParallelism();
-}
-
-/**
- * V8 flags for the isolates of a pool whose threads fill every core. V8 optimizes hot functions
- * on helper threads; with no idle core those helpers preempt the runs and a function waits longer
- * for its optimized code than it takes to compile it in place. Compiling on the run's own thread
- * made a 20-run comparison on 2 cores 5% faster (bench/README.md). Fewer workers than cores keep
- * the concurrent default. Pure.
- */
-export function poolV8Flags(workers: number, cores: number): string[] {
-  return workers >= cores ? ['--no-concurrent-recompilation'] : [];
 }
 
 export interface RunPool {
@@ -92,9 +80,6 @@ export interface PoolOptions {
 }
 
 export function createRunPool(workers: number, options: PoolOptions = {}): RunPool {
-  // Read when a thread's isolate is created, so it must be set before the first thread starts;
-  // this thread's isolate exists already and keeps its own setting.
-  for (const flag of poolV8Flags(workers, availableParallelism())) setFlagsFromString(flag);
   const pool = new Piscina<PoolTask | ReadyTask, RunOutcome | boolean>({
     filename: (options.worker ?? workerUrl()).href,
     execArgv: isTs ? ['--import', 'tsx'] : [],

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunProgress } from '../../src/runner/auto-replications.js';
 import { runComparison } from '../../src/runner/compare.js';
 import { executeInProcess, RunAborted } from '../../src/runner/executor.js';
-import { createRunPool, poolV8Flags, type RunPool, withExecutor } from '../../src/runner/pool.js';
+import { createRunPool, type RunPool, withExecutor } from '../../src/runner/pool.js';
 import { preloadPolicies } from '../../src/runner/resolve-policy.js';
 import { PULSE_COMPLETIONS } from '../../src/sim/simulate.js';
 import runOnWorker, { PULSE_CELLS } from '../../src/runner/worker.js';
@@ -148,12 +148,4 @@ describe('a worker module that fails to load', () => {
       clearTimeout(timer);
     }
   }, 20_000);
-});
-
-describe('poolV8Flags', () => {
-  it('compiles optimized code on the run thread only when the threads fill every core', () => {
-    expect(poolV8Flags(2, 2)).toEqual(['--no-concurrent-recompilation']);
-    expect(poolV8Flags(3, 2)).toEqual(['--no-concurrent-recompilation']);
-    expect(poolV8Flags(2, 8)).toEqual([]);
-  });
 });
