@@ -133,11 +133,15 @@ export async function runInRounds(
     const outcomes = await execute(tasks, {
       signal: options.signal,
       onOutcome: (i, o) => {
+        // A failed run keeps the events it reported; a finished one counts all it simulated.
+        const reported = underWay.get(i)?.events ?? 0;
         underWay.delete(i);
         progress.done++;
-        if (!o.ok) progress.failed++;
-        else if (o.cached) progress.cached++;
-        else progress.events += o.summary.events;
+        if (!o.ok) {
+          progress.failed++;
+          progress.events += reported;
+        } else if (o.cached) progress.cached++;
+        else progress.events += o.simulatedEvents ?? o.summary.events;
         report();
       },
       onPulse: (i, p) => {

@@ -6,7 +6,7 @@ import { InputError, PolicyError } from '../errors.js';
 import type { Scenario } from '../workload/scenario-schema.js';
 import { preloadPolicies } from './resolve-policy.js';
 import type { ReplicationSummary } from './run-result.js';
-import { type RunPulse, replicationSteps } from './run-scenario.js';
+import { type ReplicationRun, type RunPulse, replicationSteps } from './run-scenario.js';
 
 export interface RunTask {
   readonly scenario: Scenario;
@@ -16,15 +16,22 @@ export interface RunTask {
 export type FailureKind = 'input' | 'policy' | 'crash';
 
 export type RunOutcome =
-  | { readonly ok: true; readonly summary: ReplicationSummary; readonly cached?: boolean }
+  | {
+      readonly ok: true;
+      readonly summary: ReplicationSummary;
+      readonly cached?: boolean;
+      /** Events simulated for it (both passes with warmup: auto); absent when read from the cache. */
+      readonly simulatedEvents?: number;
+    }
   | { readonly ok: false; readonly kind: FailureKind; readonly error: string };
 
 export interface ExecuteOptions {
   /** Called as each run finishes (in finishing order) with its index in the task list. */
   readonly onOutcome?: ((index: number, outcome: RunOutcome) => void) | undefined;
   /**
-   * Called while run `index` is under way with how far it is, every few tens of milliseconds of
-   * its work (a pool reports at most 10 times a second; a short run may report nothing).
+   * Called while run `index` is under way with how far it is, at each pause of the engine (every
+   * PULSE_SLICE arrivals or completions); a pool reports what it reads 10 times a second, and a
+   * short run may report nothing.
    */
   readonly onPulse?: ((index: number, pulse: RunPulse) => void) | undefined;
   /** Stops the runs: no new run starts, and the executor rejects with RunAborted. */
@@ -57,18 +64,18 @@ type Step =
   | { readonly done: false; readonly pulse: RunPulse };
 
 /** The next step of a run; an error becomes a failed outcome. */
-function step(steps: Generator<RunPulse, ReplicationSummary, void>): Step {
+function step(steps: Generator<RunPulse, ReplicationRun, void>): Step {
   try {
     const next = steps.next();
-    return next.done
-      ? { done: true, outcome: { ok: true, summary: next.value } }
-      : { done: false, pulse: next.value };
+    if (!next.done) return { done: false, pulse: next.value };
+    const { summary, simulatedEvents } = next.value;
+    return { done: true, outcome: { ok: true, summary, simulatedEvents } };
   } catch (err) {
     return { done: true, outcome: failure(err) };
   }
 }
 
-function startRun(task: RunTask): Generator<RunPulse, ReplicationSummary, void> {
+function startRun(task: RunTask): Generator<RunPulse, ReplicationRun, void> {
   return replicationSteps(task.scenario, task.replication);
 }
 
@@ -102,8 +109,9 @@ export async function executeTask(task: RunTask, onPulse?: (pulse: RunPulse) => 
 const turn = () => new Promise((r) => setImmediate(r));
 
 /**
- * Runs every task in this thread. Between steps of a run (every few tens of milliseconds) it
- * lets the event loop turn, so progress is drawn and Ctrl-C stops a long run where it stands.
+ * Runs every task in this thread. At each pause of a run (every PULSE_SLICE arrivals or
+ * completions) it lets the event loop turn, so progress is drawn and Ctrl-C stops a long run
+ * where it stands.
  */
 export async function executeInProcess(
   tasks: readonly RunTask[],

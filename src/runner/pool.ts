@@ -20,6 +20,7 @@ import {
 } from './executor.js';
 import { PULSE_CELLS, type PoolTask, type ReadyTask } from './worker.js';
 import { workerFileName } from './worker-file.js';
+import { MAX_SHARE_UNDER_WAY } from '../sim/simulate.js';
 
 const isTs = import.meta.url.endsWith('.ts');
 
@@ -47,17 +48,17 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** How often the pool reads how far its running runs are (ExecuteOptions.onPulse). */
-const PULSE_SECONDS = 0.1;
-
 /**
- * Reports, every PULSE_SECONDS, each run that has started and not finished, as its worker last
- * wrote it to `pulses`. Returns the function that stops the timer.
+ * Reports, every `intervalMs`, each run that has started and not finished, as its worker last
+ * wrote it to `pulses`. The two cells are written and read without a lock: a reading may pair
+ * one pulse's share with the next pulse's events (a slice apart, which progress can bear), and
+ * the share is clamped in case a cell is ever read torn. Returns the function that stops it.
  */
 function watchPulses(
   pulses: SharedArrayBuffer,
   outcomes: readonly (RunOutcome | undefined)[],
   options: ExecuteOptions,
+  intervalMs: number,
 ): () => void {
   const onPulse = options.onPulse;
   if (onPulse === undefined) return () => {};
@@ -66,9 +67,12 @@ function watchPulses(
     for (let i = 0; i < outcomes.length; i++) {
       const fraction = cells[i * PULSE_CELLS]!;
       if (fraction > 0 && outcomes[i] === undefined)
-        onPulse(i, { fraction, events: cells[i * PULSE_CELLS + 1]! });
+        onPulse(i, {
+          fraction: Math.min(fraction, MAX_SHARE_UNDER_WAY),
+          events: cells[i * PULSE_CELLS + 1]!,
+        });
     }
-  }, PULSE_SECONDS * 1000);
+  }, intervalMs);
   // Progress alone must not keep the process up.
   timer.unref();
   return () => clearInterval(timer);
@@ -77,9 +81,12 @@ function watchPulses(
 export interface PoolOptions {
   /** The worker module (tests); by default the one for how orchlab runs (see workerUrl). */
   readonly worker?: URL;
+  /** How often runs under way are read for ExecuteOptions.onPulse; 100 ms by default. */
+  readonly pulseIntervalMs?: number;
 }
 
 export function createRunPool(workers: number, options: PoolOptions = {}): RunPool {
+  const pulseIntervalMs = options.pulseIntervalMs ?? 100;
   const pool = new Piscina<PoolTask | ReadyTask, RunOutcome | boolean>({
     filename: (options.worker ?? workerUrl()).href,
     execArgv: isTs ? ['--import', 'tsx'] : [],
@@ -101,7 +108,7 @@ export function createRunPool(workers: number, options: PoolOptions = {}): RunPo
     options.signal?.addEventListener('abort', onAbort);
     const outcomes = new Array<RunOutcome>(tasks.length);
     const pulses = new SharedArrayBuffer(tasks.length * PULSE_CELLS * 8);
-    const stopPulses = watchPulses(pulses, outcomes, options);
+    const stopPulses = watchPulses(pulses, outcomes, options, pulseIntervalMs);
     try {
       await Promise.all(
         tasks.map(async (task, index) => {

@@ -77,16 +77,26 @@ function summarize(r: ReplicationResult): ReplicationSummary {
  * it runs twice: once to find the end of the transient (MSER-5), once with that warm-up.
  */
 export function runReplication(scenario: Scenario, replication: number): ReplicationSummary {
-  return lastStep(replicationSteps(scenario, replication));
+  return lastStep(replicationSteps(scenario, replication)).summary;
 }
 
-/** runReplication in steps: yields a pulse every few tens of milliseconds of work. */
+/** A replication and the work it took. */
+export interface ReplicationRun {
+  readonly summary: ReplicationSummary;
+  /** Events simulated: both passes with warmup: auto (the summary counts the second only). */
+  readonly simulatedEvents: number;
+}
+
+/** runReplication in steps: yields a pulse every PULSE_SLICE arrivals or completions. */
 export function* replicationSteps(
   scenario: Scenario,
   replication: number,
-): Generator<RunPulse, ReplicationSummary, void> {
+): Generator<RunPulse, ReplicationRun, void> {
   const compiled = compileScenario(scenario);
-  if (scenario.warmup !== 'auto') return summarize(yield* pass(simulateOnce(compiled, replication), 0, 1, 0));
+  if (scenario.warmup !== 'auto') {
+    const only = yield* pass(simulateOnce(compiled, replication), 0, 1, 0);
+    return { summary: summarize(only), simulatedEvents: only.events };
+  }
   const first = yield* pass(simulateOnce(compiled, replication, false), 0, 2, 0);
   const completed = autoWarmupCompleted(first.responseSeries);
   // The warm-up changes nothing the compilation depends on: reuse it with the detected cut.
@@ -97,8 +107,8 @@ export function* replicationSteps(
     first.events,
   );
   return {
-    ...summarize(second),
-    warmupCut: { completed, seconds: second.warmupEndSeconds },
+    summary: { ...summarize(second), warmupCut: { completed, seconds: second.warmupEndSeconds } },
+    simulatedEvents: first.events + second.events,
   };
 }
 

@@ -32,6 +32,8 @@ const STOP = 2;
 const WARMUP = 3;
 /** A dispatched task whose service begins later (its agent's rate limit was full). */
 const BEGIN = 4;
+/** The run loop returns to its caller (advance): a slice of arrivals is done. */
+const PAUSE = 5;
 
 export interface SimulateOptions {
   readonly policy: PolicyDefinition;
@@ -257,9 +259,12 @@ class Simulation implements Host {
   }
 
   /**
-   * Runs events until `slice` more tasks have completed (then it pauses: advance again to go on)
-   * or the run ends. True when the run has ended. Pausing only where a task completes keeps the
-   * per-event work what it was: the pause test is the stop test with a nearer bound.
+   * Runs events until `slice` more tasks have arrived or `slice` more have completed (then it
+   * pauses: advance again to go on), or the run ends. True when the run has ended. Arrivals
+   * count too, so a run that rejects or holds every task still pauses. Both pause tests are tests
+   * each branch makes anyway, with a nearer bound (the stop count; the arrival cap), so an event
+   * costs what it did: the arrival bound leads to a PAUSE event at the current time, popped after
+   * what is due at that time already (the order of every other event is unchanged).
    */
   advance(slice: number): boolean {
     const events = this.events;
@@ -276,6 +281,7 @@ class Simulation implements Host {
     let arrived = this.arrived;
     let count = this.count;
     const pauseAt = Math.min(stopCompleted, completed + slice);
+    const arrivalBound = Math.min(maxArrivals, arrived + slice);
     let ended = true;
     while (events.pop()) {
       const now = events.time;
@@ -306,10 +312,10 @@ class Simulation implements Host {
         arrived++;
         recorder.arrived();
         probe?.arrived(tasks.seq[id]!, tasks.cls[id]!, now);
-        if (arrived < maxArrivals) {
+        if (arrived < arrivalBound) {
           const next = workload.nextTime();
           if (next < Number.POSITIVE_INFINITY) events.pushSide(next, ARRIVAL, 0);
-        }
+        } else if (arrived < maxArrivals) this.pauseAfterArrival(now);
         core.submit(id);
       } else if (kind === BEGIN) {
         count--;
@@ -321,6 +327,10 @@ class Simulation implements Host {
       } else if (kind === WARMUP) {
         count--;
         recorder.beginObservation();
+      } else if (kind === PAUSE) {
+        count--;
+        ended = false;
+        break;
       }
     }
     this.completed = completed;
@@ -329,11 +339,24 @@ class Simulation implements Host {
     return ended;
   }
 
-  /** How far the run is: completed tasks, events so far and the share of the stop reached. */
+  /** The arrival bound was a pause, not the cap: the next arrival as usual, then a pause. */
+  private pauseAfterArrival(now: number): void {
+    const next = this.workload.nextTime();
+    if (next < Number.POSITIVE_INFINITY) this.events.pushSide(next, ARRIVAL, 0);
+    this.events.push(now, PAUSE, 0);
+  }
+
+  /** How far a run under way is: its counts so far and the share of the stop reached. */
   pulse(): SimPulse {
     const stop = this.compiled.scenario.stop;
     const share = 'time' in stop ? this.clock[0]! / stop.time : this.completed / stop.completed;
-    return { completed: this.completed, events: this.count, fraction: Math.min(1, Math.max(0, share)) };
+    return {
+      arrived: this.arrived,
+      completed: this.completed,
+      events: this.count,
+      // Under way, so short of 1 (a completion at exactly stop.time pops before the stop).
+      fraction: Math.min(MAX_SHARE_UNDER_WAY, Math.max(0, share)),
+    };
   }
 
   /** The figures of a run that has ended. */
@@ -360,26 +383,31 @@ class Simulation implements Host {
   }
 }
 
+/** The largest share done a run under way reports. */
+export const MAX_SHARE_UNDER_WAY = 1 - 2 ** -20;
+
 /** Where a run stands between slices (simulateSteps). */
 export interface SimPulse {
+  readonly arrived: number;
   readonly completed: number;
   /** Events processed so far (as ReplicationResult.events counts them). */
   readonly events: number;
-  /** The share of the stop reached: completed / stop.completed, or time / stop.time; in [0, 1]. */
+  /** The share of the stop reached: completed / stop.completed, or time / stop.time; in [0, 1). */
   readonly fraction: number;
 }
 
-/** Completions between two pulses of simulateSteps: a few tens of milliseconds of work. */
-export const PULSE_COMPLETIONS = 1 << 16;
+/** Arrivals or completions between two pulses of simulateSteps: tens of milliseconds of work. */
+export const PULSE_SLICE = 1 << 16;
 
 /**
- * One replication as steps: yields a pulse every `slice` completed tasks, returns the result.
+ * One replication as steps: yields a pulse every `slice` arrivals or completions (whichever
+ * comes first since the last pulse), returns the result.
  * The result does not depend on the slice (the loop pauses and resumes with its state intact).
  */
 export function* simulateSteps(
   compiled: CompiledScenario,
   options: SimulateOptions,
-  slice: number = PULSE_COMPLETIONS,
+  slice: number = PULSE_SLICE,
 ): Generator<SimPulse, ReplicationResult, void> {
   const sim = new Simulation(compiled, options, options.probe);
   const s = compiled.scenario;

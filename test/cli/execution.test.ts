@@ -3,7 +3,7 @@ import { executeRuns, failureExitCode } from '../../src/cli/execution.js';
 import type { RoundsOptions } from '../../src/runner/auto-replications.js';
 import { runComparison } from '../../src/runner/compare.js';
 import { type Executor, executeInProcess, RunAborted } from '../../src/runner/executor.js';
-import { PULSE_COMPLETIONS } from '../../src/sim/simulate.js';
+import { PULSE_SLICE } from '../../src/sim/simulate.js';
 import { smallScenario } from '../runner/small-scenario.js';
 
 /** Captures stderr while `fn` runs. */
@@ -40,7 +40,7 @@ describe('executeRuns(flags, work)', () => {
   });
 
   it('stops a long run in this thread where it stands on Ctrl-C (--workers 1), not once it ends', async () => {
-    const s = smallScenario([`stop.completed=${4 * PULSE_COMPLETIONS}`, 'replications=1']);
+    const s = smallScenario([`stop.completed=${4 * PULSE_SLICE}`, 'replications=1']);
     let sent = false;
     const { value, stderr } = await withStderr(() =>
       executeRuns({ workers: '1' }, (execute, options) =>
