@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunProgress } from '../../src/runner/auto-replications.js';
 import { runComparison } from '../../src/runner/compare.js';
-import { type Executor, executeInProcess, executeRun } from '../../src/runner/executor.js';
+import { type Executor, executeInProcess, executeRun, RunAborted } from '../../src/runner/executor.js';
 import { cachingExecutor, readCachedRun, runKey, writeCachedRun } from '../../src/runner/run-cache.js';
 import { smallScenario } from './small-scenario.js';
 
@@ -45,6 +45,26 @@ describe('--cache: the run cache', () => {
     const third = counting();
     await runComparison({ ...s, replications: 3 }, ['jsq', 'random'], cachingExecutor(dir, third.execute));
     expect(third.count()).toBe(2);
+  });
+
+  it('after an abort, the runs that finished are cached and the same command picks up from there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orchlab-cache-'));
+    const s = smallScenario(['replications=3']);
+    const controller = new AbortController();
+    const stopped = runComparison(s, ['jsq', 'random'], cachingExecutor(dir, executeInProcess), {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.done === 2) controller.abort();
+      },
+    });
+    await expect(stopped).rejects.toBeInstanceOf(RunAborted);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.json'))).toHaveLength(2);
+
+    const resumed = counting();
+    const b = await runComparison(s, ['jsq', 'random'], cachingExecutor(dir, resumed.execute));
+    expect(resumed.count()).toBe(4);
+    const whole = await runComparison(s, ['jsq', 'random'], executeInProcess);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(whole));
   });
 
   it('keys on the seed, the replication and the policy parameters, not on the replication count', () => {
