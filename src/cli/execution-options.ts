@@ -10,7 +10,10 @@ export interface ExecutionFlags {
 
 export function addExecutionOptions(command: Command): Command {
   return command
-    .option('--workers <n>', 'worker threads; 1 runs in this thread (default: the number of cores)')
+    .option(
+      '--workers <n>',
+      'worker threads, up to 4 per core; 1 runs in this thread (default: the number of cores)',
+    )
     .option('--cache <dir>', 'reuse runs already computed for the same inputs (one JSON file per run in DIR)')
     .option('--quiet', 'no progress or summary on stderr');
 }

@@ -14,6 +14,9 @@ import { wholeNumber } from './scenario-input.js';
 
 const seconds = () => Number(process.hrtime.bigint()) / 1e9;
 
+/** --workers at most this many per core (os.availableParallelism()). */
+export const MAX_WORKERS_PER_CORE = 4;
+
 /**
  * Runs `work` with the executor the flags ask for. `runs`, when known, caps the workers: no
  * thread starts that would have no run to do (one run goes in this thread). Returns undefined
@@ -24,30 +27,42 @@ export async function executeRuns<T>(
   work: (execute: Executor, options: RoundsOptions) => Promise<T>,
   runs?: number,
 ): Promise<T | undefined> {
+  // More threads than this only adds memory (an isolate each) and start-up on this machine.
+  const most = MAX_WORKERS_PER_CORE * defaultWorkers();
   const requested =
-    flags.workers === undefined ? defaultWorkers() : wholeNumber('--workers', flags.workers, 1);
+    flags.workers === undefined
+      ? defaultWorkers()
+      : wholeNumber('--workers', flags.workers, 1, most, `(${MAX_WORKERS_PER_CORE} per core)`);
   const workers = runs === undefined ? requested : Math.max(1, Math.min(requested, runs));
   const progress = createProgress(process.stderr, !flags.quiet && process.stderr.isTTY === true, seconds);
   let result: T;
+  // Threads that ran runs: none when every run came from the cache.
+  let threads = 0;
   try {
     result = await withInterrupt((signal) =>
-      withExecutor(workers, (base) => {
-        const execute = flags.cache === undefined ? base : cachingExecutor(flags.cache, base);
-        return work(execute, { signal, onProgress: (p) => progress.update(p) });
-      }),
+      withExecutor(
+        workers,
+        (base) => {
+          const execute = flags.cache === undefined ? base : cachingExecutor(flags.cache, base);
+          return work(execute, { signal, onProgress: (p) => progress.update(p) });
+        },
+        { onThreads: (n) => (threads = Math.max(threads, n)) },
+      ),
     );
   } catch (err) {
     const last = progress.finish();
     if (!(err instanceof RunAborted)) throw err;
     process.stderr.write(
-      `orchlab: interrupted after ${last.done} of ${last.total} runs; workers stopped, nothing written\n`,
+      `orchlab: interrupted after ${last.done} of ${last.total} runs; runs stopped, nothing written\n`,
     );
     process.exitCode = INTERRUPTED_EXIT_CODE;
     return undefined;
   }
   const done = progress.finish();
   if (!flags.quiet && done.total > 0)
-    process.stderr.write(`${renderSummary(done, progress.elapsedSeconds(), workers)}\n`);
+    process.stderr.write(
+      `${renderSummary(done, progress.elapsedSeconds(), done.done > done.cached ? threads : 0)}\n`,
+    );
   return result;
 }
 

@@ -3,6 +3,7 @@
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { CompareResult } from '../runner/compare.js';
 import { formatTable, num } from './format-table.js';
+import { count } from './plural.js';
 
 const withCi = (e: MaybeEstimate) =>
   e.value === null ? '-' : `${num(e.value)} ±${num((e.ci95![1] - e.ci95![0]) / 2)}`;
@@ -32,7 +33,7 @@ export function formatCompare(c: CompareResult): string {
   });
   const header = ['policy', 'resp mean (s)', 'resp p95 (s)', 'resp p99 (s)', 'util', 'rejected', 'cost'];
   const parts = [
-    `${c.scenario} · ${c.runs.length} policies · ${c.replications} replications · seed ${c.seed} · same workload for every policy`,
+    `${c.scenario} · ${count(c.runs.length, 'policy', 'policies')} · ${count(c.replications, 'replication')} · seed ${c.seed} · same workload for every policy`,
     '',
     formatTable([...header, ...rates.map((h) => h.header)], rows),
     '',

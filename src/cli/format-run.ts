@@ -2,6 +2,7 @@
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { RunResult } from '../runner/run-result.js';
 import { formatTable, num } from './format-table.js';
+import { count } from './plural.js';
 
 const ci = (e: MaybeEstimate) => (e.ci95 === null ? '-' : `[${num(e.ci95[0])}, ${num(e.ci95[1])}]`);
 const row = (label: string, e: MaybeEstimate, unit = ''): string[] => [label, num(e.value), ci(e), unit];
@@ -11,7 +12,7 @@ export function formatRun(r: RunResult): string {
   const params = Object.entries(r.policy.params)
     .map(([k, v]) => `${k}=${String(v)}`)
     .join(' ');
-  const head = `${r.scenario} · policy ${r.policy.name}${params ? ` (${params})` : ''} · seed ${r.seed} · ${r.replications} replications`;
+  const head = `${r.scenario} · policy ${r.policy.name}${params ? ` (${params})` : ''} · seed ${r.seed} · ${count(r.replications, 'replication')}`;
   const rows = [
     row('response time mean', m.responseTime.mean, 's'),
     row('response time p50', m.responseTime.p50, 's'),

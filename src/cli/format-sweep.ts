@@ -3,6 +3,7 @@
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { SweepPoint, SweepResult } from '../runner/sweep.js';
 import { formatTable, num } from './format-table.js';
+import { count } from './plural.js';
 
 const withCi = (e: MaybeEstimate) =>
   e.value === null ? '-' : `${num(e.value)} ±${num((e.ci95![1] - e.ci95![0]) / 2)}`;
@@ -30,7 +31,7 @@ export function formatSweep(s: SweepResult): string {
   const counts = [...new Set(s.points.filter((p) => p.error === undefined).map((p) => p.replications))];
   const reps = counts.length <= 1 ? `${counts[0] ?? 0}` : `${Math.min(...counts)}–${Math.max(...counts)}`;
   const parts = [
-    `${s.scenario} · ${s.policies.length} policies × ${s.points.length} points · ${reps} replications · seed ${s.seed} · same workload for every policy at a point`,
+    `${s.scenario} · ${count(s.policies.length, 'policy', 'policies')} × ${count(s.points.length, 'point')} · ${reps} ${reps === '1' ? 'replication' : 'replications'} · seed ${s.seed} · same workload for every policy at a point`,
     '',
     formatTable(header, rows),
     '',

@@ -18,7 +18,7 @@ export function buildProgram(): Command {
   const program = new Command('orchlab')
     .description('deterministic simulation lab for routing, coordinating and scaling fleets of agents')
     .version(VERSION)
-    .showHelpAfterError()
+    .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerRun(program);
   registerCompare(program);

@@ -3,6 +3,7 @@
 // stderr is a terminal and --quiet is not given; the one-line summary after the runs is printed
 // unless --quiet.
 import type { RunProgress } from '../runner/auto-replications.js';
+import { count } from './plural.js';
 
 const REDRAW_SECONDS = 0.1;
 
@@ -36,15 +37,16 @@ export function renderProgress(p: RunProgress, elapsedSeconds: number, width = 2
   return parts.join(' · ');
 }
 
-/** The line printed once the runs are over. Pure. */
+/** The line printed once the runs are over; `workers` 0 (nothing ran, all cached) is left out. Pure. */
 export function renderSummary(p: RunProgress, seconds: number, workers: number): string {
   const notes = [
     p.cached > 0 ? `${p.cached} from cache` : '',
     p.failed > 0 ? `${p.failed} failed` : '',
   ].filter((s) => s !== '');
-  const runs = `${p.done} runs${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+  const runs = `${count(p.done, 'run')}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
   const rate = seconds > 0 ? ` (${millions(p.events / seconds)} events/s)` : '';
-  return `${runs} · ${millions(p.events)} events in ${seconds.toFixed(2)} s${rate} · ${workers} worker${workers === 1 ? '' : 's'}`;
+  const threads = workers > 0 ? ` · ${count(workers, 'worker')}` : '';
+  return `${runs} · ${millions(p.events)} events in ${seconds.toFixed(2)} s${rate}${threads}`;
 }
 
 export interface ProgressSink {

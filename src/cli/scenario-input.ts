@@ -23,14 +23,29 @@ export function scenarioFromFlags(path: string, flags: ScenarioFlags): Scenario 
     scenario = { ...scenario, routing: applyOverrides({ policy: flags.policy }, routingSets) as RoutingSpec };
   }
   if (flags.seed !== undefined) scenario = { ...scenario, seed: wholeNumber('--seed', flags.seed, 0) };
-  if (flags.replications !== undefined)
-    scenario = { ...scenario, replications: wholeNumber('--replications', flags.replications, 1) };
+  if (flags.replications !== undefined) {
+    const replications =
+      flags.replications === 'auto'
+        ? 'auto'
+        : wholeNumber('--replications', flags.replications, 1, undefined, 'or auto');
+    scenario = { ...scenario, replications };
+  }
   return scenario;
 }
 
-export function wholeNumber(flag: string, text: string, min: number): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min)
-    throw new InputError(`${flag}: expected a whole number >= ${min}, got '${text}'`);
+export function wholeNumber(
+  flag: string,
+  text: string,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+  alternative = '',
+): number {
+  // Digits only: Number() would also take '1e3', '0x2' and ' 2'.
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+    const or = alternative === '' ? '' : ` ${alternative}`;
+    throw new InputError(`${flag}: expected a whole number ${range}${or}, got '${text}'`);
+  }
   return n;
 }

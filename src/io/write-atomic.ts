@@ -13,7 +13,11 @@ export function writeAtomic(path: string, content: string): void {
     writeFileSync(tmp, content);
     renameSync(tmp, path);
   } catch (err) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // Nothing was written there (its folder could not be made): the first error is the one to show.
+    }
     if (typeof err === 'object' && err !== null && 'code' in err)
       throw new InputError(`${path}: cannot write (${readFailure(err)})`);
     throw err;

@@ -3,16 +3,33 @@
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../errors.js';
 import { routingPolicyNames } from '../policies/routing/index.js';
+import { didYouMean } from '../workload/did-you-mean.js';
 import type { RoutingSpec, Scenario } from '../workload/scenario-schema.js';
+import { isPolicyPath } from './user-policy.js';
 
+/**
+ * The entries of a --policies list, `all` expanded. Each must name a built-in policy or a module
+ * file; an empty entry (`jsq,,random`) or one listed twice is a mistake, not a request.
+ */
 export function parsePolicyList(text: string): string[] {
-  const items = text
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-  if (items.length === 0)
+  const raw = text.split(',').map((s) => s.trim());
+  if (raw.every((s) => s.length === 0))
     throw new InputError('--policies: expected a comma-separated list of policies, or all');
-  return items.flatMap((s) => (s === 'all' ? [...routingPolicyNames] : [s]));
+  if (raw.some((s) => s.length === 0))
+    throw new InputError(`--policies: empty entry in '${text}' (two commas in a row, or one at an end)`);
+  const items = raw.flatMap((s) => (s === 'all' ? [...routingPolicyNames] : [s]));
+  for (const item of items) {
+    const name = item.split(':')[0]!;
+    if (name === '' || routingPolicyNames.includes(name) || isPolicyPath(name)) continue;
+    throw new InputError(
+      `--policies: unknown policy '${name}'${didYouMean(name, routingPolicyNames) || '.'} ` +
+        `Known policies: ${routingPolicyNames.join(', ')} (or a path to a .ts/.js/.mjs policy module)`,
+    );
+  }
+  const twice = items.find((item, i) => items.indexOf(item) !== i);
+  if (twice !== undefined)
+    throw new InputError(`--policies: '${twice}' is listed twice (each entry is one column of results)`);
+  return items;
 }
 
 /** The routing section for one policy entry: the scenario's own parameters when it names the same policy. */

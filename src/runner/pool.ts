@@ -148,23 +148,53 @@ export function createRunPool(workers: number, options: PoolOptions = {}): RunPo
   return { workers, execute, ready, destroy: () => pool.destroy() };
 }
 
+export interface ExecutorOptions extends PoolOptions {
+  /** Told how many threads run the runs: 1 (this one), or the pool's once it has started. */
+  readonly onThreads?: (threads: number) => void;
+}
+
+/** A pool whose threads have all started, or an error saying why they did not. */
+async function startedPool(workers: number, options: PoolOptions): Promise<RunPool> {
+  const pool = createRunPool(workers, options);
+  try {
+    await pool.ready();
+    return pool;
+  } catch (err) {
+    await pool.destroy();
+    throw err;
+  }
+}
+
 /**
  * Calls `fn` with an executor for `workers` workers: in this thread for 1, else a pool that is
- * destroyed when `fn` settles (also when it throws or is aborted). The pool's threads must all
- * start first: a worker module that fails to load would otherwise leave queued runs waiting
- * forever (piscina starts no thread for them), and the process would end with no output.
+ * destroyed when `fn` settles (also when it throws or is aborted). The pool starts when runs
+ * first arrive, with no more threads than that first batch has runs: every run read from the
+ * cache starts none. Its threads must all start before the first run: a worker module that
+ * fails to load would otherwise leave queued runs waiting forever (piscina starts no thread for
+ * them), and the process would end with no output.
  */
 export async function withExecutor<T>(
   workers: number,
   fn: (execute: Executor) => Promise<T>,
-  options: PoolOptions = {},
+  options: ExecutorOptions = {},
 ): Promise<T> {
-  if (workers <= 1) return fn(executeInProcess);
-  const pool = createRunPool(workers, options);
+  if (workers <= 1) {
+    options.onThreads?.(1);
+    return fn(executeInProcess);
+  }
+  let starting: Promise<RunPool> | undefined;
+  const execute: Executor = async (tasks, executeOptions) => {
+    if (tasks.length === 0) return [];
+    throwIfAborted(executeOptions.signal);
+    starting ??= startedPool(Math.min(workers, tasks.length), options);
+    const pool = await starting;
+    options.onThreads?.(pool.workers);
+    return pool.execute(tasks, executeOptions);
+  };
   try {
-    await pool.ready();
-    return await fn(pool.execute);
+    return await fn(execute);
   } finally {
-    await pool.destroy();
+    const pool = await starting?.catch(() => undefined);
+    await pool?.destroy();
   }
 }

@@ -58,6 +58,9 @@ export function parseVary(text: string): SweepAxis {
     throw new InputError(
       `${flag}: expected path=from:to:step or path=a,b,c with a dotted path like agents.0.count`,
     );
+  // --policies sets every point's policy: a routing.policy axis would be overwritten, silently.
+  if (path === 'routing.policy')
+    throw new InputError(`${flag}: the policy is not an axis; list the policies with --policies`);
   const valueText = text.slice(eq + 1).trim();
   if (valueText === '') throw new InputError(`${flag}: no values after '='`);
   return { path, values: rangeOf(flag, valueText) ?? listOf(flag, valueText) };
@@ -73,10 +76,15 @@ export function parseAxes(texts: readonly string[]): SweepAxis[] {
     if (seen.has(axis.path)) throw new InputError(`--vary: ${axis.path} is given more than once`);
     seen.add(axis.path);
   }
-  const points = axes.reduce((n, a) => n * a.values.length, 1);
+  const points = pointCount(axes);
   if (points > MAX_SWEEP_POINTS)
     throw new InputError(`--vary: ${points} points is more than ${MAX_SWEEP_POINTS}`);
   return axes;
+}
+
+/** How many points the axes make (their cross product). */
+export function pointCount(axes: readonly SweepAxis[]): number {
+  return axes.reduce((n, a) => n * a.values.length, 1);
 }
 
 /** Every combination of the axes' values, the first axis varying slowest. */

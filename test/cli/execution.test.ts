@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executeRuns, failureExitCode } from '../../src/cli/execution.js';
 import type { RoundsOptions } from '../../src/runner/auto-replications.js';
@@ -36,7 +37,7 @@ describe('executeRuns(flags, work)', () => {
     );
     expect(value).toBeUndefined();
     expect(process.exitCode).toBe(130);
-    expect(stderr).toBe('orchlab: interrupted after 3 of 8 runs; workers stopped, nothing written\n');
+    expect(stderr).toBe('orchlab: interrupted after 3 of 8 runs; runs stopped, nothing written\n');
   });
 
   it('stops a long run in this thread where it stands on Ctrl-C (--workers 1), not once it ends', async () => {
@@ -60,20 +61,44 @@ describe('executeRuns(flags, work)', () => {
     expect(sent).toBe(true);
     expect(value).toBeUndefined();
     expect(process.exitCode).toBe(130);
-    expect(stderr).toBe('orchlab: interrupted after 0 of 1 runs; workers stopped, nothing written\n');
+    expect(stderr).toBe('orchlab: interrupted after 0 of 1 runs; runs stopped, nothing written\n');
   });
 
   it('starts no more workers than there are runs (one run stays in this thread)', async () => {
-    const work = async (execute: Executor, options: RoundsOptions) => {
-      options.onProgress?.({ done: 1, total: 1, cached: 0, failed: 0, events: 0, running: 0 });
-      return execute === executeInProcess;
+    const tasks = (n: number) =>
+      Array.from({ length: n }, (_, replication) => ({ scenario: smallScenario(), replication }));
+    const work = (n: number) => async (execute: Executor, options: RoundsOptions) => {
+      const outcomes = await execute(tasks(n), {});
+      options.onProgress?.({ done: n, total: n, cached: 0, failed: 0, events: 0, running: 0 });
+      return execute === executeInProcess && outcomes.every((o) => o.ok);
     };
-    const one = await withStderr(() => executeRuns({ workers: '4' }, work, 1));
+    const one = await withStderr(() => executeRuns({ workers: '4' }, work(1), 1));
     expect(one.value).toBe(true);
     expect(one.stderr).toMatch(/· 1 worker\n$/);
-    const two = await withStderr(() => executeRuns({ workers: '4' }, work, 2));
+    const two = await withStderr(() => executeRuns({ workers: '4' }, work(2), 2));
     expect(two.value).toBe(false);
     expect(two.stderr).toMatch(/· 2 workers\n$/);
+    // Run counts unknown (replications: auto): the pool takes no more threads than its first batch.
+    const unknown = await withStderr(() => executeRuns({ workers: '4' }, work(3)));
+    expect(unknown.stderr).toMatch(/· 3 workers\n$/);
+  });
+
+  it('starts no thread when every run comes from the cache, and says no worker ran', async () => {
+    const work = async (execute: Executor, options: RoundsOptions) => {
+      await execute([], {});
+      options.onProgress?.({ done: 2, total: 2, cached: 2, failed: 0, events: 0, running: 0 });
+      return 'ok';
+    };
+    const r = await withStderr(() => executeRuns({ workers: '2' }, work));
+    expect(r.stderr).toMatch(/^2 runs \(2 from cache\) · 0\.00 M events in \d+\.\d\d s \([^)]*\)\n$/);
+  });
+
+  it('takes --workers as digits from 1 to 4 per core, and says so otherwise', async () => {
+    const most = 4 * availableParallelism();
+    for (const bad of ['0', '1e3', '0x2', ' 2', '1.5', String(most + 1)])
+      await expect(executeRuns({ workers: bad }, async () => 'ok')).rejects.toThrow(
+        `--workers: expected a whole number from 1 to ${most} (4 per core), got '${bad}'`,
+      );
   });
 
   it('prints the summary line unless --quiet, and passes other errors through', async () => {

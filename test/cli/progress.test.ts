@@ -43,6 +43,15 @@ describe('renderSummary(progress, seconds, workers)', () => {
       '20 runs · 8.00 M events in 2.00 s (4.00 M events/s) · 2 workers',
     );
   });
+
+  it('says "1 run", and leaves the workers out when none ran (every run from the cache)', () => {
+    expect(renderSummary(p(1, 1, 0, 0, 1e6), 1, 1)).toBe(
+      '1 run · 1.00 M events in 1.00 s (1.00 M events/s) · 1 worker',
+    );
+    expect(renderSummary(p(3, 3, 3), 0.1, 0)).toBe(
+      '3 runs (3 from cache) · 0.00 M events in 0.10 s (0.00 M events/s)',
+    );
+  });
 });
 
 describe('createProgress(sink, drawBar, now)', () => {

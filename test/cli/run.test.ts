@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -132,7 +132,25 @@ describe('orchlab run', () => {
   it('rejects a bad --replications value with exit code 2', async () => {
     const r = await runCli('run', SMALL, '--replications', 'many');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--replications');
+    expect(r.stderr).toBe("orchlab: --replications: expected a whole number >= 1 or auto, got 'many'\n");
+  });
+
+  it("--replications auto is replications: auto (with the scenario's precision and cap)", async () => {
+    const r = await runCli(
+      'run',
+      SMALL,
+      '--replications',
+      'auto',
+      '--set',
+      'maxReplications=3',
+      '--format',
+      'json',
+    );
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { replications: number; precisionMet: boolean };
+    expect(out.replications).toBeGreaterThanOrEqual(2);
+    expect(out.replications).toBeLessThanOrEqual(3);
+    expect(typeof out.precisionMet).toBe('boolean');
   });
 
   it('a run that stops before its warm-up ends is an input error, not empty figures', async () => {
@@ -165,7 +183,25 @@ describe('orchlab run', () => {
       dir,
     );
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${dir}: cannot write`);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr).toBe(`orchlab: --out ${dir}: is a directory\n`);
+  });
+
+  it('refuses an output it could not write before running anything, naming the flag', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orchlab-'));
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    const base = ['run', SMALL, '--replications', '1', '--workers', '1'];
+    const under = await runCli(...base, '--out', join(file, 'x.json'));
+    expect(under.code).toBe(2);
+    expect(under.stderr).toBe(`orchlab: --out ${join(file, 'x.json')}: ${file} is a file, not a directory\n`);
+    const cache = await runCli(...base, '--cache', file);
+    expect(cache.code).toBe(2);
+    expect(cache.stderr).toBe(`orchlab: --cache ${file}: is a file, not a directory\n`);
+    // /proc takes no new files, even from root.
+    const proc = await runCli(...base, '--out', '/proc/orchlab-test.json');
+    expect(proc.code).toBe(2);
+    expect(proc.stderr).toBe('orchlab: --out /proc/orchlab-test.json: cannot create it in /proc\n');
+    // No summary line: no run started.
+    for (const r of [under, cache, proc]) expect(r.stderr).not.toContain('events in');
   });
 });

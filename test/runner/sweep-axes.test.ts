@@ -34,6 +34,11 @@ describe('parseVary(text)', () => {
     expect(() => parseVary('rate=1,,2')).toThrow(/empty value/);
     expect(() => parseAxes(['a=1', 'a=2'])).toThrow(/more than once/);
     expect(() => parseAxes([])).toThrow(/at least one/);
+    // --policies sets each point's policy; an axis over it would be silently overwritten.
+    expect(() => parseVary('routing.policy=jsq,random')).toThrow(
+      '--vary routing.policy=jsq,random: the policy is not an axis; list the policies with --policies',
+    );
+    expect(parseVary('routing.d=2,3').values).toEqual([2, 3]);
   });
 });
 

@@ -8,11 +8,12 @@ import type { CompareFlags } from '../commands/compare.js';
 import { executeRuns, failureExitCode } from '../execution.js';
 import { formatCompare } from '../format-compare.js';
 import { invocation } from '../invocation.js';
-import { emit } from '../output.js';
+import { checkOutputs, emit } from '../output.js';
 import { scenarioFromFlags } from '../scenario-input.js';
 
 export async function compareAction(path: string, flags: CompareFlags, cmd: Command): Promise<void> {
   const scenario = scenarioFromFlags(path, flags);
+  checkOutputs(flags);
   const entries = parsePolicyList(flags.policies);
   await preloadPolicies(entries.map((e) => e.split(':')[0]!));
   const result = await executeRuns(
@@ -35,7 +36,7 @@ export async function compareAction(path: string, flags: CompareFlags, cmd: Comm
     // The report code loads only when a report is asked for.
     const { writeReport } = await import('../../report/write-report.js');
     await writeReport(result, flags.report, { command: invocation(cmd) });
-    process.stderr.write(`wrote ${flags.report}\n`);
+    if (flags.quiet !== true) process.stderr.write(`wrote ${flags.report}\n`);
   }
   if (code !== undefined) process.exitCode = code;
 }

@@ -8,7 +8,7 @@ import type { Scenario } from '../../workload/scenario-schema.js';
 import type { RunFlags } from '../commands/run.js';
 import { executeRuns } from '../execution.js';
 import { formatRun } from '../format-run.js';
-import { emit } from '../output.js';
+import { checkOutputs, emit } from '../output.js';
 import { scenarioFromFlags } from '../scenario-input.js';
 
 /** The first failed run as the error the CLI reports (policy: 3, input: 2, crash: 1). */
@@ -26,6 +26,7 @@ function failureError(scenario: Scenario, outcomes: readonly RunOutcome[]): Erro
 
 export async function runAction(path: string, flags: RunFlags): Promise<void> {
   const scenario = scenarioFromFlags(path, flags);
+  checkOutputs(flags);
   await preloadPolicies([scenario.routing.policy]);
   // Unknown policies and bad parameters fail here, before any worker starts.
   resolvePolicy(scenario.routing);

@@ -4,21 +4,24 @@ import { InputError } from '../../errors.js';
 import { parsePolicyList } from '../../runner/policy-spec.js';
 import { preloadPolicies } from '../../runner/resolve-policy.js';
 import { runSweep } from '../../runner/sweep.js';
-import { parseAxes } from '../../runner/sweep-axes.js';
+import { parseAxes, pointCount } from '../../runner/sweep-axes.js';
 import type { SweepFlags } from '../commands/sweep.js';
 import { executeRuns, failureExitCode } from '../execution.js';
 import { formatSweep } from '../format-sweep.js';
 import { invocation } from '../invocation.js';
-import { emit } from '../output.js';
+import { checkOutputs, emit } from '../output.js';
 import { scenarioFromFlags } from '../scenario-input.js';
 
 export async function sweepAction(path: string, flags: SweepFlags, cmd: Command): Promise<void> {
   const scenario = scenarioFromFlags(path, flags);
+  checkOutputs(flags);
   const axes = parseAxes(flags.vary);
   const entries = parsePolicyList(flags.policies);
   await preloadPolicies(entries.map((e) => e.split(':')[0]!));
-  const result = await executeRuns(flags, (execute, options) =>
-    runSweep(scenario, entries, axes, execute, options),
+  const result = await executeRuns(
+    flags,
+    (execute, options) => runSweep(scenario, entries, axes, execute, options),
+    scenario.replications === 'auto' ? undefined : pointCount(axes) * entries.length * scenario.replications,
   );
   if (result === undefined) return;
   const failures = result.points.flatMap((p) => p.failures);
@@ -31,7 +34,7 @@ export async function sweepAction(path: string, flags: SweepFlags, cmd: Command)
     // The report code loads only when a report is asked for.
     const { writeReport } = await import('../../report/write-report.js');
     await writeReport(result, flags.report, { command: invocation(cmd) });
-    process.stderr.write(`wrote ${flags.report}\n`);
+    if (flags.quiet !== true) process.stderr.write(`wrote ${flags.report}\n`);
   }
   const code = failureExitCode(failures.map((f) => f.kind));
   if (code !== undefined) process.exitCode = code;

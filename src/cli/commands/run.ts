@@ -22,7 +22,7 @@ export function registerRun(program: Command): void {
       [],
     )
     .option('--seed <n>', "base seed (overrides the scenario's seed)")
-    .option('--replications <n>', "replications (overrides the scenario's)")
+    .option('--replications <n>', "replications, or auto (overrides the scenario's)")
     .addOption(formatOption())
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout');
   addExecutionOptions(command).action(async (path: string, flags: RunFlags) => {

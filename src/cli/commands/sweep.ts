@@ -34,7 +34,7 @@ export function registerSweep(program: Command): void {
     )
     .option('--set <path=value>', 'override a scenario field at every point (repeatable)', collect, [])
     .option('--seed <n>', "base seed (overrides the scenario's seed)")
-    .option('--replications <n>', "replications per point (overrides the scenario's)")
+    .option('--replications <n>', "replications per point, or auto (overrides the scenario's)")
     .addOption(formatOption())
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
     .option('--report <file>', 'also write a self-contained HTML report (see `orchlab report`)');

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { routingPolicyNames } from '../../src/policies/routing/index.js';
+import { parsePolicyList } from '../../src/runner/policy-spec.js';
+
+describe('parsePolicyList(text)', () => {
+  it('reads names, parameters and module paths, and expands all', () => {
+    expect(parsePolicyList('jsq, power-of-d:d=3 ,./mine.ts')).toEqual(['jsq', 'power-of-d:d=3', './mine.ts']);
+    expect(parsePolicyList('all')).toEqual([...routingPolicyNames]);
+    // The same policy with other parameters is another entry.
+    expect(parsePolicyList('power-of-d:d=2,power-of-d:d=3')).toHaveLength(2);
+  });
+
+  it('refuses empty entries, entries listed twice and unknown names, naming --policies', () => {
+    expect(() => parsePolicyList(' , ')).toThrow(
+      '--policies: expected a comma-separated list of policies, or all',
+    );
+    expect(() => parsePolicyList('jsq,,random')).toThrow("--policies: empty entry in 'jsq,,random'");
+    expect(() => parsePolicyList('jsq,')).toThrow('--policies: empty entry');
+    expect(() => parsePolicyList('jsq,jsq')).toThrow("--policies: 'jsq' is listed twice");
+    expect(() => parsePolicyList('all,jsq')).toThrow("--policies: 'jsq' is listed twice");
+    expect(() => parsePolicyList('jsq,jsqq')).toThrow(
+      "--policies: unknown policy 'jsqq'; did you mean 'jsq'?",
+    );
+    expect(() => parsePolicyList('nothing-like-it')).toThrow(
+      /^--policies: unknown policy 'nothing-like-it'\. Known policies: /,
+    );
+  });
+});
