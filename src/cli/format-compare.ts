@@ -5,8 +5,13 @@ import type { CompareResult } from '../runner/compare.js';
 import { formatTable, num } from './format-table.js';
 import { count } from './plural.js';
 
-const withCi = (e: MaybeEstimate) =>
-  e.value === null ? '-' : `${num(e.value)} ±${num((e.ci95![1] - e.ci95![0]) / 2)}`;
+/** A value ± its CI half-width; a single replication has no interval, so none is shown. */
+const ciOf = (intervals: boolean) => (e: MaybeEstimate) =>
+  e.value === null
+    ? '-'
+    : intervals
+      ? `${num(e.value)} ±${num((e.ci95![1] - e.ci95![0]) / 2)}`
+      : num(e.value);
 
 /** Hit-rate columns shown only when some run has them (affinity keys, prefix caches). */
 const HIT_RATES = [
@@ -15,6 +20,9 @@ const HIT_RATES = [
 ] as const;
 
 export function formatCompare(c: CompareResult): string {
+  // One replication: the JSON keeps the degenerate [value, value]; the table shows no interval.
+  const intervals = c.replications >= 2;
+  const withCi = ciOf(intervals);
   const star = (metric: string, label: string) => (c.best[metric] === label ? '*' : ' ');
   const rates = HIT_RATES.filter((h) => c.runs.some((r) => h.get(r.metrics).value !== null));
   const rows = c.runs.map((r) => {
@@ -37,7 +45,9 @@ export function formatCompare(c: CompareResult): string {
     '',
     formatTable([...header, ...rates.map((h) => h.header)], rows),
     '',
-    '± is the 95% CI half-width over replications; * marks the best policy per metric.',
+    intervals
+      ? '± is the 95% CI half-width over replications; * marks the best policy per metric.'
+      : 'One replication: no confidence intervals (give --replications 2 or more); * marks the best policy per metric.',
   ];
   const shown = ['responseTime.mean', 'responseTime.p99'];
   const pairs = c.paired.filter((p) => shown.includes(p.metric));
@@ -46,8 +56,8 @@ export function formatCompare(c: CompareResult): string {
       `${p.a} − ${p.b}`,
       p.metric,
       num(p.diff.value),
-      `[${num(p.diff.ci95[0])}, ${num(p.diff.ci95[1])}]`,
-      p.significant ? 'yes' : 'no',
+      intervals ? `[${num(p.diff.ci95[0])}, ${num(p.diff.ci95[1])}]` : '-',
+      intervals ? (p.significant ? 'yes' : 'no') : '-',
     ]);
     parts.push('', 'Paired differences against the best (same replications):', '');
     parts.push(formatTable(['policies', 'metric', 'difference', '95% CI', 'significant'], pairRows));

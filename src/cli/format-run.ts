@@ -4,10 +4,11 @@ import type { RunResult } from '../runner/run-result.js';
 import { formatTable, num } from './format-table.js';
 import { count } from './plural.js';
 
-const ci = (e: MaybeEstimate) => (e.ci95 === null ? '-' : `[${num(e.ci95[0])}, ${num(e.ci95[1])}]`);
-const row = (label: string, e: MaybeEstimate, unit = ''): string[] => [label, num(e.value), ci(e), unit];
-
 export function formatRun(r: RunResult): string {
+  // One replication has no interval: the JSON keeps the degenerate [value, value], the table '-'.
+  const ci = (e: MaybeEstimate) =>
+    e.ci95 === null || r.replications < 2 ? '-' : `[${num(e.ci95[0])}, ${num(e.ci95[1])}]`;
+  const row = (label: string, e: MaybeEstimate, unit = ''): string[] => [label, num(e.value), ci(e), unit];
   const m = r.metrics;
   const params = Object.entries(r.policy.params)
     .map(([k, v]) => `${k}=${String(v)}`)
@@ -52,6 +53,8 @@ export function formatRun(r: RunResult): string {
       ),
     );
   }
+  if (r.replications < 2)
+    parts.push('', 'One replication: no confidence intervals (give --replications 2 or more).');
   parts.push('', `digest ${r.digest}`);
   return parts.join('\n');
 }

@@ -5,8 +5,13 @@ import type { SweepPoint, SweepResult } from '../runner/sweep.js';
 import { formatTable, num } from './format-table.js';
 import { count } from './plural.js';
 
-const withCi = (e: MaybeEstimate) =>
-  e.value === null ? '-' : `${num(e.value)} ±${num((e.ci95![1] - e.ci95![0]) / 2)}`;
+/** A value ± its CI half-width; with one replication there is no interval to show. */
+const withCi = (e: MaybeEstimate, replications: number) =>
+  e.value === null
+    ? '-'
+    : replications < 2
+      ? num(e.value)
+      : `${num(e.value)} ±${num((e.ci95![1] - e.ci95![0]) / 2)}`;
 
 const valueText = (v: unknown) =>
   typeof v === 'number' ? num(v) : typeof v === 'string' ? v : JSON.stringify(v);
@@ -16,8 +21,8 @@ function cells(point: SweepPoint, label: string): string[] {
   if (run === undefined) return ['FAILED', ''];
   const star = (metric: string) => (point.best[metric] === label ? '*' : ' ');
   return [
-    `${withCi(run.metrics.responseTime.p99)}${star('responseTime.p99')}`,
-    `${withCi(run.metrics.responseTime.mean)}${star('responseTime.mean')}`,
+    `${withCi(run.metrics.responseTime.p99, run.replications)}${star('responseTime.p99')}`,
+    `${withCi(run.metrics.responseTime.mean, run.replications)}${star('responseTime.mean')}`,
   ];
 }
 
@@ -35,7 +40,9 @@ export function formatSweep(s: SweepResult): string {
     '',
     formatTable(header, rows),
     '',
-    'Response time: p99 and mean; ± is the 95% CI half-width over replications; * marks the best policy at the point.',
+    reps === '1'
+      ? 'Response time: p99 and mean (one replication: no confidence intervals); * marks the best policy at the point.'
+      : 'Response time: p99 and mean; ± is the 95% CI half-width over replications; * marks the best policy at the point.',
   ];
   for (const point of s.points) {
     const where = Object.entries(point.values)

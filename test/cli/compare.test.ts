@@ -101,6 +101,41 @@ describe('orchlab compare', () => {
     expect(r.stderr).toContain("unknown policy 'nope'");
   });
 
+  it('with one replication shows no interval and no verdict in the table (the JSON keeps [v, v])', async () => {
+    const table = await runCli(
+      'compare',
+      SMALL,
+      '--policies',
+      'jsq,random',
+      '--replications',
+      '1',
+      '--quiet',
+    );
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('2 policies · 1 replication ·');
+    expect(table.stdout).not.toContain('±');
+    expect(table.stdout).toContain(
+      'One replication: no confidence intervals (give --replications 2 or more)',
+    );
+    expect(table.stdout).toMatch(/random − jsq\s+responseTime\.mean\s+\S+\s+-\s+-/);
+    const json = await runCli(
+      'compare',
+      SMALL,
+      '--policies',
+      'jsq',
+      '--replications',
+      '1',
+      '--format',
+      'json',
+    );
+    const mean = (
+      JSON.parse(json.stdout) as {
+        runs: { metrics: { responseTime: { mean: { value: number; ci95: number[] } } } }[];
+      }
+    ).runs[0]!.metrics.responseTime.mean;
+    expect(mean.ci95).toEqual([mean.value, mean.value]);
+  });
+
   it('shows the affinity hit rate column when tasks carry keys, and only then', async () => {
     const keyed = await runCli(
       'compare',
