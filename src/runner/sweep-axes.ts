@@ -27,8 +27,14 @@ export function rangeValues(from: number, to: number, step: number): number[] {
 
 function rangeOf(flag: string, text: string): number[] | undefined {
   const parts = text.split(':');
-  if (parts.length !== 3) return undefined;
-  const [from, to, step] = parts.map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
+  const numeric = parts.map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
+  // Numbers joined by ':' are meant as a range, whatever their count (a list value has no ':').
+  if (parts.length !== 3) {
+    if (parts.length > 1 && numeric.every(Number.isFinite))
+      throw new InputError(`${flag}: a range is from:to:step (three numbers), got ${parts.length}`);
+    return undefined;
+  }
+  const [from, to, step] = numeric;
   if (![from, to, step].every((x) => Number.isFinite(x))) return undefined;
   if (!(step! > 0)) throw new InputError(`${flag}: the step must be a number > 0, got '${parts[2]}'`);
   if (to! < from!) throw new InputError(`${flag}: expected from <= to in from:to:step, got ${from} > ${to}`);

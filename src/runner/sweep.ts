@@ -6,6 +6,7 @@
 import { InputError } from '../errors.js';
 import { routingPolicyNames } from '../policies/routing/index.js';
 import { VERSION } from '../version.js';
+import { describeIssues } from '../workload/load-scenario.js';
 import { applyOverrides } from '../workload/overrides.js';
 import { pathText, semanticProblems } from '../workload/scenario-checks.js';
 import { type Scenario, scenarioSchema } from '../workload/scenario-schema.js';
@@ -59,7 +60,7 @@ export function pointScenario(base: Scenario, values: Record<string, unknown>): 
   const parsed = scenarioSchema.safeParse(data);
   const problems = parsed.success
     ? semanticProblems(parsed.data, [...routingPolicyNames, base.routing.policy])
-    : parsed.error.issues.map((i) => ({ path: i.path, text: i.message }));
+    : describeIssues(parsed.error.issues, data);
   if (problems.length > 0) {
     const lines = problems.map((p) => `${blame(pathText(p.path))}: ${pathText(p.path)}: ${p.text}`);
     throw new InputError([...new Set(lines)].join('\n'));

@@ -21,7 +21,6 @@ export interface LoadOptions {
 type Schema = z.core.$ZodType;
 type Issue = z.core.$ZodIssue;
 
-
 // ---------------------------------------------------------------------------------------------
 // Entry points
 
@@ -58,7 +57,6 @@ export function parseScenario(text: string, file: string, opts: LoadOptions): Sc
   if (semantic.length > 0) throw render(semantic);
   return resolveTraces(result.data, file);
 }
-
 
 function yamlErrorText(file: string, errors: Document['errors']): string {
   const first = errors[0]!;
@@ -164,6 +162,11 @@ function show(value: unknown): string {
 function purpose(message: string): string {
   const match = /^expected [^(]*\(([^)]*)\)$/.exec(message);
   return match ? ` (${match[1]})` : '';
+}
+
+/** The schema's complaints about `data` as problems worded for people (values, hints, keys). */
+export function describeIssues(issues: readonly Issue[], data: unknown): Problem[] {
+  return issues.flatMap((issue) => describeIssue(issue, data));
 }
 
 function describeIssue(issue: Issue, data: unknown): Problem[] {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { pointScenario } from '../../src/runner/sweep.js';
+import { smallScenario } from './small-scenario.js';
 import { crossProduct, parseAxes, parseVary, rangeValues } from '../../src/runner/sweep-axes.js';
 
 describe('rangeValues(from, to, step)', () => {
@@ -39,6 +41,11 @@ describe('parseVary(text)', () => {
       '--vary routing.policy=jsq,random: the policy is not an axis; list the policies with --policies',
     );
     expect(parseVary('routing.d=2,3').values).toEqual([2, 3]);
+    expect(() => parseVary('rate=8:15')).toThrow(
+      '--vary rate=8:15: a range is from:to:step (three numbers), got 2',
+    );
+    // A list value may hold a colon when it is not all numbers (a YAML string).
+    expect(parseVary('name=a:b,c').values).toEqual(['a:b', 'c']);
   });
 });
 
@@ -56,5 +63,18 @@ describe('crossProduct(axes)', () => {
       { a: 2, b: 'y' },
       { a: 2, b: 'z' },
     ]);
+  });
+});
+
+describe('pointScenario(base, values)', () => {
+  it('words a point the schema refuses as --set would: the --vary, the field, what was expected and got', () => {
+    const base = smallScenario();
+    expect(() => pointScenario(base, { 'agents.0.count': 0 })).toThrow(
+      '--vary agents.0.count=0: agents.0.count: expected a whole number >= 1 (agents in the group), got 0',
+    );
+    expect(() => pointScenario(base, { 'foo.bar': 1 })).toThrow(
+      /^--vary foo\.bar=1: foo: unknown key 'foo'; allowed keys: /,
+    );
+    expect(pointScenario(base, { 'agents.0.count': 6 }).agents[0]!.count).toBe(6);
   });
 });
