@@ -355,8 +355,14 @@ function expectation(schema: Schema): string {
         const tags = options.flatMap((o) => [...(o._zod.propValues?.[disc] ?? [])]).map(String);
         return `a mapping with ${disc}: one of ${tags.join(', ')}`;
       }
+      // Mappings by their keys; the other members (a number, 'auto') by their own expectation.
       const keys = [...new Set(options.flatMap(objectKeys))];
-      return keys.length > 0 ? `a mapping with one of the keys: ${keys.join(', ')}` : 'a valid value';
+      const others = options.filter((o) => defOf(o).type !== 'object').map(expectation);
+      const parts = [
+        ...(keys.length > 0 ? [`a mapping with one of the keys: ${keys.join(', ')}`] : []),
+        ...others,
+      ];
+      return parts.length > 0 ? parts.join(', or ') : 'a valid value';
     }
     default:
       return `a valid ${def.type}`;

@@ -193,6 +193,16 @@ describe('parseScenario: schema errors', () => {
     ]);
   });
 
+  it('names every form a field takes when none fits: mappings by their keys, and auto', () => {
+    expect(errorFor(MMC, { ...opts, overrides: ['warmup=autox'] })).toBe(
+      `${FILE}: warmup: expected a mapping with one of the keys: completed, time, or 'auto', got 'autox' ` +
+        '(from --set warmup=autox)',
+    );
+    expect(errorFor(MMC, { ...opts, overrides: ['replications=autox'] })).toBe(
+      `${FILE}: replications: expected a whole number >= 1, or 'auto', got 'autox' (from --set replications=autox)`,
+    );
+  });
+
   it('marks a bad value that came from --set', () => {
     expect(errorFor(MMC, { ...opts, overrides: ['agents.0.slots=0'] })).toBe(
       `${FILE}: agents.0.slots: expected a whole number >= 1 (tasks served at once), got 0 ` +
