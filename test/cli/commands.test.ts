@@ -24,6 +24,14 @@ describe('orchlab commands', () => {
     expect(r.stderr).toContain('unknown command');
   });
 
+  it('a usage mistake gets its message and one hint line, not the whole help page (exit 2)', async () => {
+    const r = await runCli('compare', 'scenarios/mmc.yaml', '--policies', 'jsq', '--worker', '2');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "error: unknown option '--worker'\n(Did you mean --workers?)\n(run with --help for usage)\n",
+    );
+  });
+
   it('validate accepts the bundled scenarios', async () => {
     const r = await runCli('validate', 'scenarios/mmc.yaml', 'scenarios/priority.yaml');
     expect(r.code).toBe(0);

@@ -168,6 +168,16 @@ describe('orchlab run', () => {
     expect(r.stderr).toContain('before the warm-up ended');
   });
 
+  it('--quiet leaves stderr empty, the wrote line included', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'orchlab-')), 'r.json');
+    const quiet = await runCli('run', SMALL, '--replications', '2', '--out', out, '--quiet');
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+    expect(existsSync(out)).toBe(true);
+    const loud = await runCli('run', SMALL, '--replications', '2', '--out', out);
+    expect(loud.stderr).toMatch(new RegExp(`wrote ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n$`));
+  });
+
   it('--out naming a directory is an input error (exit 2), not a crash', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'orchlab-'));
     const r = await runCli(

@@ -128,4 +128,16 @@ describe('runInRounds progress', () => {
     expect(seen[1]!.events).toBe(7);
     expect(seen[3]!.events).toBeGreaterThan(7);
   });
+
+  it('keeps the events a run reported before it failed', async () => {
+    const execute: Executor = async (_tasks, options) => {
+      const failed = { ok: false, kind: 'policy', error: 'boom' } as const;
+      options.onPulse?.(0, { fraction: 0.25, events: 40 });
+      options.onOutcome?.(0, failed);
+      return [failed];
+    };
+    const seen: RunProgress[] = [];
+    await runInRounds([[smallScenario(['replications=1'])]], execute, { onProgress: (p) => seen.push(p) });
+    expect(seen.at(-1)).toMatchObject({ done: 1, failed: 1, events: 40, running: 0 });
+  });
 });
