@@ -2,16 +2,8 @@
 // then each policy against the best as a paired difference.
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { CompareResult } from '../runner/compare.js';
-import { formatTable, num } from './format-table.js';
+import { ciRange, formatTable, num, ONE_REPLICATION, withHalfWidth } from './format-table.js';
 import { count } from './plural.js';
-
-/** A value ± its CI half-width; a single replication has no interval, so none is shown. */
-const ciOf = (intervals: boolean) => (e: MaybeEstimate) =>
-  e.value === null
-    ? '-'
-    : intervals
-      ? `${num(e.value)} ±${num((e.ci95![1] - e.ci95![0]) / 2)}`
-      : num(e.value);
 
 /** Hit-rate columns shown only when some run has them (affinity keys, prefix caches). */
 const HIT_RATES = [
@@ -20,9 +12,8 @@ const HIT_RATES = [
 ] as const;
 
 export function formatCompare(c: CompareResult): string {
-  // One replication: the JSON keeps the degenerate [value, value]; the table shows no interval.
   const intervals = c.replications >= 2;
-  const withCi = ciOf(intervals);
+  const withCi = (e: MaybeEstimate) => withHalfWidth(e, c.replications);
   const star = (metric: string, label: string) => (c.best[metric] === label ? '*' : ' ');
   const rates = HIT_RATES.filter((h) => c.runs.some((r) => h.get(r.metrics).value !== null));
   const rows = c.runs.map((r) => {
@@ -47,7 +38,7 @@ export function formatCompare(c: CompareResult): string {
     '',
     intervals
       ? '± is the 95% CI half-width over replications; * marks the best policy per metric.'
-      : 'One replication: no confidence intervals (give --replications 2 or more); * marks the best policy per metric.',
+      : `${ONE_REPLICATION}; * marks the best policy per metric.`,
   ];
   const shown = ['responseTime.mean', 'responseTime.p99'];
   const pairs = c.paired.filter((p) => shown.includes(p.metric));
@@ -56,7 +47,7 @@ export function formatCompare(c: CompareResult): string {
       `${p.a} − ${p.b}`,
       p.metric,
       num(p.diff.value),
-      intervals ? `[${num(p.diff.ci95[0])}, ${num(p.diff.ci95[1])}]` : '-',
+      ciRange(p.diff.ci95, c.replications),
       intervals ? (p.significant ? 'yes' : 'no') : '-',
     ]);
     parts.push('', 'Paired differences against the best (same replications):', '');

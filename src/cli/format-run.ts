@@ -1,13 +1,11 @@
 // The terminal view of a RunResult: each figure with its 95% confidence interval.
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { RunResult } from '../runner/run-result.js';
-import { formatTable, num } from './format-table.js';
+import { ciRange, formatTable, num, ONE_REPLICATION } from './format-table.js';
 import { count } from './plural.js';
 
 export function formatRun(r: RunResult): string {
-  // One replication has no interval: the JSON keeps the degenerate [value, value], the table '-'.
-  const ci = (e: MaybeEstimate) =>
-    e.ci95 === null || r.replications < 2 ? '-' : `[${num(e.ci95[0])}, ${num(e.ci95[1])}]`;
+  const ci = (e: MaybeEstimate) => ciRange(e.ci95, r.replications);
   const row = (label: string, e: MaybeEstimate, unit = ''): string[] => [label, num(e.value), ci(e), unit];
   const m = r.metrics;
   const params = Object.entries(r.policy.params)

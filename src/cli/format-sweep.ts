@@ -1,17 +1,8 @@
 // The terminal view of a sweep: one row per point (its values), then per policy the p99 and the
 // mean response time with their 95% CI half-widths; * marks the best policy at the point.
-import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { SweepPoint, SweepResult } from '../runner/sweep.js';
-import { formatTable, num } from './format-table.js';
+import { formatTable, num, withHalfWidth } from './format-table.js';
 import { count } from './plural.js';
-
-/** A value ± its CI half-width; with one replication there is no interval to show. */
-const withCi = (e: MaybeEstimate, replications: number) =>
-  e.value === null
-    ? '-'
-    : replications < 2
-      ? num(e.value)
-      : `${num(e.value)} ±${num((e.ci95![1] - e.ci95![0]) / 2)}`;
 
 const valueText = (v: unknown) =>
   typeof v === 'number' ? num(v) : typeof v === 'string' ? v : JSON.stringify(v);
@@ -21,8 +12,8 @@ function cells(point: SweepPoint, label: string): string[] {
   if (run === undefined) return ['FAILED', ''];
   const star = (metric: string) => (point.best[metric] === label ? '*' : ' ');
   return [
-    `${withCi(run.metrics.responseTime.p99, run.replications)}${star('responseTime.p99')}`,
-    `${withCi(run.metrics.responseTime.mean, run.replications)}${star('responseTime.mean')}`,
+    `${withHalfWidth(run.metrics.responseTime.p99, run.replications)}${star('responseTime.p99')}`,
+    `${withHalfWidth(run.metrics.responseTime.mean, run.replications)}${star('responseTime.mean')}`,
   ];
 }
 

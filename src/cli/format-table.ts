@@ -1,4 +1,7 @@
-// Plain-text tables for the terminal: columns padded to their widest cell.
+// Plain-text tables for the terminal: columns padded to their widest cell, and the cells for
+// estimates. One replication has no confidence interval (its JSON keeps [value, value]), so its
+// cells show none.
+import type { MaybeEstimate } from '../runner/estimate-tree.js';
 
 /** `left` lists the columns to left-align (text); the first is always left, numbers go right. */
 export function formatTable(
@@ -22,4 +25,19 @@ export function num(x: number | null): string {
   const a = Math.abs(x);
   if (a >= 1e6 || a < 1e-4) return x.toExponential(3);
   return Number(x.toPrecision(4)).toString();
+}
+
+/** The note under a table of one replication. */
+export const ONE_REPLICATION = 'One replication: no confidence intervals (give --replications 2 or more)';
+
+/** A value ± its 95% CI half-width; the value alone over one replication. */
+export function withHalfWidth(e: MaybeEstimate, replications: number): string {
+  if (e.value === null) return '-';
+  if (replications < 2) return num(e.value);
+  return `${num(e.value)} ±${num((e.ci95![1] - e.ci95![0]) / 2)}`;
+}
+
+/** `[low, high]`; '-' for a missing figure or one replication. */
+export function ciRange(ci: readonly [number, number] | null, replications: number): string {
+  return ci === null || replications < 2 ? '-' : `[${num(ci[0])}, ${num(ci[1])}]`;
 }
