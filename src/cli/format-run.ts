@@ -1,7 +1,7 @@
 // The terminal view of a RunResult: each figure with its 95% confidence interval.
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { RunResult } from '../runner/run-result.js';
-import { ciRange, formatTable, num, ONE_REPLICATION } from './format-table.js';
+import { ciRange, formatTable, num } from './format-table.js';
 import { count } from './plural.js';
 
 export function formatRun(r: RunResult): string {

@@ -18,13 +18,18 @@ function clockText(seconds: number): string {
 
 const millions = (x: number) => `${(x / 1e6).toFixed(2)} M`;
 
-/** The progress line: `[████░░░░]  12/40 runs · 3 cached · 8.10 M events/s · ETA 0:42`. Pure. */
+/**
+ * The progress line: `[████░░░░]  12/40 runs · 3 cached · 8.10 M events/s · ETA 0:42`, or
+ * `12/40+ runs · … · ETA ≥ 0:42` while replications: auto may add rounds. Pure.
+ */
 export function renderProgress(p: RunProgress, elapsedSeconds: number, width = 24): string {
   // Runs under way count for the share they have done: one long run still moves the bar.
+  // With replications: auto more rounds may follow: the total and the ETA are lower bounds.
+  const more = p.more === true ? '+' : '';
   const share = p.total === 0 ? 0 : Math.min(1, (p.done + p.running) / p.total);
   const filled = Math.round(share * width);
   const parts = [
-    `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${String(p.done).padStart(String(p.total).length)}/${p.total} runs`,
+    `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${String(p.done).padStart(String(p.total).length)}/${p.total}${more} runs`,
   ];
   if (p.cached > 0) parts.push(`${p.cached} cached`);
   if (p.failed > 0) parts.push(`${p.failed} failed`);
@@ -33,7 +38,7 @@ export function renderProgress(p: RunProgress, elapsedSeconds: number, width = 2
   const executed = p.done - p.cached + p.running;
   const left = p.total - p.done - p.running;
   const eta = executed > 0 ? (left * elapsedSeconds) / executed : Number.NaN;
-  parts.push(`ETA ${p.done === p.total ? '0:00' : clockText(eta)}`);
+  parts.push(`ETA ${more === '' ? '' : '≥ '}${p.done === p.total ? '0:00' : clockText(eta)}`);
   return parts.join(' · ');
 }
 

@@ -60,6 +60,8 @@ export interface RunProgress {
   readonly events: number;
   /** The runs under way, as the sum of the share each has done (each in [0, 1)). */
   readonly running: number;
+  /** True while replications: auto may still add rounds: the total is then a lower bound. */
+  readonly more?: boolean;
 }
 
 export interface RoundsOptions {
@@ -104,7 +106,7 @@ export async function runInRounds(
     outcomes: scenarios.map(() => []),
     precision: undefined,
   }));
-  const progress = { done: 0, total: 0, cached: 0, failed: 0, events: 0 };
+  const progress = { done: 0, total: 0, cached: 0, failed: 0, events: 0, more: false };
   // Runs under way in the current batch, by index, as they last reported.
   const underWay = new Map<number, RunPulse>();
   const report = () => {
@@ -117,6 +119,10 @@ export async function runInRounds(
     options.onProgress?.({ ...progress, events, running });
   };
   const failed = (st: GroupState, s: number) => st.outcomes[s]!.some((o) => !o.ok);
+  const mayAddRounds = (st: GroupState) => {
+    const first = st.scenarios[0];
+    return first?.replications === 'auto' && st.planned < first.maxReplications;
+  };
   for (;;) {
     const tasks: RunTask[] = [];
     const where: RunOutcome[][] = [];
@@ -129,6 +135,7 @@ export async function runInRounds(
         });
     if (tasks.length === 0) break;
     progress.total += tasks.length;
+    progress.more = states.some(mayAddRounds);
     report();
     const outcomes = await execute(tasks, {
       signal: options.signal,

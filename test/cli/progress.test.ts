@@ -28,6 +28,12 @@ describe('renderProgress(progress, elapsedSeconds)', () => {
     );
   });
 
+  it('marks the total and the ETA as lower bounds while replications: auto may add rounds', () => {
+    expect(renderProgress({ ...p(10, 40, 2, 1, 40e6), more: true }, 5, 8)).toBe(
+      '[██░░░░░░] 10/40+ runs · 2 cached · 1 failed · 8.00 M events/s · ETA ≥ 0:19',
+    );
+  });
+
   it('has no ETA before any work is done and 0:00 at the end', () => {
     expect(renderProgress(p(0, 4), 1, 4)).toBe('[░░░░] 0/4 runs · 0.00 M events/s · ETA ?');
     expect(renderProgress(p(4, 4, 0, 0, 1e6), 2, 4)).toBe('[████] 4/4 runs · 0.50 M events/s · ETA 0:00');

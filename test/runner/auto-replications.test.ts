@@ -71,4 +71,19 @@ describe('runInRounds with replications: auto', () => {
     expect(c.runs.map((r) => r.replicationResults)).toEqual(fixed.runs.map((r) => r.replicationResults));
     expect(fixed.runs[0]!.precisionMet).toBeUndefined();
   });
+
+  it('marks the total as a lower bound while a round may follow, and only then', async () => {
+    const totals = async (overrides: string[]) => {
+      const seen = new Set<string>();
+      await runInRounds([[smallScenario(overrides)]], executeInProcess, {
+        onProgress: (p) => seen.add(`${p.total}${p.more === true ? '+' : ''}`),
+      });
+      return [...seen];
+    };
+    // 10, then 3 more up to the cap of 13: the last round cannot be followed by another.
+    expect(
+      await totals(['replications=auto', 'precision=0.001', 'maxReplications=13', 'stop.completed=1000']),
+    ).toEqual(['10+', '13']);
+    expect(await totals(['replications=3', 'stop.completed=1000'])).toEqual(['3']);
+  });
 });
