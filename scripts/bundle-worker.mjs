@@ -66,7 +66,7 @@ const scenario = loadScenarioFile('scenarios/mmc.yaml', {
 for (const policy of routingPolicyNames) {
   const outcome = await worker.default({
     task: { scenario: { ...scenario, routing: { policy } }, replication: 0 },
-    pulses: new SharedArrayBuffer(16),
+    pulses: new SharedArrayBuffer(worker.PULSE_CELLS * 8),
     index: 0,
   });
   if (!outcome.ok) throw new Error(`bundle-worker: a short ${policy} run failed: ${outcome.error}`);

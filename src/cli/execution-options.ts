@@ -6,6 +6,7 @@ export interface ExecutionFlags {
   readonly workers?: string;
   readonly cache?: string;
   readonly quiet?: boolean;
+  readonly runTimeout?: string;
 }
 
 export function addExecutionOptions(command: Command): Command {
@@ -13,6 +14,10 @@ export function addExecutionOptions(command: Command): Command {
     .option(
       '--workers <n>',
       'worker threads, up to 4 per core; 1 runs in this thread (default: the number of cores)',
+    )
+    .option(
+      '--run-timeout <seconds>',
+      'stop a run still going after this long and list it as failed (runs go on worker threads)',
     )
     .option('--cache <dir>', 'reuse runs already computed for the same inputs (one JSON file per run in DIR)')
     .option('--quiet', 'no progress or summary on stderr');

@@ -1,5 +1,5 @@
 // How the runs of `run`, `compare` and `sweep` are executed: --workers (a worker-thread pool, or
-// this thread for 1), --cache DIR, progress on stderr, Ctrl-C. A command hands in what to run;
+// this thread for 1), --run-timeout, --cache DIR, progress on stderr, Ctrl-C. A command hands in what to run;
 // this file owns the pool's lifetime and turns an interrupt into exit code 130 with no output.
 // The options themselves are registered by execution-options.ts.
 import type { FailureKind } from '../runner/executor.js';
@@ -10,7 +10,7 @@ import { cachingExecutor } from '../runner/run-cache.js';
 import type { ExecutionFlags } from './execution-options.js';
 import { INTERRUPTED_EXIT_CODE, withInterrupt } from './interrupt.js';
 import { createProgress, renderSummary } from './progress.js';
-import { wholeNumber } from './scenario-input.js';
+import { positiveSeconds, wholeNumber } from './scenario-input.js';
 
 const seconds = () => Number(process.hrtime.bigint()) / 1e9;
 
@@ -34,6 +34,8 @@ export async function executeRuns<T>(
       ? defaultWorkers()
       : wholeNumber('--workers', flags.workers, 1, most, `(${MAX_WORKERS_PER_CORE} per core)`);
   const workers = runs === undefined ? requested : Math.max(1, Math.min(requested, runs));
+  const runTimeoutMs =
+    flags.runTimeout === undefined ? undefined : 1000 * positiveSeconds('--run-timeout', flags.runTimeout);
   const progress = createProgress(process.stderr, !flags.quiet && process.stderr.isTTY === true, seconds);
   let result: T;
   // Threads that ran runs: none when every run came from the cache.
@@ -46,7 +48,7 @@ export async function executeRuns<T>(
           const execute = flags.cache === undefined ? base : cachingExecutor(flags.cache, base);
           return work(execute, { signal, onProgress: (p) => progress.update(p) });
         },
-        { onThreads: (n) => (threads = Math.max(threads, n)) },
+        { onThreads: (n) => (threads = Math.max(threads, n)), runTimeoutMs },
       ),
     );
   } catch (err) {
@@ -66,7 +68,7 @@ export async function executeRuns<T>(
   return result;
 }
 
-/** Exit code for runs that failed: 1 when one crashed (a bug), 3 when only policies or inputs failed. */
+/** Exit code for runs that failed: 1 when one crashed (a bug), 3 when only policies, inputs or time limits failed. */
 export function failureExitCode(kinds: readonly FailureKind[]): number | undefined {
   if (kinds.length === 0) return undefined;
   return kinds.includes('crash') ? 1 : 3;

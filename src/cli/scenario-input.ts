@@ -49,3 +49,13 @@ export function wholeNumber(
   }
   return n;
 }
+
+/** A number of seconds > 0 from a flag, in plain decimal notation ('30', '0.5'); at most a day. */
+export function positiveSeconds(flag: string, text: string): number {
+  const n = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  if (!(n > 0 && n <= 86_400))
+    throw new InputError(
+      `${flag}: expected seconds, a number above 0 and at most 86400 (a day), got '${text}'`,
+    );
+  return n;
+}

@@ -13,7 +13,8 @@ export interface RunTask {
   readonly replication: number;
 }
 
-export type FailureKind = 'input' | 'policy' | 'crash';
+/** input: the scenario; policy: the policy threw or broke its contract; crash: a bug or a dead thread; timeout: over --run-timeout. */
+export type FailureKind = 'input' | 'policy' | 'crash' | 'timeout';
 
 export type RunOutcome =
   | {

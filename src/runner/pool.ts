@@ -5,7 +5,6 @@
 // worker.js when the bundle is missing or older than the modules (worker-file.ts). Outcomes are
 // placed by task index, never by finishing order, so the result is the same bytes whatever the
 // number of workers.
-import { setMaxListeners } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
@@ -49,31 +48,37 @@ function errorText(err: unknown): string {
 }
 
 /**
- * Reports, every `intervalMs`, each run that has started and not finished, as its worker last
- * wrote it to `pulses`. The two cells are written and read without a lock: a reading may pair
- * one pulse's share with the next pulse's events (a slice apart, which progress can bear), and
- * the share is clamped in case a cell is ever read torn. Returns the function that stops it.
+ * Every `intervalMs`, reports each run that has started and not finished, as its worker last
+ * wrote it to `pulses`, and calls `onLate` for a run under way for longer than `timeoutMs`. The
+ * cells are written and read without a lock: a reading may pair one pulse's share with the next
+ * pulse's events (a slice apart, which progress can bear), and the share is clamped in case a
+ * cell is ever read torn. Returns the function that stops it.
  */
-function watchPulses(
+function watchRuns(
   pulses: SharedArrayBuffer,
   outcomes: readonly (RunOutcome | undefined)[],
   options: ExecuteOptions,
   intervalMs: number,
+  timeout: { readonly ms: number; readonly onLate: (index: number) => void } | undefined,
 ): () => void {
   const onPulse = options.onPulse;
-  if (onPulse === undefined) return () => {};
+  if (onPulse === undefined && timeout === undefined) return () => {};
   const cells = new Float64Array(pulses);
   const timer = setInterval(() => {
+    const now = Date.now();
     for (let i = 0; i < outcomes.length; i++) {
+      if (outcomes[i] !== undefined) continue;
       const fraction = cells[i * PULSE_CELLS]!;
-      if (fraction > 0 && outcomes[i] === undefined)
+      if (onPulse !== undefined && fraction > 0)
         onPulse(i, {
           fraction: Math.min(fraction, MAX_SHARE_UNDER_WAY),
           events: cells[i * PULSE_CELLS + 1]!,
         });
+      const started = cells[i * PULSE_CELLS + 2]!;
+      if (timeout !== undefined && started > 0 && now - started > timeout.ms) timeout.onLate(i);
     }
   }, intervalMs);
-  // Progress alone must not keep the process up.
+  // Watching alone must not keep the process up.
   timer.unref();
   return () => clearInterval(timer);
 }
@@ -81,12 +86,18 @@ function watchPulses(
 export interface PoolOptions {
   /** The worker module (tests); by default the one for how orchlab runs (see workerUrl). */
   readonly worker?: URL;
-  /** How often runs under way are read for ExecuteOptions.onPulse; 100 ms by default. */
+  /** How often runs under way are read for ExecuteOptions.onPulse and timeouts; 100 ms by default. */
   readonly pulseIntervalMs?: number;
+  /**
+   * A run under way for longer than this (from its start on a thread) is stopped, its thread
+   * ended and replaced, and it fails with kind 'timeout'; none by default.
+   */
+  readonly runTimeoutMs?: number | undefined;
 }
 
 export function createRunPool(workers: number, options: PoolOptions = {}): RunPool {
   const pulseIntervalMs = options.pulseIntervalMs ?? 100;
+  const runTimeoutMs = options.runTimeoutMs;
   const pool = new Piscina<PoolTask | ReadyTask, RunOutcome | boolean>({
     filename: (options.worker ?? workerUrl()).href,
     execArgv: isTs ? ['--import', 'tsx'] : [],
@@ -100,24 +111,40 @@ export function createRunPool(workers: number, options: PoolOptions = {}): RunPo
 
   async function execute(tasks: readonly RunTask[], options: ExecuteOptions): Promise<RunOutcome[]> {
     throwIfAborted(options.signal);
-    // Our own controller, so that one abort reaches every queued and running task.
+    // One controller per run: an abort (Ctrl-C) reaches every queued and running run through
+    // `stop`, a time limit only its own run. Aborting a running task ends its thread.
     const stop = new AbortController();
-    // The pool listens on it once per queued task.
-    setMaxListeners(tasks.length + 10, stop.signal);
+    const runs = tasks.map(() => new AbortController());
+    stop.signal.addEventListener('abort', () => {
+      for (const r of runs) r.abort();
+    });
     const onAbort = () => stop.abort();
     options.signal?.addEventListener('abort', onAbort);
     const outcomes = new Array<RunOutcome>(tasks.length);
     const pulses = new SharedArrayBuffer(tasks.length * PULSE_CELLS * 8);
-    const stopPulses = watchPulses(pulses, outcomes, options, pulseIntervalMs);
+    const stopWatching = watchRuns(
+      pulses,
+      outcomes,
+      options,
+      pulseIntervalMs,
+      runTimeoutMs === undefined ? undefined : { ms: runTimeoutMs, onLate: (i) => runs[i]!.abort() },
+    );
     try {
       await Promise.all(
         tasks.map(async (task, index) => {
           let outcome: RunOutcome;
           try {
-            outcome = (await pool.run({ task, pulses, index }, { signal: stop.signal })) as RunOutcome;
+            const signal = runs[index]!.signal;
+            outcome = (await pool.run({ task, pulses, index }, { signal })) as RunOutcome;
           } catch (err) {
             if (stop.signal.aborted) throw new RunAborted();
-            outcome = { ok: false, kind: 'crash', error: `worker thread died: ${errorText(err)}` };
+            outcome = runs[index]!.signal.aborted
+              ? {
+                  ok: false,
+                  kind: 'timeout',
+                  error: `still running after ${runTimeoutMs! / 1000} s; stopped`,
+                }
+              : { ok: false, kind: 'crash', error: `worker thread died: ${errorText(err)}` };
           }
           outcomes[index] = outcome;
           options.onOutcome?.(index, outcome);
@@ -127,7 +154,7 @@ export function createRunPool(workers: number, options: PoolOptions = {}): RunPo
       stop.abort();
       throw err;
     } finally {
-      stopPulses();
+      stopWatching();
       options.signal?.removeEventListener('abort', onAbort);
     }
     return outcomes;
@@ -166,7 +193,8 @@ async function startedPool(workers: number, options: PoolOptions): Promise<RunPo
 }
 
 /**
- * Calls `fn` with an executor for `workers` workers: in this thread for 1, else a pool that is
+ * Calls `fn` with an executor for `workers` workers: in this thread for 1 (unless runs have a
+ * time limit: only ending a thread stops a policy caught in a loop), else a pool that is
  * destroyed when `fn` settles (also when it throws or is aborted). The pool starts when runs
  * first arrive, with no more threads than that first batch has runs: every run read from the
  * cache starts none. Its threads must all start before the first run: a worker module that
@@ -178,7 +206,7 @@ export async function withExecutor<T>(
   fn: (execute: Executor) => Promise<T>,
   options: ExecutorOptions = {},
 ): Promise<T> {
-  if (workers <= 1) {
+  if (workers <= 1 && options.runTimeoutMs === undefined) {
     options.onThreads?.(1);
     return fn(executeInProcess);
   }

@@ -1,12 +1,15 @@
 // A pool worker thread: one RunTask per call, after loading the task's policy module if it names
-// one (once per thread). How far the run is goes to shared memory that the pool reads on a timer,
-// so reporting costs the run no message. `ready` is the no-op task that tells when every worker
-// is up.
+// one (once per thread). How far the run is, and when it started, go to shared memory that the
+// pool reads on a timer, so reporting costs the run no message. `ready` is the no-op task that
+// tells when every worker is up.
 import type { RunOutcome, RunTask } from './executor.js';
 import { executeTask } from './executor.js';
 
-/** Float64 cells per run in PoolTask.pulses: the share done, then the events so far. */
-export const PULSE_CELLS = 2;
+/**
+ * Float64 cells per run in PoolTask.pulses: the share done, the events so far, and when the run
+ * started on its thread (Date.now(), for --run-timeout; 0 until then).
+ */
+export const PULSE_CELLS = 3;
 
 export interface PoolTask {
   readonly task: RunTask;
@@ -17,6 +20,7 @@ export interface PoolTask {
 
 export default function run({ task, pulses, index }: PoolTask): Promise<RunOutcome> {
   const cells = new Float64Array(pulses, index * PULSE_CELLS * 8, PULSE_CELLS);
+  cells[2] = Date.now();
   return executeTask(task, (pulse) => {
     cells[1] = pulse.events;
     cells[0] = pulse.fraction;

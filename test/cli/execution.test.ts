@@ -118,9 +118,11 @@ describe('executeRuns(flags, work)', () => {
 });
 
 describe('failureExitCode(kinds)', () => {
-  it('is 1 when a run crashed, 3 when only policies or inputs failed, none without failures', () => {
+  it('is 1 when a run crashed, 3 when only policies, inputs or time limits failed, none without failures', () => {
     expect(failureExitCode([])).toBeUndefined();
     expect(failureExitCode(['policy', 'input'])).toBe(3);
+    expect(failureExitCode(['timeout'])).toBe(3);
+    expect(failureExitCode(['timeout', 'crash'])).toBe(1);
     expect(failureExitCode(['policy', 'crash'])).toBe(1);
   });
 });

@@ -76,6 +76,42 @@ describe('--workers, --cache', () => {
     expect(b.stderr).toMatch(/^6 runs \(6 from cache\) · 0\.00 M events/m);
   });
 
+  it('--run-timeout lists a run still going after it as failed (exit 3), the others complete', async () => {
+    const loops = 'test/runner/fixtures/loops-policy.ts';
+    const args = ['compare', SMALL, '--policies', `jsq,${loops}`, '--format', 'json', '--workers', '1'];
+    const r = await runCli(...args, '--run-timeout', '0.5', '--set', 'replications=2');
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.stdout);
+    expect(out.runs.map((x: { policy: { name: string } }) => x.policy.name)).toEqual(['jsq']);
+    expect(out.failures.map((f: { kind: string; replication: number }) => [f.kind, f.replication])).toEqual([
+      ['timeout', 0],
+      ['timeout', 1],
+    ]);
+    expect(out.failures[0].error).toBe('still running after 0.5 s; stopped');
+    const one = await runCli(
+      'run',
+      SMALL,
+      '--policy',
+      loops,
+      '--run-timeout',
+      '0.3',
+      '--set',
+      'replications=1',
+    );
+    expect(one.code).toBe(3);
+    expect(one.stderr).toContain(
+      `scenario 'small-mmc', policy ${loops}, seed 3, replication 0: still running after 0.3 s; stopped`,
+    );
+    expect(one.stderr).not.toContain('internal error');
+    for (const bad of ['0', '-1', 'abc', '1e3', '100000']) {
+      const b = await runCli('run', SMALL, '--run-timeout', bad);
+      expect(b.code).toBe(2);
+      expect(b.stderr).toContain(
+        `--run-timeout: expected seconds, a number above 0 and at most 86400 (a day), got '${bad}'`,
+      );
+    }
+  });
+
   it('rejects a bad --workers value with exit code 2', async () => {
     const r = await runCli('run', SMALL, '--workers', '0');
     expect(r.code).toBe(2);

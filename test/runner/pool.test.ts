@@ -11,6 +11,7 @@ import { smallScenario } from './small-scenario.js';
 
 const THROWS = 'test/fixtures/policies/throws.ts';
 const EXITS = 'test/runner/fixtures/exits-policy.ts';
+const LOOPS = 'test/runner/fixtures/loops-policy.ts';
 
 describe('the worker pool', () => {
   let pool: RunPool;
@@ -63,8 +64,10 @@ describe('how far runs on workers are', () => {
       last = p;
     });
     const cells = new Float64Array(pulses);
-    expect([...cells.subarray(0, PULSE_CELLS)]).toEqual([0, 0]);
-    expect([...cells.subarray(PULSE_CELLS)]).toEqual([last!.fraction, last!.events]);
+    expect([...cells.subarray(0, PULSE_CELLS)]).toEqual([0, 0, 0]);
+    expect([...cells.subarray(PULSE_CELLS, PULSE_CELLS + 2)]).toEqual([last!.fraction, last!.events]);
+    // When it started, for --run-timeout.
+    expect(cells[PULSE_CELLS + 2]).toBeGreaterThan(Date.now() - 60_000);
     expect(last!.fraction).toBeGreaterThan(0.5);
   });
 
@@ -91,6 +94,39 @@ describe('how far runs on workers are', () => {
     } finally {
       await pool.destroy();
     }
+  });
+});
+
+describe('a time limit per run', () => {
+  beforeAll(() => preloadPolicies([LOOPS]));
+
+  it('stops a policy caught in a loop as a timeout; the other runs complete and the pool carries on', async () => {
+    const pool = createRunPool(1, { runTimeoutMs: 300, pulseIntervalMs: 20 });
+    try {
+      const c = await runComparison(smallScenario(['replications=2']), [LOOPS, 'jsq'], pool.execute);
+      expect(c.runs.map((r) => r.policy.name)).toEqual(['jsq']);
+      expect(c.failures.map((f) => [f.policy, f.replication, f.kind])).toEqual([
+        ['loops', 0, 'timeout'],
+        ['loops', 1, 'timeout'],
+      ]);
+      expect(c.failures[0]!.error).toBe('still running after 0.3 s; stopped');
+      // Runs within the limit give the same bytes as without one.
+      const free = await runComparison(smallScenario(['replications=2']), ['jsq'], executeInProcess);
+      expect(JSON.stringify(c.runs)).toBe(JSON.stringify(free.runs));
+    } finally {
+      await pool.destroy();
+    }
+  });
+
+  it('puts runs on a thread even for one worker: only ending a thread stops a loop', async () => {
+    let threads = 0;
+    const c = await withExecutor(
+      1,
+      (execute) => runComparison(smallScenario(['replications=1']), [LOOPS], execute),
+      { runTimeoutMs: 200, pulseIntervalMs: 20, onThreads: (n) => (threads = n) },
+    );
+    expect(threads).toBe(1);
+    expect(c.failures.map((f) => f.kind)).toEqual(['timeout']);
   });
 });
 

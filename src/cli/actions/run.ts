@@ -11,7 +11,7 @@ import { formatRun } from '../format-run.js';
 import { checkOutputs, emit } from '../output.js';
 import { scenarioFromFlags } from '../scenario-input.js';
 
-/** The first failed run as the error the CLI reports (policy: 3, input: 2, crash: 1). */
+/** The first failed run as the error the CLI reports (policy or timeout: 3, input: 2, crash: 1). */
 function failureError(scenario: Scenario, outcomes: readonly RunOutcome[]): Error | undefined {
   const failed = outcomes.flatMap((o, replication) => (o.ok ? [] : [{ o, replication }]));
   const first = failed[0];
@@ -19,7 +19,8 @@ function failureError(scenario: Scenario, outcomes: readonly RunOutcome[]): Erro
   const where = `scenario '${scenario.name}', policy ${scenario.routing.policy}, seed ${scenario.seed}, replication ${first.replication}`;
   const more = failed.length > 1 ? ` (${failed.length} of ${outcomes.length} runs failed)` : '';
   const text = `${where}: ${first.o.error}${more}`;
-  if (first.o.kind === 'policy') return new PolicyError(text);
+  // A run over --run-timeout is the policy's (or the scenario's) pace, not a bug: exit 3.
+  if (first.o.kind === 'policy' || first.o.kind === 'timeout') return new PolicyError(text);
   if (first.o.kind === 'input') return new InputError(text);
   return new Error(text);
 }
