@@ -120,9 +120,12 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
       maxDispatched: Math.min(rule.maxSlots ?? Number.POSITIVE_INFINITY, byShare),
     };
   });
-  const classesOf = agents.map((_, a) =>
-    Int32Array.from(classes.flatMap((c, ci) => (c.eligible.includes(a) ? [ci] : []))),
-  );
+  // One pass over each class's eligible list (not a search per agent: that is quadratic in agents).
+  const lists: number[][] = agents.map(() => []);
+  classes.forEach((c, ci) => {
+    for (const a of c.eligible) lists[a]!.push(ci);
+  });
+  const classesOf = lists.map((l) => Int32Array.from(l));
   return {
     scenario,
     skillNames: [...skillIndex.keys()],

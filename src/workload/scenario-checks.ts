@@ -1,7 +1,9 @@
 // Checks across scenario fields that the schema alone cannot express (names that must exist or
-// be unique, skills some agent must have, a stop past the warm-up). Each problem names its field.
+// be unique, skills some agent must have, a stop past the warm-up, a fleet that fits in memory,
+// an objective on figures a run reports). Each problem names its field.
+import { briefPaths, figurePaths } from '../metrics/figure-paths.js';
 import { didYouMean } from './did-you-mean.js';
-import type { Scenario } from './scenario-schema.js';
+import { MAX_AGENTS, type Scenario } from './scenario-schema.js';
 
 export type Path = readonly PropertyKey[];
 
@@ -15,7 +17,6 @@ export interface Problem {
 export function pathText(path: Path): string {
   return path.map(String).join('.');
 }
-
 
 export function semanticProblems(s: Scenario, knownPolicies: readonly string[]): Problem[] {
   return [
@@ -34,6 +35,34 @@ export function semanticProblems(s: Scenario, knownPolicies: readonly string[]):
     ...sizeProblems(s),
     ...policyProblems(s.routing.policy, knownPolicies),
     ...stopProblems(s),
+    ...fleetProblems(s),
+    ...objectiveProblems(s),
+  ];
+}
+
+function fleetProblems(s: Scenario): Problem[] {
+  const agents = s.agents.reduce((n, g) => n + g.count, 0);
+  if (agents <= MAX_AGENTS) return [];
+  const text = `${agents} agents in all; at most ${MAX_AGENTS} fit in one run's memory`;
+  return [{ path: ['agents'], text }];
+}
+
+/** The objective (what a report calls best) must name figures a run of this scenario reports. */
+function objectiveProblems(s: Scenario): Problem[] {
+  if (s.objective === undefined) return [];
+  const known = figurePaths(s.agents.map((g) => g.name));
+  const unknown = (path: Path, metric: string): Problem[] =>
+    known.includes(metric)
+      ? []
+      : [
+          {
+            path,
+            text: `unknown figure '${metric}'${didYouMean(metric, known) || '.'} Figures: ${briefPaths(known)}`,
+          },
+        ];
+  return [
+    ...unknown(['objective', 'metric'], s.objective.metric),
+    ...Object.keys(s.objective.subjectTo).flatMap((m) => unknown(['objective', 'subjectTo', m], m)),
   ];
 }
 
@@ -80,7 +109,6 @@ function stopProblems(s: Scenario): Problem[] {
   }
   return [];
 }
-
 
 /** Rules must name a class and agent groups that exist, and leave the class an agent to use. */
 function ruleProblems(s: Scenario): Problem[] {

@@ -5,7 +5,16 @@ import { traceSpecSchema } from './trace/spec.js';
 
 const positive = (what: string) => z.number({ error: `expected a number (${what})` }).positive();
 const nonNegative = (what: string) => z.number({ error: `expected a number (${what})` }).nonnegative();
-const count = (what: string) => z.number({ error: `expected a whole number (${what})` }).int().min(1);
+/** Agents in a whole fleet at most (every group together). */
+export const MAX_AGENTS = 1_000_000;
+/** Tasks one agent serves at once at most. */
+export const MAX_SLOTS = 1_000_000;
+
+const count = (what: string) =>
+  z
+    .number({ error: `expected a whole number (${what})` })
+    .int()
+    .min(1);
 
 export const sizeDistSchema = z.discriminatedUnion('dist', [
   z.strictObject({ dist: z.literal('exponential'), mean: positive('mean work units') }),
@@ -72,7 +81,10 @@ export const arrivalSchema = z.discriminatedUnion('process', [
     steps: z
       .array(z.strictObject({ at: nonNegative('seconds'), rate: nonNegative('tasks per second') }))
       .min(1)
-      .refine((s) => s.every((x, i) => i === 0 || x.at > s[i - 1]!.at), 'steps must be in increasing `at` order')
+      .refine(
+        (s) => s.every((x, i) => i === 0 || x.at > s[i - 1]!.at),
+        'steps must be in increasing `at` order',
+      )
       .refine((s) => s.some((x) => x.rate > 0), 'at least one step needs a rate > 0'),
     periodSeconds: positive('seconds before the profile repeats').optional(),
   }),
@@ -145,8 +157,9 @@ export type TaskClass = z.infer<typeof taskClassSchema>;
 
 export const agentGroupSchema = z.strictObject({
   name: z.string().min(1),
-  count: count('agents in the group').default(1),
-  slots: count('tasks served at once').default(1),
+  // Bounds a run can hold in memory (a million agents take about 1 GB), not model limits.
+  count: count('agents in the group').max(MAX_AGENTS).default(1),
+  slots: count('tasks served at once').max(MAX_SLOTS).default(1),
   speed: positive('work units per second').default(1),
   advertisedSpeed: positive('work units per second that policies see').optional(),
   skills: z.array(z.string().min(1)).min(1, 'expected at least one skill'),
@@ -204,9 +217,13 @@ export const ruleSchema = z
     maxSlots: count('tasks dispatched at once').optional(),
     maxShare: z.number().positive().max(1).optional(),
   })
-  .refine((r) => r.only !== undefined || r.prefer !== undefined || r.maxSlots !== undefined || r.maxShare !== undefined, {
-    message: 'a rule needs at least one of: only, prefer, maxSlots, maxShare',
-  });
+  .refine(
+    (r) =>
+      r.only !== undefined || r.prefer !== undefined || r.maxSlots !== undefined || r.maxShare !== undefined,
+    {
+      message: 'a rule needs at least one of: only, prefer, maxSlots, maxShare',
+    },
+  );
 export type Rule = z.infer<typeof ruleSchema>;
 
 export const routingSchema = z.looseObject({ policy: z.string().min(1) });

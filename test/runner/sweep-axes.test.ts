@@ -70,7 +70,7 @@ describe('pointScenario(base, values)', () => {
   it('words a point the schema refuses as --set would: the --vary, the field, what was expected and got', () => {
     const base = smallScenario();
     expect(() => pointScenario(base, { 'agents.0.count': 0 })).toThrow(
-      '--vary agents.0.count=0: agents.0.count: expected a whole number >= 1 (agents in the group), got 0',
+      '--vary agents.0.count=0: agents.0.count: expected a whole number >= 1 and <= 1000000 (agents in the group), got 0',
     );
     expect(() => pointScenario(base, { 'foo.bar': 1 })).toThrow(
       /^--vary foo\.bar=1: foo: unknown key 'foo'; allowed keys: /,

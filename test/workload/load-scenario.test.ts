@@ -128,13 +128,13 @@ describe('parseScenario: schema errors', () => {
 
   it('reports slots: 0 as a whole number >= 1', () => {
     expect(errorFor(mmc(['slots: 1', 'slots: 0']))).toBe(
-      `${FILE}:9: agents.0.slots: expected a whole number >= 1 (tasks served at once), got 0`,
+      `${FILE}:9: agents.0.slots: expected a whole number >= 1 and <= 1000000 (tasks served at once), got 0`,
     );
   });
 
   it('reports a fractional count', () => {
     expect(errorFor(mmc(['count: 16', 'count: 1.5']))).toBe(
-      `${FILE}:8: agents.0.count: expected a whole number >= 1 (agents in the group), got 1.5`,
+      `${FILE}:8: agents.0.count: expected a whole number >= 1 and <= 1000000 (agents in the group), got 1.5`,
     );
   });
 
@@ -188,7 +188,7 @@ describe('parseScenario: schema errors', () => {
     const msg = errorFor(mmc(['rate: 14.4', 'rate: -1'], ['slots: 1', 'slots: 0'], ['seed: 42', 'seed: -3']));
     expect(msg.split('\n')).toEqual([
       `${FILE}:2: seed: expected a whole number >= 0, got -3`,
-      `${FILE}:9: agents.0.slots: expected a whole number >= 1 (tasks served at once), got 0`,
+      `${FILE}:9: agents.0.slots: expected a whole number >= 1 and <= 1000000 (tasks served at once), got 0`,
       `${FILE}:13: workload.arrivals.rate: expected a number > 0 (tasks per second), got -1`,
     ]);
   });
@@ -205,7 +205,7 @@ describe('parseScenario: schema errors', () => {
 
   it('marks a bad value that came from --set', () => {
     expect(errorFor(MMC, { ...opts, overrides: ['agents.0.slots=0'] })).toBe(
-      `${FILE}: agents.0.slots: expected a whole number >= 1 (tasks served at once), got 0 ` +
+      `${FILE}: agents.0.slots: expected a whole number >= 1 and <= 1000000 (tasks served at once), got 0 ` +
         '(from --set agents.0.slots=0)',
     );
   });
@@ -266,6 +266,47 @@ describe('parseScenario: semantic checks', () => {
     const text = mmc(['{ completed: 200000 }', '{ time: 100 }'], ['{ completed: 20000 }', '{ time: 100 }']);
     expect(errorFor(text)).toBe(
       `${FILE}:4: stop.time: stop at time 100 s is never past the warm-up of 100 s`,
+    );
+  });
+  it('reports an objective on a figure no run reports, on its line, with the close one and every figure', () => {
+    const text = `${MMC}objective: { metric: responseTime.p98, subjectTo: { cots: 3, cost: 2 } }\n`;
+    const lines = errorFor(text).split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^${FILE}:20: objective\\.metric: unknown figure 'responseTime\\.p98'; did you mean 'responseTime\\.p90'\\? Figures: responseTime\\.\\{mean,p50,p90,p95,p99,p999\\}, `,
+      ),
+    );
+    expect(lines[0]).toContain('utilizationByGroup.worker');
+    expect(lines[1]).toMatch(
+      new RegExp(`^${FILE}:20: objective\\.subjectTo\\.cots: unknown figure 'cots'; did you mean 'cost'\\?`),
+    );
+    // Figures of this scenario's own groups are known.
+    expect(() =>
+      parseScenario(
+        `${MMC}objective: { metric: waitTime.p99, subjectTo: { utilizationByGroup.worker: 0.9 } }\n`,
+        FILE,
+        opts,
+      ),
+    ).not.toThrow();
+  });
+
+  it('bounds the fleet to what a run holds in memory: a million agents in all, a million slots each', () => {
+    expect(errorFor(mmc(['count: 16', 'count: 1000001']))).toBe(
+      `${FILE}:8: agents.0.count: expected a whole number >= 1 and <= 1000000 (agents in the group), got 1000001`,
+    );
+    expect(errorFor(mmc(['slots: 1', 'slots: 1e9']))).toMatch(
+      /^scenarios\/mmc\.yaml:9: agents\.0\.slots: expected a whole number >= 1 and <= 1000000/,
+    );
+    const two = mmc(
+      ['count: 16', 'count: 600000'],
+      [
+        '    skills: [general]',
+        '    skills: [general]\n  - { name: more, count: 500000, skills: [general] }',
+      ],
+    );
+    expect(errorFor(two)).toBe(
+      `${FILE}:6: agents: 1100000 agents in all; at most 1000000 fit in one run's memory`,
     );
   });
 });
