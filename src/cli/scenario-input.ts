@@ -1,7 +1,7 @@
 // Turns a scenario path plus command-line flags into the Scenario a command runs:
 // file -> --set overrides -> validation -> --policy, --seed, --replications.
 import { InputError } from '../errors.js';
-import { routingPolicyNames } from '../policies/routing/index.js';
+import { routingPolicies, routingPolicyNames } from '../policies/routing/index.js';
 import { loadScenarioFile } from '../workload/load-scenario.js';
 import { applyOverrides } from '../workload/overrides.js';
 import type { RoutingSpec, Scenario } from '../workload/scenario-schema.js';
@@ -13,9 +13,22 @@ export interface ScenarioFlags {
   readonly replications?: string;
 }
 
-export function scenarioFromFlags(path: string, flags: ScenarioFlags): Scenario {
+/**
+ * `ownPolicy`: the command runs the file's policy (run, validate; not compare or sweep, whose
+ * --policies replace it), so a built-in policy's parameters are checked with the file's lines.
+ */
+export function scenarioFromFlags(path: string, flags: ScenarioFlags, ownPolicy = false): Scenario {
   const sets = flags.set ?? [];
-  const loaded = loadScenarioFile(path, { overrides: sets, knownPolicies: routingPolicyNames });
+  const loaded = loadScenarioFile(path, {
+    overrides: sets,
+    knownPolicies: routingPolicyNames,
+    ...(ownPolicy
+      ? {
+          policyParams: (p: string) =>
+            (flags.policy ?? p) === p ? routingPolicies.get(p)?.params : undefined,
+        }
+      : {}),
+  });
   let scenario: Scenario = loaded;
   if (flags.policy !== undefined && flags.policy !== loaded.routing.policy) {
     // The file's routing parameters belong to the file's policy; only --set routing.* ones carry over.

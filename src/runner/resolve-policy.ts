@@ -3,6 +3,8 @@
 import { InputError } from '../errors.js';
 import { routingPolicies, routingPolicyNames } from '../policies/routing/index.js';
 import type { PolicyDefinition } from '../policies/routing/types.js';
+import { describeParamIssues } from '../workload/load-scenario.js';
+import { pathText } from '../workload/scenario-checks.js';
 import type { RoutingSpec } from '../workload/scenario-schema.js';
 import { isPolicyPath, loadedUserPolicy, loadUserPolicy } from './user-policy.js';
 
@@ -24,11 +26,8 @@ export function resolvePolicy(routing: RoutingSpec): ResolvedPolicy {
   }
   const parsed = definition.params.safeParse(given);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => {
-      const path = ['routing', ...i.path.map(String)].join('.');
-      return `${path}: ${i.message} (policy '${policy}')`;
-    });
-    throw new InputError(lines.join('\n'));
+    const problems = describeParamIssues(parsed.error.issues, given, definition.params, policy);
+    throw new InputError(problems.map((p) => `${pathText(p.path)}: ${p.text}`).join('\n'));
   }
   return { definition, params: parsed.data as Record<string, unknown> };
 }

@@ -3,7 +3,7 @@
 // line `<file>:<line>: <field.path>: <what was expected>` inside a single InputError.
 import { readFileSync } from 'node:fs';
 import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { InputError, readFailure } from '../errors.js';
 import { didYouMean } from './did-you-mean.js';
 import { applyOverrides } from './overrides.js';
@@ -16,6 +16,12 @@ export interface LoadOptions {
   overrides?: readonly string[];
   /** Names of the registered routing policies. */
   knownPolicies: readonly string[];
+  /**
+   * The parameter schema of a built-in policy (the siblings of `policy` under `routing:`), so bad
+   * parameters are reported with their file and line; undefined for a module path, whose schema
+   * is known only once the module is loaded.
+   */
+  policyParams?: (policy: string) => Schema | undefined;
 }
 
 type Schema = z.core.$ZodType;
@@ -52,9 +58,15 @@ export function parseScenario(text: string, file: string, opts: LoadOptions): Sc
   const render = (problems: readonly Problem[]): InputError =>
     new InputError(renderProblems(problems, file, doc, lineCounter, overrides));
   const result = scenarioSchema.safeParse(data);
-  if (!result.success) throw render(result.error.issues.flatMap((issue) => describeIssue(issue, data)));
+  if (!result.success) throw render(describeIssues(result.error.issues, data));
   const semantic = semanticProblems(result.data, opts.knownPolicies);
   if (semantic.length > 0) throw render(semantic);
+  const params = opts.policyParams?.(result.data.routing.policy);
+  if (params !== undefined) {
+    const { policy, ...given } = result.data.routing;
+    const parsed = z.safeParse(params, given);
+    if (!parsed.success) throw render(describeParamIssues(parsed.error.issues, given, params, policy));
+  }
   return resolveTraces(result.data, file);
 }
 
@@ -166,19 +178,34 @@ function purpose(message: string): string {
 
 /** The schema's complaints about `data` as problems worded for people (values, hints, keys). */
 export function describeIssues(issues: readonly Issue[], data: unknown): Problem[] {
-  return issues.flatMap((issue) => describeIssue(issue, data));
+  return issues.flatMap((issue) => describeIssue(issue, data, scenarioSchema));
 }
 
-function describeIssue(issue: Issue, data: unknown): Problem[] {
+/**
+ * Problems with a policy's parameters (`given`, the siblings of `policy` under `routing:`) as
+ * its own schema `params` found them, each at its path under `routing` and naming the policy.
+ */
+export function describeParamIssues(
+  issues: readonly Issue[],
+  given: Record<string, unknown>,
+  params: Schema,
+  policy: string,
+): Problem[] {
+  return issues
+    .flatMap((issue) => describeIssue(issue, given, params))
+    .map((p) => ({ path: ['routing', ...p.path], text: `${p.text} (a parameter of policy '${policy}')` }));
+}
+
+function describeIssue(issue: Issue, data: unknown, root: Schema): Problem[] {
   const path = issue.path;
   const value = valueAt(data, path);
-  const leaf = schemaAt(scenarioSchema, path, data);
+  const leaf = schemaAt(root, path, data);
   const expected = leaf ? expectation(leaf) : undefined;
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => unknownKey([...path, key], key, leaf ? objectKeys(leaf) : []));
     case 'invalid_union':
-      return describeUnionIssue(issue, value, leaf, data);
+      return describeUnionIssue(issue, value, leaf, data, root);
     case 'invalid_value': {
       const allowed = issue.values.map(String);
       const hint = typeof value === 'string' ? didYouMean(value, allowed) : '';
@@ -215,6 +242,7 @@ function describeUnionIssue(
   value: unknown,
   union: Schema | undefined,
   data: unknown,
+  root: Schema,
 ): Problem[] {
   const path = issue.path;
   if (issue.discriminator !== undefined && issue.errors.length === 0) {
@@ -232,7 +260,7 @@ function describeUnionIssue(
   const chosen = bestOption(options, value);
   const branchIssues = chosen === undefined ? undefined : issue.errors[chosen];
   if (branchIssues) {
-    return branchIssues.flatMap((inner) => describeIssue({ ...inner, path: [...path, ...inner.path] }, data));
+    return branchIssues.flatMap((inner) => describeIssue({ ...inner, path: [...path, ...inner.path] }, data, root));
   }
   const allKeys = [...new Set(options.flatMap(objectKeys))];
   const unknown = Object.keys(value).filter((key) => !allKeys.includes(key));

@@ -110,7 +110,23 @@ describe('orchlab run', () => {
   it('rejects a bad policy parameter with exit code 2, naming the field', async () => {
     const r = await runCli('run', SMALL, '--policy', 'power-of-d', '--set', 'routing.d=0');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('routing.d');
+    expect(r.stderr).toBe(
+      "orchlab: routing.d: expected a whole number >= 1 and <= 64, got 0 (a parameter of policy 'power-of-d')\n",
+    );
+  });
+
+  it("run and validate name the file and line of a bad parameter of the file's own policy", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'orchlab-')), 'pd.yaml');
+    const text = readFileSync(SMALL, 'utf8').replace(/policy: [\w-]+/, 'policy: power-of-d\n  d: 0');
+    writeFileSync(file, text);
+    const line = text.split('\n').findIndex((l) => l === '  d: 0') + 1;
+    for (const command of ['run', 'validate']) {
+      const r = await runCli(command, file);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `orchlab: ${file}:${line}: routing.d: expected a whole number >= 1 and <= 64, got 0 (a parameter of policy 'power-of-d')\n`,
+      );
+    }
   });
 
   it('rejects a malformed scenario with exit code 2, the file, line and field, and no stack trace', async () => {

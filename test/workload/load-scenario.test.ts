@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { routingPolicies } from '../../src/policies/routing/index.js';
 import { type LoadOptions, loadScenarioFile, parseScenario } from '../../src/workload/load-scenario.js';
 
 const FILE = 'scenarios/mmc.yaml';
@@ -289,6 +290,17 @@ describe('parseScenario: semantic checks', () => {
         opts,
       ),
     ).not.toThrow();
+  });
+
+  it("reports a built-in policy's bad parameters on their lines, with the policy's own expectations", () => {
+    const withParams: LoadOptions = { ...opts, policyParams: (p) => routingPolicies.get(p)?.params };
+    const text = mmc(['  policy: shared-queue', '  policy: power-of-d\n  d: 0\n  dd: 2']);
+    expect(errorFor(text, withParams).split('\n')).toEqual([
+      `${FILE}:20: routing.d: expected a whole number >= 1 and <= 64, got 0 (a parameter of policy 'power-of-d')`,
+      `${FILE}:21: routing.dd: unknown key 'dd'; did you mean 'd'? (a parameter of policy 'power-of-d')`,
+    ]);
+    // Without the option (compare and sweep replace the file's policy) parameters are left to the run.
+    expect(() => parseScenario(text, FILE, opts)).not.toThrow();
   });
 
   it('bounds the fleet to what a run holds in memory: a million agents in all, a million slots each', () => {

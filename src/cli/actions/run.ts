@@ -26,7 +26,7 @@ function failureError(scenario: Scenario, outcomes: readonly RunOutcome[]): Erro
 }
 
 export async function runAction(path: string, flags: RunFlags): Promise<void> {
-  const scenario = scenarioFromFlags(path, flags);
+  const scenario = scenarioFromFlags(path, flags, true);
   checkOutputs(flags);
   await preloadPolicies([scenario.routing.policy]);
   // Unknown policies and bad parameters fail here, before any worker starts.

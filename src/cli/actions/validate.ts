@@ -5,7 +5,7 @@ import { scenarioFromFlags } from '../scenario-input.js';
 
 export async function validateAction(paths: readonly string[], flags: ValidateFlags): Promise<void> {
   for (const path of paths) {
-    const scenario = scenarioFromFlags(path, flags);
+    const scenario = scenarioFromFlags(path, flags, true);
     await preloadPolicies([scenario.routing.policy]);
     resolvePolicy(scenario.routing);
     const agents = scenario.agents.reduce((s, g) => s + g.count, 0);
