@@ -2,12 +2,13 @@
 // run the cross-field checks zod cannot express, and turn every problem into one human-readable
 // line `<file>:<line>: <field.path>: <what was expected>` inside a single InputError.
 import { readFileSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { InputError, readFailure } from '../errors.js';
 import { didYouMean } from './did-you-mean.js';
 import { applyOverrides } from './overrides.js';
-import { resolveTraces } from './resolve-traces.js';
+import { rebase, resolveTraces } from './resolve-traces.js';
 import { type Path, type Problem, pathText, semanticProblems } from './scenario-checks.js';
 import { type Scenario, scenarioSchema } from './scenario-schema.js';
 
@@ -67,7 +68,20 @@ export function parseScenario(text: string, file: string, opts: LoadOptions): Sc
     const parsed = z.safeParse(params, given);
     if (!parsed.success) throw render(describeParamIssues(parsed.error.issues, given, params, policy));
   }
-  return resolveTraces(result.data, file);
+  return resolveTraces(rebasePolicy(result.data, file, overrides), file);
+}
+
+/**
+ * A policy module path written in the scenario file is relative to that file, as trace paths
+ * are; one given with --set routing.policy= (or --policy) is relative to the working directory.
+ */
+function rebasePolicy(s: Scenario, file: string, overrides: readonly string[]): Scenario {
+  const policy = s.routing.policy;
+  const fromFlag = overrides.some((o) => /^\s*routing(\.policy)?\s*=/.test(o));
+  if (fromFlag || !/\.(ts|js|mjs)$/.test(policy) || isAbsolute(policy)) return s;
+  const path = rebase(policy, file);
+  // './' keeps it a path for Node's resolution, never a package name.
+  return { ...s, routing: { ...s.routing, policy: path.startsWith('.') ? path : `./${path}` } };
 }
 
 function yamlErrorText(file: string, errors: Document['errors']): string {
@@ -260,7 +274,9 @@ function describeUnionIssue(
   const chosen = bestOption(options, value);
   const branchIssues = chosen === undefined ? undefined : issue.errors[chosen];
   if (branchIssues) {
-    return branchIssues.flatMap((inner) => describeIssue({ ...inner, path: [...path, ...inner.path] }, data, root));
+    return branchIssues.flatMap((inner) =>
+      describeIssue({ ...inner, path: [...path, ...inner.path] }, data, root),
+    );
   }
   const allKeys = [...new Set(options.flatMap(objectKeys))];
   const unknown = Object.keys(value).filter((key) => !allKeys.includes(key));

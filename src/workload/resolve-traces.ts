@@ -10,13 +10,18 @@ import { readerSpec } from './trace-workload.js';
 import { inspectTrace, TraceReader } from './trace/index.js';
 import type { ArrivalSuggestion } from './trace/suggest.js';
 
-function rebase(file: string, scenarioFile: string): string {
+/** A path written in a scenario file (relative to that file) as a path from the working directory. */
+export function rebase(file: string, scenarioFile: string): string {
   if (isAbsolute(file)) return file;
   return relative(process.cwd(), resolve(dirname(scenarioFile), file)) || '.';
 }
 
 /** The arrival process a fit suggests, its rates multiplied by `scale`. */
-export function arrivalsFromSuggestion(s: ArrivalSuggestion, scale: number, model: 'auto' | 'poisson' | 'mmpp'): ArrivalSpec {
+export function arrivalsFromSuggestion(
+  s: ArrivalSuggestion,
+  scale: number,
+  model: 'auto' | 'poisson' | 'mmpp',
+): ArrivalSpec {
   const mean =
     s.process === 'mmpp2'
       ? (s.rates.busy * s.meanSojournSeconds.busy + s.rates.quiet * s.meanSojournSeconds.quiet) /
@@ -59,7 +64,8 @@ function fittedSize(d: Extract<SizeDist, { dist: 'fit' }>, scenarioFile: string)
       `${trace.file}: no numeric column '${d.column}' to fit (columns: ${Object.keys(stats.suggestion.sizes).join(', ')})`,
     );
   if (d.model === 'lognormal') {
-    if (fit.lognormal === null) throw new InputError(`${trace.file}: column '${d.column}' cannot be fitted by a lognormal`);
+    if (fit.lognormal === null)
+      throw new InputError(`${trace.file}: column '${d.column}' cannot be fitted by a lognormal`);
     return { ...fit.lognormal };
   }
   return { dist: 'empirical', values: [...fit.empirical.values] };

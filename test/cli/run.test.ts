@@ -129,6 +129,22 @@ describe('orchlab run', () => {
     }
   });
 
+  it('finds a policy module named in a scenario beside the scenario, not in the working directory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orchlab-'));
+    writeFileSync(
+      join(dir, 'first.mjs'),
+      "export default { name: 'first', create: () => ({ name: 'first', route: (t) => t.eligible[0] }) };\n",
+    );
+    writeFileSync(
+      join(dir, 's.yaml'),
+      readFileSync(SMALL, 'utf8').replace(/policy: [\w-]+/, 'policy: ./first.mjs'),
+    );
+    const r = await runCli('run', join(dir, 's.yaml'), '--format', 'json', '--quiet');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).policy.name).toBe('first');
+  });
+
   it('rejects a malformed scenario with exit code 2, the file, line and field, and no stack trace', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'orchlab-')), 'never.json');
     const r = await runCli('run', 'test/fixtures/scenarios/bad-slots.yaml', '--out', out);

@@ -83,11 +83,20 @@ describe('parseScenario: valid input', () => {
     expect(s.routing).toEqual({ policy: 'power-of-d', d: 3 });
   });
 
-  it('accepts a policy module path without checking it', () => {
-    for (const path of ['./my-policy.ts', 'policies/p.js', 'p.mjs']) {
+  it('accepts a policy module path without checking it, relative to the scenario file as trace paths are', () => {
+    const cases = [
+      ['./my-policy.ts', './scenarios/my-policy.ts'],
+      ['policies/p.js', './scenarios/policies/p.js'],
+      ['../p.mjs', './p.mjs'],
+      ['/abs/p.ts', '/abs/p.ts'],
+    ];
+    for (const [path, fromCwd] of cases) {
       const s = parseScenario(mmc(['policy: shared-queue', `policy: ${path}`]), FILE, opts);
-      expect(s.routing.policy).toBe(path);
+      expect(s.routing.policy).toBe(fromCwd);
     }
+    // One given on the command line is relative to the working directory.
+    const set = parseScenario(MMC, FILE, { ...opts, overrides: ['routing.policy=./my-policy.ts'] });
+    expect(set.routing.policy).toBe('./my-policy.ts');
   });
 
   it('allows zero-size tasks', () => {
