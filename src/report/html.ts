@@ -3,6 +3,7 @@
 // CI and of the paired differences, and how it was made (command, version, seed, scenario YAML).
 // Pure: the page's parts and the bundle texts in, HTML out. No external URL is referenced.
 import { num } from '../cli/format-table.js';
+import { count } from '../cli/plural.js';
 import { BROWSER_SCRIPT } from './browser-script.js';
 import type { Bundles } from './bundles.js';
 import type { ReportChart } from './charts.js';
@@ -129,7 +130,7 @@ function facts(page: ReportPage): string {
     ['result format', esc(m.format)],
     ['scenario', esc(m.scenario)],
     ['seed', String(m.seed)],
-    ['replications', String(m.replications)],
+    ['replications', replicationsText(m.replications)],
     ...(m.detailPoint === undefined
       ? []
       : ([['detail charts at', esc(m.detailPoint)]] as [string, string][])),
@@ -166,7 +167,7 @@ export function renderReportHtml(page: ReportPage, bundles: Bundles): string {
 </head>
 <body>
 <header>
-<p class="kicker">orchlab ${esc(m.kind)} report · scenario ${esc(m.scenario)} · ${m.replications} replications · seed ${m.seed}</p>
+<p class="kicker">orchlab ${esc(m.kind)} report · scenario ${esc(m.scenario)} · ${replicationsText(m.replications)} · seed ${m.seed}</p>
 <h1 id="headline">${esc(h.title)}</h1>
 <div class="lede" id="headline-text">
 ${verdict === undefined ? '' : `<p class="verdict">${esc(verdict)}</p>`}
@@ -196,4 +197,9 @@ ${facts(page)}
 </body>
 </html>
 `;
+}
+
+/** `1 replication`, `10 replications`, or `10–19 replications` across a sweep's points. */
+function replicationsText([fewest, most]: readonly [number, number]): string {
+  return fewest === most ? count(fewest, 'replication') : `${fewest}–${most} replications`;
 }

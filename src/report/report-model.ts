@@ -17,7 +17,8 @@ export interface ReportModel {
   readonly scenario: string;
   readonly orchlab: string;
   readonly seed: number;
-  readonly replications: number;
+  /** Replications per run, fewest and most: they differ across a sweep's points with replications: auto. */
+  readonly replications: readonly [number, number];
   /** The runs the detail charts draw. */
   readonly runs: readonly RunResult[];
   readonly sweep?: SweepResult;
@@ -44,7 +45,9 @@ export function reportModel(input: ReportInput, source: string): ReportModel {
     scenario: input.scenario,
     orchlab: input.orchlab,
     seed: input.seed,
-    replications: input.format === 'orchlab.compare/1' ? input.replications : input.replicationResults.length,
+    replications: ((n: number) => [n, n] as const)(
+      input.format === 'orchlab.compare/1' ? input.replications : input.replicationResults.length,
+    ),
     runs,
     scenarioSpec: first.scenarioSpec,
     objective,
@@ -72,7 +75,7 @@ function sweepModel(sweep: SweepResult, source: string): ReportModel {
     scenario: sweep.scenario,
     orchlab: sweep.orchlab,
     seed: first.seed,
-    replications: first.replicationResults.length,
+    replications: replicationRange(withRuns.flatMap((p) => p.runs.map((r) => r.replicationResults.length))),
     runs: detail.runs,
     sweep,
     detailPoint: pointLabel(sweep, detail.values),
@@ -88,4 +91,8 @@ function sweepModel(sweep: SweepResult, source: string): ReportModel {
     paired: sweep.points.flatMap((p) => p.paired.map((d) => ({ ...d, point: pointLabel(sweep, p.values) }))),
     best: Object.fromEntries(sweep.points.map((p) => [pointLabel(sweep, p.values), p.best])),
   };
+}
+
+function replicationRange(counts: readonly number[]): readonly [number, number] {
+  return [Math.min(...counts), Math.max(...counts)];
 }

@@ -12,6 +12,8 @@ export interface ConformanceCheck {
   readonly theory: number;
   /** The same figure from one replication. */
   readonly measure: (m: ReplicationMetrics) => number;
+  /** How the theory value follows from the case's formula, when it is not that formula itself. */
+  readonly formula?: string;
 }
 
 export interface ConformanceCase {
@@ -83,7 +85,12 @@ export function conformanceCases(quick: boolean): ConformanceCase[] {
       }),
       checks: [
         { label: 'mean wait', theory: mm1.meanWait, measure: meanWait },
-        { label: 'mean response', theory: mm1.meanResponse, measure: meanResponse },
+        {
+          label: 'mean response',
+          theory: mm1.meanResponse,
+          measure: meanResponse,
+          formula: 'W = Wq + 1/mu, Wq = rho / (mu - lambda)',
+        },
       ],
     },
     {
@@ -92,8 +99,18 @@ export function conformanceCases(quick: boolean): ConformanceCase[] {
       scenario: scenario('mmc-16', sizes, [general(16)], 14.4, [expClass()]),
       checks: [
         { label: 'mean wait', theory: mm16.meanWait, measure: meanWait },
-        { label: 'mean in system', theory: mm16.meanInSystem, measure: (m) => m.numberInSystem },
-        { label: 'utilization', theory: mm16.rho, measure: (m) => m.utilization },
+        {
+          label: 'mean in system',
+          theory: mm16.meanInSystem,
+          measure: (m) => m.numberInSystem,
+          formula: "L = lambda (Wq + 1/mu) (Little's law), Wq by Erlang C",
+        },
+        {
+          label: 'utilization',
+          theory: mm16.rho,
+          measure: (m) => m.utilization,
+          formula: 'rho = lambda / (c mu)',
+        },
       ],
     },
     {
@@ -124,7 +141,14 @@ export function conformanceCases(quick: boolean): ConformanceCase[] {
       scenario: scenario('random-4', sizes, [general(4)], 2.8, [expClass()], {
         routing: { policy: 'random' },
       }),
-      checks: [{ label: 'mean response', theory: perQueue.meanResponse, measure: meanResponse }],
+      checks: [
+        {
+          label: 'mean response',
+          theory: perQueue.meanResponse,
+          measure: meanResponse,
+          formula: 'Poisson splitting: each agent is M/M/1 with lambda/4; W = 1 / (mu - lambda/4)',
+        },
+      ],
     },
     {
       name: 'two-class priority M/M/1 rho=0.8',

@@ -41,7 +41,7 @@ export function runConformance(
       verdicts.push({
         case: c.name,
         check: check.label,
-        formula: c.formula,
+        formula: check.formula ?? c.formula,
         theory: check.theory,
         mean: m,
         ci,

@@ -3,7 +3,7 @@ import { loadBundles } from '../../src/report/bundles.js';
 import { esc, renderReportHtml, safeJson } from '../../src/report/html.js';
 import { metricPaths } from '../../src/report/metrics.js';
 import { reportPage } from '../../src/report/write-report.js';
-import { compareResult } from './support/results.js';
+import { compareResult, runResult, sweepResult } from './support/results.js';
 
 async function html(): Promise<string> {
   return renderReportHtml(
@@ -13,6 +13,30 @@ async function html(): Promise<string> {
 }
 
 describe('renderReportHtml(page, bundles)', () => {
+  it('says how many replications in words: 1 replication, or the range across a sweep', async () => {
+    const kicker = (text: string) => /<p class="kicker">(.*?)<\/p>/.exec(text)![1]!;
+    const run = await runResult();
+    const one = { ...run, replicationResults: run.replicationResults.slice(0, 1) };
+    const oneHtml = renderReportHtml(reportPage(one, { command: 'c' }), loadBundles());
+    expect(kicker(oneHtml)).toContain(' · 1 replication · ');
+    expect(oneHtml).toContain(
+      '<dt>replications</dt><dd>1</dd>'.replace('<dd>1</dd>', '<dd>1 replication</dd>'),
+    );
+    // A sweep whose first point ran fewer replications (replications: auto stopped it sooner).
+    const sweep = await sweepResult();
+    const [p0, ...rest] = sweep.points;
+    const fewer = {
+      ...p0!,
+      runs: p0!.runs.map((r) => ({ ...r, replicationResults: r.replicationResults.slice(0, 2) })),
+    };
+    const n = sweep.points[1]!.runs[0]!.replicationResults.length;
+    const sweepHtml = renderReportHtml(
+      reportPage({ ...sweep, points: [fewer, ...rest] }, { command: 'c' }),
+      loadBundles(),
+    );
+    expect(kicker(sweepHtml)).toContain(` · 2–${n} replications · `);
+  });
+
   it('references no external URL: no http(s) src or href, no <link>, no import', async () => {
     const text = await html();
     expect(text).not.toMatch(/\b(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);

@@ -14,6 +14,19 @@ describe('simulator against queueing theory (orchlab conformance --quick)', () =
     });
   }
 
+  it('gives each check the formula of the figure it checks (a response time is not Wq)', () => {
+    const symbol: Record<string, RegExp> = {
+      'mean wait': /^(Wq|Erlang C|Pollaczek)/,
+      'mean response': /(^W =|W = )/,
+      'mean in system': /^L = /,
+      utilization: /^rho = /,
+    };
+    for (const v of verdicts) {
+      const expected = symbol[v.check];
+      if (expected !== undefined) expect(v.formula, `${v.case}: ${v.check}`).toMatch(expected);
+    }
+  });
+
   it('runConformance fails a check whose theory value is wrong by 10% (the checker can fail)', () => {
     const mm1 = cases.find((c) => c.name.startsWith('M/M/1'))!;
     const wrong = { ...mm1, checks: mm1.checks.map((c) => ({ ...c, theory: c.theory * 1.1 })) };
