@@ -2,7 +2,7 @@
 // then each policy against the best as a paired difference.
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { CompareResult } from '../runner/compare.js';
-import { ciRange, formatTable, num, ONE_REPLICATION, withHalfWidth } from './format-table.js';
+import { ciRange, formatTable, num, ONE_REPLICATION, precisionNotes, withHalfWidth } from './format-table.js';
 import { count } from './plural.js';
 
 /** Hit-rate columns shown only when some run has them (affinity keys, prefix caches). */
@@ -53,6 +53,7 @@ export function formatCompare(c: CompareResult): string {
     parts.push('', 'Paired differences against the best (same replications):', '');
     parts.push(formatTable(['policies', 'metric', 'difference', '95% CI', 'significant'], pairRows));
   }
+  for (const note of precisionNotes(c.runs)) parts.push('', note);
   for (const f of c.failures) parts.push('', `FAILED ${f.policy} (replication ${f.replication}): ${f.error}`);
   return parts.join('\n');
 }

@@ -2,6 +2,7 @@
 // estimates. One replication has no confidence interval (its JSON keeps [value, value]), so its
 // cells show none.
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
+import type { RunResult } from '../runner/run-result.js';
 
 /** `left` lists the columns to left-align (text); the first is always left, numbers go right. */
 export function formatTable(
@@ -40,4 +41,25 @@ export function withHalfWidth(e: MaybeEstimate, replications: number): string {
 /** `[low, high]`; '-' for a missing figure or one replication. */
 export function ciRange(ci: readonly [number, number] | null, replications: number): string {
   return ci === null || replications < 2 ? '-' : `[${num(ci[0])}, ${num(ci[1])}]`;
+}
+
+const percent = (x: number) => `${Number((100 * x).toPrecision(2))}%`;
+
+/**
+ * With replications: auto, one line for each run that stopped at maxReplications before its mean
+ * response time was known to within the precision asked (`where`, e.g. ` at rate=8`, names a
+ * sweep point). The JSON says it too (precisionMet: false); a table must not hide it.
+ */
+export function precisionNotes(runs: readonly RunResult[], where = ''): string[] {
+  return runs.flatMap((r) => {
+    if (r.precisionMet !== false) return [];
+    const e = r.metrics.responseTime.mean;
+    const half =
+      e.value === null || e.ci95 === null ? Number.NaN : (e.ci95[1] - e.ci95[0]) / 2 / Math.abs(e.value);
+    const asked = r.scenarioSpec.precision;
+    const target = r.replicationsTarget === undefined ? '' : `, about ${r.replicationsTarget} needed`;
+    return [
+      `PRECISION NOT MET: ${r.policy.label}${where}: mean response ±${Number.isFinite(half) ? percent(half) : '?'} after ${r.replications} replications, asked ±${percent(asked)}${target} (raise maxReplications)`,
+    ];
+  });
 }
