@@ -114,7 +114,8 @@ function renderProblems(
     const override = overrides
       .filter((o) => {
         const target = o.slice(0, o.indexOf('=')).trim();
-        return field === target || field.startsWith(`${target}.`);
+        // The override set this field, a parent of it, or something inside it.
+        return field === target || field.startsWith(`${target}.`) || target.startsWith(`${field}.`);
       })
       .pop();
     const offset = override === undefined ? nodeOffset(doc, problem.path) : undefined;
@@ -215,11 +216,20 @@ function describeIssue(issue: Issue, data: unknown, root: Schema): Problem[] {
   const value = valueAt(data, path);
   const leaf = schemaAt(root, path, data);
   const expected = leaf ? expectation(leaf) : undefined;
+  // Where a mapping may take several forms (stop: completed or time), the whole union, not the form guessed.
+  const container = schemaAt(root, path, data, true);
   switch (issue.code) {
-    case 'unrecognized_keys':
-      return issue.keys.map((key) => unknownKey([...path, key], key, leaf ? objectKeys(leaf) : []));
+    case 'unrecognized_keys': {
+      const union = container !== undefined && defOf(container).type === 'union';
+      const allowed = container === undefined ? [] : union ? unionKeys(container) : objectKeys(container);
+      return issue.keys.map((key) =>
+        union && allowed.includes(key)
+          ? { path, text: `expected only one of the keys: ${allowed.join(', ')}` }
+          : unknownKey([...path, key], key, allowed),
+      );
+    }
     case 'invalid_union':
-      return describeUnionIssue(issue, value, leaf, data, root);
+      return describeUnionIssue(issue, value, container, data, root);
     case 'invalid_value': {
       const allowed = issue.values.map(String);
       const hint = typeof value === 'string' ? didYouMean(value, allowed) : '';
@@ -278,7 +288,7 @@ function describeUnionIssue(
       describeIssue({ ...inner, path: [...path, ...inner.path] }, data, root),
     );
   }
-  const allKeys = [...new Set(options.flatMap(objectKeys))];
+  const allKeys = unionKeys(union!);
   const unknown = Object.keys(value).filter((key) => !allKeys.includes(key));
   if (unknown.length > 0) return unknown.map((key) => unknownKey([...path, key], key, allKeys));
   const present = Object.keys(value).length > 0;
@@ -320,6 +330,11 @@ function unionOptions(schema: Schema): Schema[] {
   return def.type === 'union' ? (def as z.core.$ZodUnionDef).options.map(unwrap) : [];
 }
 
+/** The keys any form of a union of mappings takes, in order. */
+function unionKeys(union: Schema): string[] {
+  return [...new Set(unionOptions(union).flatMap(objectKeys))];
+}
+
 function objectKeys(schema: Schema): string[] {
   const def = defOf(schema);
   return def.type === 'object' ? Object.keys((def as z.core.$ZodObjectDef).shape) : [];
@@ -347,10 +362,11 @@ function pickOption(schema: Schema, value: unknown): Schema | undefined {
 }
 
 /** The (unwrapped) schema that validates the value at `path`, or undefined if it cannot be told. */
-function schemaAt(root: Schema, path: Path, data: unknown): Schema | undefined {
+function schemaAt(root: Schema, path: Path, data: unknown, keepUnion = false): Schema | undefined {
   let schema: Schema | undefined = unwrap(root);
   for (let i = 0; i <= path.length && schema; i++) {
     if (defOf(schema).type === 'union') {
+      if (i === path.length && keepUnion) return schema;
       const option = pickOption(schema, valueAt(data, path.slice(0, i)));
       if (i === path.length) return option ?? schema;
       schema = option;

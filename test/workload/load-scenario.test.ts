@@ -203,6 +203,25 @@ describe('parseScenario: schema errors', () => {
     ]);
   });
 
+  it('describes --set mistakes in a field of several forms (stop: completed or time) by the field set, with every key', () => {
+    const set = (...overrides: string[]) => errorFor(MMC, { ...opts, overrides });
+    expect(set('stop.completed=')).toBe(
+      `${FILE}: stop.completed: expected a whole number >= 1 (completed tasks), got an empty value (from --set stop.completed=)`,
+    );
+    expect(set('stop.foo=1')).toBe(
+      `${FILE}: stop.foo: unknown key 'foo'; allowed keys: completed, time (from --set stop.foo=1)`,
+    );
+    expect(set('stop.time=100')).toBe(
+      `${FILE}: stop: expected only one of the keys: completed, time (from --set stop.time=100)`,
+    );
+    // A new key deep under an unknown one is blamed on the --set, not on a line of the file.
+    expect(set('nosuch.path=3')).toMatch(
+      new RegExp(
+        `^${FILE}: nosuch: unknown key 'nosuch'; allowed keys: .* \\(from --set nosuch\\.path=3\\)$`,
+      ),
+    );
+  });
+
   it('names every form a field takes when none fits: mappings by their keys, and auto', () => {
     expect(errorFor(MMC, { ...opts, overrides: ['warmup=autox'] })).toBe(
       `${FILE}: warmup: expected a mapping with one of the keys: completed, time, or 'auto', got 'autox' ` +
