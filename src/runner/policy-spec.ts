@@ -45,6 +45,17 @@ export function routingFor(scenario: Scenario, entry: string): RoutingSpec {
   return base;
 }
 
+/** The parameters an entry sets itself: `d` for `power-of-d:d=3` (routingFor refuses malformed pairs). */
+export function entryParams(entry: string): string[] {
+  return entry
+    .split(':')
+    .slice(1)
+    .flatMap((pair) => {
+      const eq = pair.indexOf('=');
+      return eq > 0 ? [pair.slice(0, eq)] : [];
+    });
+}
+
 /** A readable label: the policy's name plus any parameters given on the command line. */
 export function policyEntryLabel(entry: string, policyName: string): string {
   const pairs = entry.split(':').slice(1);

@@ -1,9 +1,10 @@
 // --cache DIR: a run already computed for the same inputs is read back instead of re-run.
 // The key is the SHA-256 of the normalized scenario (keys sorted; the replication-count fields,
 // which cannot change one replication, left out), the policy's name and parameters, the seed,
-// the replication, the orchlab version and the contents of every file the run reads (a policy
-// module, a trace). One JSON file per run, written atomically; a file that does not parse or
-// does not match its key is a miss. Only successful runs are cached.
+// the replication, the orchlab version and the contents of every file the run reads (a trace; a
+// policy module and the local files it imports, followed recursively: module-graph.ts). One JSON
+// file per run, written atomically; a file that does not parse or does not match its key is a
+// miss. Only successful runs are cached.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { writeAtomic } from '../io/write-atomic.js';
 import { VERSION } from '../version.js';
 import type { Executor, RunOutcome, RunTask } from './executor.js';
 import { throwIfAborted } from './executor.js';
+import { createModuleHasher, type ModuleGraph } from './module-graph.js';
 import { resolvePolicy } from './resolve-policy.js';
 import type { ReplicationSummary } from './run-result.js';
 import { isPolicyPath } from './user-policy.js';
@@ -45,7 +47,7 @@ function fileHash(path: string): string | undefined {
   return hash;
 }
 
-/** Hashes of the files a scenario names (a `file:` field anywhere, a policy module). */
+/** Hashes of the files a scenario names in a `file:` field anywhere (a trace). */
 function inputFiles(scenario: RunTask['scenario']): Record<string, string> {
   const files: Record<string, string> = {};
   const visit = (node: unknown): void => {
@@ -57,22 +59,32 @@ function inputFiles(scenario: RunTask['scenario']): Record<string, string> {
       }
   };
   visit(scenario);
-  const policy = scenario.routing.policy;
-  if (isPolicyPath(policy)) files[policy] = fileHash(policy) ?? 'missing';
   return files;
 }
 
-/** The cache key of one run (64 hex digits). Needs the run's policy module loaded. */
-export function runKey(task: RunTask): string {
+/** Hashes a policy module and the local files it imports (one hasher per command reads each file once). */
+export type PolicyHasher = (path: string) => ModuleGraph;
+
+/**
+ * The cache key of one run (64 hex digits). Needs the run's policy module loaded. Pass one
+ * `hashPolicy` for all the runs of a command; without it, the policy's files are read afresh.
+ */
+export function runKey(task: RunTask, hashPolicy: PolicyHasher = createModuleHasher()): string {
   const { definition, params } = resolvePolicy(task.scenario.routing);
   const scenario = Object.fromEntries(Object.entries(task.scenario).filter(([k]) => !NOT_IN_KEY.has(k)));
+  const files = inputFiles(task.scenario);
+  const policy = task.scenario.routing.policy;
+  const graph = isPolicyPath(policy) ? hashPolicy(policy) : undefined;
+  if (graph !== undefined) files[policy] = graph.hash ?? 'missing';
   const inputs = {
     orchlab: VERSION,
     scenario,
     policy: { name: definition.name, params },
     seed: task.scenario.seed,
     replication: task.replication,
-    files: inputFiles(task.scenario),
+    files,
+    // Only when there are any: the key of a policy that imports nothing stays what it was.
+    policyImports: graph !== undefined && Object.keys(graph.imports).length > 0 ? graph.imports : undefined,
   };
   return createHash('sha256').update(canonicalJson(inputs)).digest('hex');
 }
@@ -112,9 +124,11 @@ export function writeCachedRun(dir: string, key: string, summary: ReplicationSum
 
 /** An executor that answers from `dir` what it can and hands the rest to `inner`, caching what it runs. */
 export function cachingExecutor(dir: string, inner: Executor): Executor {
+  // One per command: every run of a policy, and every round of replications: auto, shares it.
+  const hashPolicy = createModuleHasher();
   return async (tasks, options) => {
     throwIfAborted(options.signal);
-    const keys = tasks.map(runKey);
+    const keys = tasks.map((task) => runKey(task, hashPolicy));
     const outcomes = new Array<RunOutcome>(tasks.length);
     const missing: number[] = [];
     tasks.forEach((task, i) => {

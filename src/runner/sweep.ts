@@ -13,6 +13,7 @@ import { type Scenario, scenarioSchema } from '../workload/scenario-schema.js';
 import { type RoundsOptions, runInRounds } from './auto-replications.js';
 import { type PointResult, type PreparedPoint, preparePoint, summarizePoint } from './compare.js';
 import type { Executor } from './executor.js';
+import { entryParams } from './policy-spec.js';
 import type { SweepAxis } from './sweep-axes.js';
 import { crossProduct } from './sweep-axes.js';
 
@@ -68,6 +69,30 @@ export function pointScenario(base: Scenario, values: Record<string, unknown>): 
   return parsed.data!;
 }
 
+/**
+ * Refuses a `routing.` axis over a parameter that a --policies entry sets itself: every point
+ * would run the axis's value (it applies after the entry's) under a label naming the entry's, so
+ * results would say d=3 where d=1 ran. An entry without that parameter (`power-of-d`) is fine.
+ */
+export function checkAxesAgainstPolicies(entries: readonly string[], axes: readonly SweepAxis[]): void {
+  const problems: string[] = [];
+  for (const axis of axes) {
+    if (!axis.path.startsWith('routing.')) continue;
+    const param = axis.path.slice('routing.'.length);
+    for (const entry of entries) {
+      const fixed = entryParams(entry).find(
+        (p) => p === param || param.startsWith(`${p}.`) || p.startsWith(`${param}.`),
+      );
+      if (fixed !== undefined)
+        problems.push(
+          `--vary ${axis.path}: ${entry} in --policies fixes ${fixed}; ` +
+            'vary it or fix it in --policies, not both',
+        );
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems.join('\n'));
+}
+
 type PlannedPoint =
   | { values: Record<string, unknown>; point: PreparedPoint }
   | { values: Record<string, unknown>; error: string };
@@ -112,7 +137,8 @@ export async function runSweep(
   execute: Executor,
   options: RoundsOptions = {},
 ): Promise<SweepResult> {
-  // Unknown policies or bad parameters fail the whole sweep before anything runs.
+  // Unknown policies, bad parameters or an axis at odds with them fail the sweep before any run.
+  checkAxesAgainstPolicies(entries, axes);
   const { labels } = preparePoint(base, entries);
   const planned = crossProduct(axes).map((values) => planPoint(base, entries, values));
   if (planned.every((p) => 'error' in p))

@@ -160,7 +160,53 @@ describe('orchlab sweep', () => {
     ).toEqual([1, 4]);
     const bad = await runCli('sweep', SMALL, '--policies', 'jsq', '--vary', 'routing.d=2', ...FAST);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--vary routing.d=2: routing: Unrecognized key: "d"');
+    expect(bad.stderr).toContain("--vary routing.d=2: routing.d: unknown key 'd'");
+  });
+
+  it('refuses --vary routing.PARAM when a --policies entry fixes PARAM, before any run (exit 2)', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'orchlab-')), 'never.json');
+    const r = await runCli(
+      'sweep',
+      SMALL,
+      '--policies',
+      'power-of-d:d=3',
+      '--vary',
+      'routing.d=1,2',
+      '--format',
+      'json',
+      '--out',
+      out,
+      ...FAST,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      '--vary routing.d: power-of-d:d=3 in --policies fixes d; vary it or fix it in --policies, not both',
+    );
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+    // An entry that sets another parameter leaves d to the axis, and its label says only what it fixes.
+    const ok = await runCli(
+      'sweep',
+      SMALL,
+      '--policies',
+      'power-of-d,power-of-d:mode=weighted',
+      '--vary',
+      'routing.d=1,2',
+      '--format',
+      'json',
+      ...FAST,
+    );
+    expect(ok.code).toBe(0);
+    const result = JSON.parse(ok.stdout);
+    expect(result.policies).toEqual(['power-of-d', 'power-of-d(mode=weighted)']);
+    expect(
+      result.points.map((p: { runs: { policy: { params: { d: number; mode: string } } }[] }) =>
+        p.runs.map((run) => `${run.policy.params.mode} d=${run.policy.params.d}`),
+      ),
+    ).toEqual([
+      ['load d=1', 'weighted d=1'],
+      ['load d=2', 'weighted d=2'],
+    ]);
   });
 
   it('--out writes the sweep atomically', async () => {

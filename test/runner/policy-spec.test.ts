@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routingPolicyNames } from '../../src/policies/routing/index.js';
-import { parsePolicyList } from '../../src/runner/policy-spec.js';
+import { entryParams, parsePolicyList } from '../../src/runner/policy-spec.js';
 
 describe('parsePolicyList(text)', () => {
   it('reads names, parameters and module paths, and expands all', () => {
@@ -24,5 +24,14 @@ describe('parsePolicyList(text)', () => {
     expect(() => parsePolicyList('nothing-like-it')).toThrow(
       /^--policies: unknown policy 'nothing-like-it'\. Known policies: /,
     );
+  });
+});
+
+describe('entryParams(entry)', () => {
+  it('names the parameters an entry sets, skipping pairs that are not param=value', () => {
+    expect(entryParams('power-of-d')).toEqual([]);
+    expect(entryParams('power-of-d:d=3:mode=weighted')).toEqual(['d', 'mode']);
+    expect(entryParams('./mine.ts:alpha=0.5')).toEqual(['alpha']);
+    expect(entryParams('power-of-d:d:=3')).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunProgress } from '../../src/runner/auto-replications.js';
 import { runComparison } from '../../src/runner/compare.js';
 import { type Executor, executeInProcess, executeRun, RunAborted } from '../../src/runner/executor.js';
+import { preloadPolicies } from '../../src/runner/resolve-policy.js';
 import { cachingExecutor, readCachedRun, runKey, writeCachedRun } from '../../src/runner/run-cache.js';
 import { smallScenario } from './small-scenario.js';
 
@@ -18,6 +19,31 @@ function counting(): { execute: Executor; count: () => number } {
     },
     count: () => n,
   };
+}
+
+/**
+ * A user policy in a fresh directory: policy.ts imports ./lib/helper.js (a .ts file), which
+ * imports ../inner.mjs; `inner` is that innermost file's source.
+ */
+function policyTree(inner: string): { dir: string; policy: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'orchlab-policy-'));
+  mkdirSync(join(dir, 'lib'));
+  writeFileSync(
+    join(dir, 'policy.ts'),
+    [
+      "import { pick } from './lib/helper.js';",
+      'export default {',
+      "  name: 'with-helpers',",
+      "  create: () => ({ name: 'with-helpers', route: (task: { eligible: Int32Array }) => pick(task) }),",
+      '};',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(dir, 'lib', 'helper.ts'),
+    "import { choose } from '../inner.mjs';\nexport const pick = (t: { eligible: Int32Array }) => choose(t);\n",
+  );
+  writeFileSync(join(dir, 'inner.mjs'), inner);
+  return { dir, policy: join(dir, 'policy.ts') };
 }
 
 describe('--cache: the run cache', () => {
@@ -92,5 +118,35 @@ describe('--cache: the run cache', () => {
     expect(readCachedRun(dir, key, 1)).toBeUndefined();
     writeFileSync(join(dir, `${key}.json`), '{"format":');
     expect(readCachedRun(dir, key, 0)).toBeUndefined();
+  });
+
+  it('keys on the files a policy module imports, followed recursively (.js naming .ts included)', async () => {
+    const { dir, policy } = policyTree('export const choose = (t) => t.eligible[0];\n');
+    await preloadPolicies([policy]);
+    const task = { scenario: smallScenario([`routing.policy=${policy}`]), replication: 0 };
+    const key = runKey(task);
+    expect(runKey(task)).toBe(key);
+    writeFileSync(
+      join(dir, 'inner.mjs'),
+      'export const choose = (t) => t.eligible[t.eligible.length - 1];\n',
+    );
+    const changed = runKey(task);
+    expect(changed).not.toBe(key);
+    writeFileSync(join(dir, 'lib', 'helper.ts'), 'export const pick = (t: { eligible: Int32Array }) => 0;\n');
+    expect(runKey(task)).not.toBe(changed);
+  });
+
+  it('a later command re-runs what a changed helper of the policy may change, and only that', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'orchlab-cache-'));
+    const { dir, policy } = policyTree('export const choose = (t) => t.eligible[0];\n');
+    await preloadPolicies([policy]);
+    const s = smallScenario(['replications=2']);
+    const first = counting();
+    await runComparison(s, ['jsq', policy], cachingExecutor(cache, first.execute));
+    expect(first.count()).toBe(4);
+    writeFileSync(join(dir, 'inner.mjs'), 'export const choose = (t) => t.eligible[1];\n');
+    const second = counting();
+    await runComparison(s, ['jsq', policy], cachingExecutor(cache, second.execute));
+    expect(second.count()).toBe(2);
   });
 });
