@@ -206,6 +206,15 @@ export function describeParamIssues(
   params: Schema,
   policy: string,
 ): Problem[] {
+  if (objectKeys(unwrap(params)).length === 0)
+    return issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({
+            path: ['routing', key],
+            text: `unknown key '${key}': policy '${policy}' takes no parameters`,
+          }))
+        : describeIssue(issue, given, params).map((p) => ({ path: ['routing', ...p.path], text: p.text })),
+    );
   return issues
     .flatMap((issue) => describeIssue(issue, given, params))
     .map((p) => ({ path: ['routing', ...p.path], text: `${p.text} (a parameter of policy '${policy}')` }));

@@ -327,6 +327,9 @@ describe('parseScenario: semantic checks', () => {
       `${FILE}:20: routing.d: expected a whole number >= 1 and <= 64, got 0 (a parameter of policy 'power-of-d')`,
       `${FILE}:21: routing.dd: unknown key 'dd'; did you mean 'd'? (a parameter of policy 'power-of-d')`,
     ]);
+    expect(errorFor(mmc(['  policy: shared-queue', '  policy: jsq\n  d: 2']), withParams)).toBe(
+      `${FILE}:20: routing.d: unknown key 'd': policy 'jsq' takes no parameters`,
+    );
     // Without the option (compare and sweep replace the file's policy) parameters are left to the run.
     expect(() => parseScenario(text, FILE, opts)).not.toThrow();
   });
