@@ -1,11 +1,36 @@
 // Output files are written whole or not at all: write a temporary file beside the target,
-// then rename it over the target (atomic on one file system). A path that cannot be written
-// (a directory, no permission, a file where a folder should be) is the user's to fix: exit 2.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// then rename it over the target (atomic on one file system). A symlink is followed, so the link
+// stays; a fifo, a device or an open descriptor (/dev/stdout) is written in place, since a stream
+// cannot be replaced whole (see output-target.ts). A path that cannot be written (a directory, no
+// permission, a file where a folder should be, a full disk) is the user's to fix: exit 2.
+import { closeSync, constants, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError, readFailure } from '../errors.js';
+import { outputTarget } from './output-target.js';
 
-export function writeAtomic(path: string, content: string): void {
+const WRITE_FAILURES: Readonly<Record<string, string>> = {
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large',
+  EROFS: 'read-only file system',
+  EPIPE: 'the reading end of the pipe is closed',
+  ENXIO: 'nothing is reading from it',
+  ENOTDIR: 'a file is in the way of its folder',
+  EEXIST: 'a file is in the way of its folder',
+};
+
+/** Why a write failed, in words (for `x.json: cannot write (no space left on device)`). */
+export function writeFailure(err: unknown): string {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
+  return (typeof code === 'string' ? WRITE_FAILURES[code] : undefined) ?? readFailure(err);
+}
+
+function hasCode(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err;
+}
+
+/** Replaces `path` whole: a temporary file beside it, renamed over it. */
+function replaceFile(path: string, content: string): void {
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
   try {
@@ -18,8 +43,57 @@ export function writeAtomic(path: string, content: string): void {
     } catch {
       // Nothing was written there (its folder could not be made): the first error is the one to show.
     }
-    if (typeof err === 'object' && err !== null && 'code' in err)
-      throw new InputError(`${path}: cannot write (${readFailure(err)})`);
     throw err;
+  }
+}
+
+/** Writes into a fifo or device that is already there: no O_CREAT, no O_TRUNC. */
+function writeInPlace(path: string, content: string): void {
+  const fd = openSync(path, constants.O_WRONLY);
+  try {
+    writeFileSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes `content` to `path` (see above). `label` names the output in the error, e.g.
+ * `--out results/x.json`; by default the path alone.
+ */
+export function writeAtomic(path: string, content: string, label = path): void {
+  const target = outputTarget(path);
+  try {
+    if (target.kind === 'file') replaceFile(target.path, content);
+    else if (target.kind === 'stream') writeInPlace(path, content);
+    else writeFileSync(target.fd, content);
+  } catch (err) {
+    if (hasCode(err)) throw new InputError(`${label}: cannot write (${writeFailure(err)})`);
+    throw err;
+  }
+}
+
+/** A file to write with writeEach. */
+export interface PendingFile {
+  readonly path: string;
+  readonly content: string;
+  /** Names the output in errors (e.g. `--svg reports/svg/x.svg`). */
+  readonly label: string;
+}
+
+/**
+ * Writes every file, each atomically. When one fails, the error says which were already written:
+ * the set is not atomic, so the user should know what is left over.
+ */
+export function writeEach(files: readonly PendingFile[]): void {
+  const written: string[] = [];
+  for (const file of files) {
+    try {
+      writeAtomic(file.path, file.content, file.label);
+    } catch (err) {
+      if (!(err instanceof InputError) || written.length === 0) throw err;
+      throw new InputError(`${err.message}; already written before it: ${written.join(', ')}`);
+    }
+    written.push(file.path);
   }
 }

@@ -45,6 +45,13 @@ describe('orchlab commands', () => {
     expect(r.stderr).toContain('agents.0.slots');
   });
 
+  it('policies refuses a --format it does not know (exit 2), as the other commands do', async () => {
+    const r = await runCli('policies', '--format', 'xml');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("argument 'xml' is invalid. Allowed choices are table, json.");
+  });
+
   it('policies lists every registered policy with its parameters', async () => {
     const r = await runCli('policies');
     expect(r.code).toBe(0);

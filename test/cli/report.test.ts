@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { commandText, invocation, registerReport } from '../../src/cli/commands/report.js';
 import { InputError } from '../../src/errors.js';
 import { compareResult } from '../report/support/results.js';
+import { runCli } from '../support/run-cli.js';
 
 /** `orchlab report ...` through commander, on a program holding only the report command. */
 async function report(...args: string[]): Promise<void> {
@@ -37,6 +38,52 @@ describe('orchlab report RESULT --out FILE [--svg DIR]', () => {
     await expect(report(join(dir, 'bad.json'), '--out', join(dir, 'x.html'))).rejects.toThrow(
       `${join(dir, 'bad.json')}: format orchlab.run/7 is a version`,
     );
+  });
+});
+
+describe('orchlab report: every output checked before any is written', () => {
+  /** A folder holding c.json, a saved compare result. */
+  async function withResult(): Promise<string> {
+    const dir = mkdtempSync(join(tmpdir(), 'orchlab-cli-report-'));
+    writeFileSync(join(dir, 'c.json'), JSON.stringify(await compareResult()));
+    return dir;
+  }
+
+  it('an --out that cannot be written fails (exit 2) before any SVG is written', async () => {
+    const dir = await withResult();
+    const out = join(dir, 'c.json', 'x.html');
+    const r = await runCli('report', join(dir, 'c.json'), '--out', out, '--svg', join(dir, 'svg'));
+    expect(r.stderr).toBe(`orchlab: --out ${out}: ${join(dir, 'c.json')} is a file, not a directory\n`);
+    expect(r.code).toBe(2);
+    expect(existsSync(join(dir, 'svg'))).toBe(false);
+  });
+
+  it('a folder in the way of one chart’s SVG file is found before any file is written', async () => {
+    const dir = await withResult();
+    mkdirSync(join(dir, 'svg', 'timeline.svg'), { recursive: true });
+    const r = await runCli(
+      'report',
+      join(dir, 'c.json'),
+      '--out',
+      join(dir, 'c.html'),
+      '--svg',
+      join(dir, 'svg'),
+    );
+    expect(r.stderr).toBe(`orchlab: --svg ${join(dir, 'svg', 'timeline.svg')}: is a directory\n`);
+    expect(r.code).toBe(2);
+    expect(readdirSync(join(dir, 'svg'))).toEqual(['timeline.svg']);
+    expect(existsSync(join(dir, 'c.html'))).toBe(false);
+  });
+
+  it('--quiet leaves stderr empty, the wrote line included', async () => {
+    const dir = await withResult();
+    const args = ['report', join(dir, 'c.json'), '--out', join(dir, 'c.html'), '--svg', join(dir, 'svg')];
+    const loud = await runCli(...args);
+    expect(loud.stderr).toBe(`wrote ${join(dir, 'c.html')} and SVG charts in ${join(dir, 'svg')}\n`);
+    const quiet = await runCli(...args, '--quiet');
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+    expect(readdirSync(join(dir, 'svg'))).toContain('timeline.svg');
   });
 });
 

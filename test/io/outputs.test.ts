@@ -1,13 +1,56 @@
 // Output paths: refused before any run when they could not be written, and written whole.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Symlinks are followed and fifos written in place. Real device nodes are never written here: a
+// regression would replace them with plain files (as root it once did), so a fifo stands in.
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { checkWritable } from '../../src/io/writable.js';
-import { writeAtomic } from '../../src/io/write-atomic.js';
+import { writeAtomic, writeEach } from '../../src/io/write-atomic.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'orchlab-out-'));
+
+/** A fifo at `path`, and a child `cat` reading it (a killable reader: a fifo open blocks). */
+function fifoWithReader(path: string): { reader: ChildProcess; received: Promise<string> } {
+  execFileSync('mkfifo', [path]);
+  const reader = spawn('cat', [path], { stdio: ['ignore', 'pipe', 'ignore'] });
+  let text = '';
+  reader.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    text += chunk;
+  });
+  return { reader, received: new Promise((done) => reader.on('close', () => done(text))) };
+}
+
+/** What `checkWritable(flag, path, 'file')` says when run as a user other than root. */
+function checkAsUser(flag: string, path: string): string {
+  const script = `import(${JSON.stringify(resolve('src/io/writable.ts'))}).then((m) => {
+    try { m.checkWritable(${JSON.stringify(flag)}, ${JSON.stringify(path)}, 'file'); console.log('accepted'); }
+    catch (err) { console.log(err.message); }
+  });`;
+  const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+    ...asNobody,
+    env: { ...process.env, TSX_DISABLE_CACHE: '1', HOME: tmpdir() },
+    encoding: 'utf8',
+  });
+  expect(r.stderr).toBe('');
+  return r.stdout.trim();
+}
 
 describe('checkWritable(flag, path, kind)', () => {
   it('accepts a new file in folders still to be made, and a directory that exists or can be made', () => {
@@ -41,6 +84,34 @@ describe('checkWritable(flag, path, kind)', () => {
       '--out /proc/orchlab.json: cannot create it in /proc',
     );
   });
+
+  it('judges a symlink by the file it names, a dangling one by where it points', () => {
+    const dir = scratch();
+    const file = join(dir, 'f');
+    writeFileSync(file, 'x');
+    symlinkSync('f/x.json', join(dir, 'into-file.json'));
+    symlinkSync('new/x.json', join(dir, 'dangling.json'));
+    expect(() => checkWritable('--out', join(dir, 'dangling.json'), 'file')).not.toThrow();
+    expect(() => checkWritable('--out', join(dir, 'into-file.json'), 'file')).toThrow(
+      `--out ${join(dir, 'into-file.json')}: ${file} is a file, not a directory`,
+    );
+  });
+
+  it('accepts a fifo or device it may open for writing, though it may not write in its folder', () => {
+    // Run as a user who is not root (root may write anywhere), as in the report: `--out /dev/null`
+    // was refused with "cannot write in /dev".
+    const dir = scratch();
+    chmodSync(dir, 0o755);
+    execFileSync('mkfifo', ['-m', '666', join(dir, 'ff')]);
+    chmodSync(dir, 0o555);
+    expect(checkAsUser('--out', join(dir, 'ff'))).toBe('accepted');
+    expect(checkAsUser('--out', '/dev/null')).toBe('accepted');
+    // The folder is still refused for a new file, so the check did not just stop looking.
+    expect(checkAsUser('--out', join(dir, 'new.json'))).toBe(
+      `--out ${join(dir, 'new.json')}: cannot create it in ${dir}`,
+    );
+    chmodSync(dir, 0o755);
+  });
 });
 
 describe('writeAtomic(path, content)', () => {
@@ -58,5 +129,74 @@ describe('writeAtomic(path, content)', () => {
     expect(() => writeAtomic(join(file, 'x.json'), '{}')).toThrow(InputError);
     expect(() => writeAtomic(join(file, 'x.json'), '{}')).toThrow(`${join(file, 'x.json')}: cannot write`);
     expect(existsSync(join(file, 'x.json'))).toBe(false);
+  });
+
+  it('names the output with its label and says why in words', () => {
+    const file = join(scratch(), 'f');
+    writeFileSync(file, 'x');
+    expect(() => writeAtomic(join(file, 'x.json'), '{}', '--out y/x.json')).toThrow(
+      '--out y/x.json: cannot write (a file is in the way of its folder)',
+    );
+  });
+
+  it('writes through a symlink: the file it names is replaced and the link stays', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'real.json'), 'old');
+    symlinkSync('real.json', join(dir, 'link.json'));
+    writeAtomic(join(dir, 'link.json'), 'new');
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.json'), 'utf8')).toBe('new');
+    expect(readdirSync(dir).sort()).toEqual(['link.json', 'real.json']);
+  });
+
+  it('writes a dangling symlink’s target (making its folder) and keeps the link', () => {
+    const dir = scratch();
+    symlinkSync('sub/real.json', join(dir, 'link.json'));
+    writeAtomic(join(dir, 'link.json'), 'new');
+    expect(readlinkSync(join(dir, 'link.json'))).toBe('sub/real.json');
+    expect(readFileSync(join(dir, 'sub', 'real.json'), 'utf8')).toBe('new');
+  });
+
+  it('writes into a fifo in place: its reader gets the bytes and it stays a fifo', async () => {
+    const dir = scratch();
+    const fifo = join(dir, 'ff');
+    const { reader, received } = fifoWithReader(fifo);
+    writeAtomic(fifo, 'through the fifo\n');
+    const stillFifo = lstatSync(fifo).isFIFO();
+    // Replaced by a file, the fifo would never see a writer: let the reader go.
+    if (!stillFifo) reader.kill();
+    expect(stillFifo).toBe(true);
+    expect(await received).toBe('through the fifo\n');
+    expect(readdirSync(dir)).toEqual(['ff']);
+  });
+
+  it('writes /dev/fd/N through the descriptor, so a file opened for appending keeps what it held', () => {
+    const file = join(scratch(), 'log.txt');
+    writeFileSync(file, 'before\n');
+    const fd = openSync(file, 'a');
+    try {
+      writeAtomic(`/dev/fd/${fd}`, 'after\n');
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(file, 'utf8')).toBe('before\nafter\n');
+  });
+});
+
+describe('writeEach(files)', () => {
+  it('writes every file, and when one fails says which were written before it', () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'b.svg'));
+    const files = ['a.svg', 'b.svg', 'c.svg'].map((name) => ({
+      path: join(dir, name),
+      content: name,
+      label: `--svg ${join(dir, name)}`,
+    }));
+    expect(() => writeEach(files)).toThrow(
+      `--svg ${join(dir, 'b.svg')}: cannot write (it is a directory); already written before it: ${join(dir, 'a.svg')}`,
+    );
+    expect(existsSync(join(dir, 'c.svg'))).toBe(false);
+    writeEach([files[0]!, files[2]!]);
+    expect(readFileSync(join(dir, 'c.svg'), 'utf8')).toBe('c.svg');
   });
 });

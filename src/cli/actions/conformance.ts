@@ -3,14 +3,17 @@ import { conformanceCases } from '../../runner/conformance-cases.js';
 import { runConformance } from '../../runner/conformance.js';
 import type { ConformanceFlags } from '../commands/conformance.js';
 import { formatTable, num } from '../format-table.js';
-import { emit } from '../output.js';
+import { checkOutputs, emit } from '../output.js';
 
 export function conformanceAction(flags: ConformanceFlags): void {
+  // Before the runs (several seconds): an --out that cannot be written fails at once.
+  checkOutputs(flags);
+  const progress = process.stderr.isTTY && flags.quiet !== true;
   const cases = conformanceCases(flags.quick === true);
   const verdicts = runConformance(cases, (name, i, total) => {
-    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K[${i + 1}/${total}] ${name}`);
+    if (progress) process.stderr.write(`\r\x1b[K[${i + 1}/${total}] ${name}`);
   });
-  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  if (progress) process.stderr.write('\r\x1b[K');
   const failed = verdicts.filter((v) => !v.pass).length;
   emit(flags, { format: 'orchlab.conformance/1', failed, verdicts }, () => {
     const rows = verdicts.map((v) => [

@@ -1,10 +1,13 @@
 // What `orchlab trace inspect` does (its options are in ../commands/trace.ts).
 import { inspectTrace } from '../../workload/trace/index.js';
 import { formatTraceStats } from '../format-trace.js';
-import { emit } from '../output.js';
+import { checkOutputs, emit } from '../output.js';
 import { type TraceInspectFlags, traceSpecFromFlags } from '../trace-spec.js';
 
 export function traceInspectAction(file: string, flags: TraceInspectFlags): void {
-  const stats = inspectTrace(traceSpecFromFlags(file, flags), process.cwd());
+  const spec = traceSpecFromFlags(file, flags);
+  // Before reading the trace (a large one takes a while): an --out that cannot be written fails at once.
+  checkOutputs(flags);
+  const stats = inspectTrace(spec, process.cwd());
   emit(flags, stats, () => formatTraceStats(stats));
 }

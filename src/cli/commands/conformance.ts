@@ -1,6 +1,6 @@
 // `orchlab conformance`: the simulator against queueing theory, on this machine.
 import type { Command } from 'commander';
-import { formatOption, type OutputFlags } from '../output.js';
+import { formatOption, type OutputFlags, quietOption } from '../output.js';
 
 export interface ConformanceFlags extends OutputFlags {
   quick?: boolean;
@@ -15,6 +15,7 @@ export function registerConformance(program: Command): void {
     .option('--quick', 'shorter runs (the CI setting; about 10 s)')
     .addOption(formatOption())
     .option('--out <file>', 'write the output to a file (atomically)')
+    .addOption(quietOption())
     .action(async (flags: ConformanceFlags) => {
       const { conformanceAction } = await import('../actions/conformance.js');
       conformanceAction(flags);

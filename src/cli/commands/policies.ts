@@ -1,15 +1,16 @@
 // `orchlab policies`: the registered routing policies and their parameters.
 import type { Command } from 'commander';
+import { formatOption } from '../output.js';
 
 export interface PoliciesFlags {
-  format: string;
+  format: 'table' | 'json';
 }
 
 export function registerPolicies(program: Command): void {
   program
     .command('policies')
     .description('list the routing policies with their parameters')
-    .option('--format <format>', 'table or json', 'table')
+    .addOption(formatOption())
     .action(async (flags: PoliciesFlags) => {
       const { policiesAction } = await import('../actions/policies.js');
       policiesAction(flags);

@@ -2,6 +2,7 @@
 // (charts, headline, every figure with its CI, the command and scenario) from a compare, sweep or
 // run result. A bad result file is an InputError naming it (exit code 2).
 import type { Command } from 'commander';
+import { quietOption } from '../output.js';
 
 // Kept importable from here, where they used to live (the report command's tests import them).
 export { commandText, invocation } from '../invocation.js';
@@ -9,6 +10,7 @@ export { commandText, invocation } from '../invocation.js';
 export interface ReportFlags {
   out: string;
   svg?: string;
+  quiet?: boolean;
 }
 
 export function registerReport(program: Command): void {
@@ -20,6 +22,7 @@ export function registerReport(program: Command): void {
     .argument('<result>', 'result of `orchlab compare`, `sweep` or `run` with --format json')
     .requiredOption('--out <file>', 'the HTML file to write (atomically)')
     .option('--svg <dir>', 'also write every chart as an SVG file in this folder')
+    .addOption(quietOption())
     .action(async (path: string, flags: ReportFlags, cmd: Command) => {
       const { reportAction } = await import('../actions/report.js');
       await reportAction(path, flags, cmd);

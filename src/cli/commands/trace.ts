@@ -1,7 +1,7 @@
 // `orchlab trace inspect FILE`: the figures of a recorded trace (rows, duration, rate, gap CV,
 // size percentiles, arrivals per minute) and a synthetic model that resembles it.
 import { type Command, Option } from 'commander';
-import { formatOption } from '../output.js';
+import { formatOption, quietOption } from '../output.js';
 import type { TraceInspectFlags } from '../trace-spec.js';
 
 // Kept importable from here, where they used to live (the trace command's tests import them).
@@ -42,6 +42,7 @@ export function registerTrace(program: Command): void {
     .option('--rate-scale <x>', 'divide arrival times by x (2 = twice as fast)')
     .addOption(formatOption())
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
+    .addOption(quietOption())
     .addHelpText(
       'after',
       '\nExamples:\n  orchlab trace inspect traces/AzureLLMInferenceTrace_conv.csv --preset azure-llm\n' +

@@ -1,0 +1,55 @@
+// The orchlab process (src/cli/bin.ts) when stdout fails: run from the sources in a child
+// process, since what is tested is how the process ends. No device node is written: a file over
+// the process's size limit stands in for a full disk (`> /dev/full`).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SMALL = 'test/fixtures/scenarios/small-mmc.yaml';
+const ORCHLAB = ['--import', 'tsx', 'src/cli/bin.ts'];
+const scratch = () => mkdtempSync(join(tmpdir(), 'orchlab-bin-'));
+
+describe('orchlab when stdout fails', () => {
+  it('a reader that closed the pipe (`| head`): no stack trace, exit 0, and --report is still written', async () => {
+    const html = join(scratch(), 'r.html');
+    const args = ['compare', SMALL, '--policies', 'jsq,random', '--workers', '1', '--format', 'json'];
+    const child = spawn(process.execPath, [...ORCHLAB, ...args, '--report', html], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // The reader goes before orchlab has started, so its one write meets a closed pipe.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain(`wrote ${html}\n`);
+    expect(existsSync(html)).toBe(true);
+  });
+
+  it('any other write error: one line in words and exit 1 (here a file over the size limit)', () => {
+    const out = join(scratch(), 'out.json');
+    // SIGXFSZ ignored, so a write past `ulimit -f 0` fails with EFBIG instead of killing node;
+    // tsx's cache is off since it could not be written either.
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        `trap '' XFSZ; ulimit -f 0; exec "$@" > '${out}'`,
+        'sh',
+        process.execPath,
+        ...ORCHLAB,
+        'policies',
+        '--format',
+        'json',
+      ],
+      { encoding: 'utf8', env: { ...process.env, TSX_DISABLE_CACHE: '1' } },
+    );
+    expect(r.stderr).toBe('orchlab: cannot write to standard output (file too large)\n');
+    expect(r.status).toBe(1);
+  });
+});
