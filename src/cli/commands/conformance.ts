@@ -12,7 +12,7 @@ export function registerConformance(program: Command): void {
     .description(
       'check the simulator against closed-form queueing results (M/M/1, M/M/c, M/D/1, M/G/1, priority, Little); exit 1 on a miss',
     )
-    .option('--quick', 'shorter runs (the CI setting; about 10 s)')
+    .option('--quick', 'shorter runs (the CI setting; a few seconds)')
     .addOption(formatOption())
     .option('--out <file>', 'write the output to a file (atomically)')
     .addOption(quietOption())
