@@ -6,7 +6,7 @@
 import { InputError } from '../errors.js';
 import { routingPolicyNames } from '../policies/routing/index.js';
 import { VERSION } from '../version.js';
-import { describeIssues } from '../workload/load-scenario.js';
+import { describeIssues } from '../workload/describe-issues.js';
 import { applyOverrides } from '../workload/overrides.js';
 import { pathText, semanticProblems } from '../workload/scenario-checks.js';
 import { type Scenario, scenarioSchema } from '../workload/scenario-schema.js';
@@ -61,7 +61,7 @@ export function pointScenario(base: Scenario, values: Record<string, unknown>): 
   const parsed = scenarioSchema.safeParse(data);
   const problems = parsed.success
     ? semanticProblems(parsed.data, [...routingPolicyNames, base.routing.policy])
-    : describeIssues(parsed.error.issues, data);
+    : describeIssues(parsed.error.issues, data, scenarioSchema);
   if (problems.length > 0) {
     const lines = problems.map((p) => `${blame(pathText(p.path))}: ${pathText(p.path)}: ${p.text}`);
     throw new InputError([...new Set(lines)].join('\n'));
