@@ -8,20 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { checkOutputs, sameFile, stdoutFailure } from '../../src/cli/output.js';
 import { InputError } from '../../src/errors.js';
 import { runCli } from '../support/run-cli.js';
+import { fifoWithReader } from '../support/fifo.js';
 
 const SMALL = 'test/fixtures/scenarios/small-mmc.yaml';
 const scratch = () => mkdtempSync(join(tmpdir(), 'orchlab-output-'));
-
-/** A fifo at `path`, and a child `cat` reading it (a killable reader: a fifo open blocks). */
-function fifoWithReader(path: string): { reader: ChildProcess; received: Promise<string> } {
-  execFileSync('mkfifo', [path]);
-  const reader = spawn('cat', [path], { stdio: ['ignore', 'pipe', 'ignore'] });
-  let text = '';
-  reader.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    text += chunk;
-  });
-  return { reader, received: new Promise((done) => reader.on('close', () => done(text))) };
-}
 
 /** The message checkOutputs refuses --out and --report with, or 'accepted'. */
 function refusal(out: string, report: string): string {

@@ -22,19 +22,9 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { checkWritable } from '../../src/io/writable.js';
 import { writeAtomic, writeEach } from '../../src/io/write-atomic.js';
+import { fifoWithReader } from '../support/fifo.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'orchlab-out-'));
-
-/** A fifo at `path`, and a child `cat` reading it (a killable reader: a fifo open blocks). */
-function fifoWithReader(path: string): { reader: ChildProcess; received: Promise<string> } {
-  execFileSync('mkfifo', [path]);
-  const reader = spawn('cat', [path], { stdio: ['ignore', 'pipe', 'ignore'] });
-  let text = '';
-  reader.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    text += chunk;
-  });
-  return { reader, received: new Promise((done) => reader.on('close', () => done(text))) };
-}
 
 /** What `checkWritable(flag, path, 'file')` says when run as a user other than root. */
 function checkAsUser(flag: string, path: string): string {
