@@ -2,6 +2,7 @@
 // file -> --set overrides -> validation -> --policy, --seed, --replications.
 import { InputError } from '../errors.js';
 import { routingPolicies, routingPolicyNames } from '../policies/routing/index.js';
+import { samePolicy } from '../runner/user-policy.js';
 import { loadScenarioFile } from '../workload/load-scenario.js';
 import { applyOverrides } from '../workload/overrides.js';
 import type { RoutingSpec, Scenario } from '../workload/scenario-schema.js';
@@ -25,12 +26,12 @@ export function scenarioFromFlags(path: string, flags: ScenarioFlags, ownPolicy 
     ...(ownPolicy
       ? {
           policyParams: (p: string) =>
-            (flags.policy ?? p) === p ? routingPolicies.get(p)?.params : undefined,
+            samePolicy(flags.policy ?? p, p) ? routingPolicies.get(p)?.params : undefined,
         }
       : {}),
   });
   let scenario: Scenario = loaded;
-  if (flags.policy !== undefined && flags.policy !== loaded.routing.policy) {
+  if (flags.policy !== undefined && !samePolicy(flags.policy, loaded.routing.policy)) {
     // The file's routing parameters belong to the file's policy; only --set routing.* ones carry over.
     const routingSets = sets.filter((s) => s.startsWith('routing.')).map((s) => s.slice('routing.'.length));
     scenario = { ...scenario, routing: applyOverrides({ policy: flags.policy }, routingSets) as RoutingSpec };

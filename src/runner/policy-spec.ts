@@ -5,7 +5,7 @@ import { InputError } from '../errors.js';
 import { routingPolicyNames } from '../policies/routing/index.js';
 import { didYouMean } from '../workload/did-you-mean.js';
 import type { RoutingSpec, Scenario } from '../workload/scenario-schema.js';
-import { isPolicyPath } from './user-policy.js';
+import { isPolicyPath, samePolicy } from './user-policy.js';
 
 /**
  * The entries of a --policies list, `all` expanded. Each must name a built-in policy or a module
@@ -36,7 +36,9 @@ export function parsePolicyList(text: string): string[] {
 export function routingFor(scenario: Scenario, entry: string): RoutingSpec {
   const [name, ...pairs] = entry.split(':');
   if (name === undefined || name === '') throw new InputError(`--policies: empty policy name in '${entry}'`);
-  const base: RoutingSpec = name === scenario.routing.policy ? { ...scenario.routing } : { policy: name };
+  const base: RoutingSpec = samePolicy(name, scenario.routing.policy)
+    ? { ...scenario.routing, policy: name }
+    : { policy: name };
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new InputError(`--policies: '${pair}' in '${entry}' is not param=value`);

@@ -17,6 +17,11 @@ export function isPolicyPath(name: string): boolean {
   return /\.(ts|mts|js|mjs)$/.test(name);
 }
 
+/** Whether two policy names are the same policy: one registered name, or paths to one module file. */
+export function samePolicy(a: string, b: string): boolean {
+  return a === b || (isPolicyPath(a) && isPolicyPath(b) && resolve(a) === resolve(b));
+}
+
 /** A policy loaded earlier by loadUserPolicy (resolvePolicy looks here for paths). */
 export function loadedUserPolicy(path: string): PolicyDefinition | undefined {
   return loaded.get(resolve(path));

@@ -77,10 +77,9 @@ export function parseScenario(text: string, file: string, opts: LoadOptions): Sc
 function rebasePolicy(s: Scenario, file: string, overrides: readonly string[]): Scenario {
   const policy = s.routing.policy;
   const fromFlag = overrides.some((o) => /^\s*routing(\.policy)?\s*=/.test(o));
-  if (fromFlag || !/\.(ts|js|mjs)$/.test(policy) || isAbsolute(policy)) return s;
-  const path = rebase(policy, file);
-  // './' keeps it a path for Node's resolution, never a package name.
-  return { ...s, routing: { ...s.routing, policy: path.startsWith('.') ? path : `./${path}` } };
+  if (fromFlag || !/\.(ts|mts|js|mjs)$/.test(policy) || isAbsolute(policy)) return s;
+  // Unchanged for a scenario in the working directory, so its bytes and digests stay as they were.
+  return { ...s, routing: { ...s.routing, policy: rebase(policy, file) } };
 }
 
 function yamlErrorText(file: string, errors: Document['errors']): string {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { routingPolicyNames } from '../../src/policies/routing/index.js';
-import { entryParams, parsePolicyList } from '../../src/runner/policy-spec.js';
+import { entryParams, parsePolicyList, routingFor } from '../../src/runner/policy-spec.js';
+import { samePolicy } from '../../src/runner/user-policy.js';
+import { smallScenario } from './small-scenario.js';
 
 describe('parsePolicyList(text)', () => {
   it('reads names, parameters and module paths, and expands all', () => {
@@ -33,5 +35,25 @@ describe('entryParams(entry)', () => {
     expect(entryParams('power-of-d:d=3:mode=weighted')).toEqual(['d', 'mode']);
     expect(entryParams('./mine.ts:alpha=0.5')).toEqual(['alpha']);
     expect(entryParams('power-of-d:d:=3')).toEqual([]);
+  });
+});
+
+describe('routingFor(scenario, entry)', () => {
+  it("keeps the scenario's own parameters for its policy module however the path is spelled", () => {
+    const s = smallScenario();
+    const withModule = { ...s, routing: { policy: 'test/fixtures/policies/throws.ts', k: 7 } };
+    for (const entry of ['test/fixtures/policies/throws.ts', './test/fixtures/policies/throws.ts'])
+      expect(routingFor(withModule, entry)).toEqual({ policy: entry, k: 7 });
+    expect(routingFor(withModule, 'jsq')).toEqual({ policy: 'jsq' });
+  });
+});
+
+describe('samePolicy(a, b)', () => {
+  it('is one registered name, or two paths to one file', () => {
+    expect(samePolicy('jsq', 'jsq')).toBe(true);
+    expect(samePolicy('jsq', 'random')).toBe(false);
+    expect(samePolicy('p.ts', './p.ts')).toBe(true);
+    expect(samePolicy('a/../p.ts', 'p.ts')).toBe(true);
+    expect(samePolicy('p.ts', 'q.ts')).toBe(false);
   });
 });

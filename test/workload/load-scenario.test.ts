@@ -85,9 +85,9 @@ describe('parseScenario: valid input', () => {
 
   it('accepts a policy module path without checking it, relative to the scenario file as trace paths are', () => {
     const cases = [
-      ['./my-policy.ts', './scenarios/my-policy.ts'],
-      ['policies/p.js', './scenarios/policies/p.js'],
-      ['../p.mjs', './p.mjs'],
+      ['./my-policy.ts', 'scenarios/my-policy.ts'],
+      ['policies/p.js', 'scenarios/policies/p.js'],
+      ['../p.mjs', 'p.mjs'],
       ['/abs/p.ts', '/abs/p.ts'],
     ];
     for (const [path, fromCwd] of cases) {
@@ -97,6 +97,10 @@ describe('parseScenario: valid input', () => {
     // One given on the command line is relative to the working directory.
     const set = parseScenario(MMC, FILE, { ...opts, overrides: ['routing.policy=./my-policy.ts'] });
     expect(set.routing.policy).toBe('./my-policy.ts');
+    // A scenario in the working directory keeps its path as written (same bytes, same digests).
+    expect(
+      parseScenario(mmc(['policy: shared-queue', 'policy: p.ts']), 'here.yaml', opts).routing.policy,
+    ).toBe('p.ts');
   });
 
   it('allows zero-size tasks', () => {
