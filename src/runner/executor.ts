@@ -102,9 +102,16 @@ async function preload(task: RunTask): Promise<RunOutcome | undefined> {
   }
 }
 
-/** One run after loading its policy module if it names one (done once per thread). */
-export async function executeTask(task: RunTask, onPulse?: (pulse: RunPulse) => void): Promise<RunOutcome> {
-  return (await preload(task)) ?? executeRun(task, onPulse);
+/** One run after loading its policy module if it names one (done once per thread); `onStart` between the two. */
+export async function executeTask(
+  task: RunTask,
+  onPulse?: (pulse: RunPulse) => void,
+  onStart?: () => void,
+): Promise<RunOutcome> {
+  const failed = await preload(task);
+  if (failed !== undefined) return failed;
+  onStart?.();
+  return executeRun(task, onPulse);
 }
 
 const turn = () => new Promise((r) => setImmediate(r));

@@ -17,7 +17,7 @@ import {
   type RunTask,
   throwIfAborted,
 } from './executor.js';
-import { PULSE_CELLS, type PoolTask, type ReadyTask } from './worker.js';
+import { PULSE_CELLS, type PoolTask, type ReadyTask, wallClockMs } from './worker.js';
 import { workerFileName } from './worker-file.js';
 import { MAX_SHARE_UNDER_WAY } from '../sim/simulate.js';
 
@@ -65,7 +65,7 @@ function watchRuns(
   if (onPulse === undefined && timeout === undefined) return () => {};
   const cells = new Float64Array(pulses);
   const timer = setInterval(() => {
-    const now = Date.now();
+    const now = wallClockMs();
     for (let i = 0; i < outcomes.length; i++) {
       if (outcomes[i] !== undefined) continue;
       const fraction = cells[i * PULSE_CELLS]!;
@@ -75,6 +75,7 @@ function watchRuns(
           events: cells[i * PULSE_CELLS + 1]!,
         });
       const started = cells[i * PULSE_CELLS + 2]!;
+      // 0: not started; RUN_OVER: ended, its result on its way.
       if (timeout !== undefined && started > 0 && now - started > timeout.ms) timeout.onLate(i);
     }
   }, intervalMs);

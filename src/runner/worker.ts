@@ -7,9 +7,16 @@ import { executeTask } from './executor.js';
 
 /**
  * Float64 cells per run in PoolTask.pulses: the share done, the events so far, and when the run
- * started on its thread (Date.now(), for --run-timeout; 0 until then).
+ * started on its thread (wallClockMs, for --run-timeout; 0 before, RUN_OVER once it has ended, so
+ * a run whose result is on its way is never taken for a late one).
  */
 export const PULSE_CELLS = 3;
+
+/** The start cell of a run that has ended. */
+export const RUN_OVER = -1;
+
+/** Milliseconds on a clock every thread of the process shares and that never steps back. */
+export const wallClockMs = (): number => performance.timeOrigin + performance.now();
 
 export interface PoolTask {
   readonly task: RunTask;
@@ -18,13 +25,23 @@ export interface PoolTask {
   readonly index: number;
 }
 
-export default function run({ task, pulses, index }: PoolTask): Promise<RunOutcome> {
+export default async function run({ task, pulses, index }: PoolTask): Promise<RunOutcome> {
   const cells = new Float64Array(pulses, index * PULSE_CELLS * 8, PULSE_CELLS);
-  cells[2] = Date.now();
-  return executeTask(task, (pulse) => {
-    cells[1] = pulse.events;
-    cells[0] = pulse.fraction;
-  });
+  try {
+    return await executeTask(
+      task,
+      (pulse) => {
+        cells[1] = pulse.events;
+        cells[0] = pulse.fraction;
+      },
+      // The time limit starts once the policy module is loaded, with the run itself.
+      () => {
+        cells[2] = wallClockMs();
+      },
+    );
+  } finally {
+    cells[2] = RUN_OVER;
+  }
 }
 
 export interface ReadyTask {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunProgress } from '../../src/runner/auto-replications.js';
 import { runComparison } from '../../src/runner/compare.js';
-import { executeInProcess, executeRun, RunAborted } from '../../src/runner/executor.js';
+import { executeInProcess, executeRun, executeTask, RunAborted } from '../../src/runner/executor.js';
 import type { RunPulse } from '../../src/runner/run-scenario.js';
 import { createRunPool, type RunPool, withExecutor } from '../../src/runner/pool.js';
 import { preloadPolicies } from '../../src/runner/resolve-policy.js';
 import { PULSE_SLICE } from '../../src/sim/simulate.js';
-import runOnWorker, { PULSE_CELLS } from '../../src/runner/worker.js';
+import runOnWorker, { PULSE_CELLS, RUN_OVER } from '../../src/runner/worker.js';
 import { smallScenario } from './small-scenario.js';
 
 const THROWS = 'test/fixtures/policies/throws.ts';
@@ -66,9 +66,29 @@ describe('how far runs on workers are', () => {
     const cells = new Float64Array(pulses);
     expect([...cells.subarray(0, PULSE_CELLS)]).toEqual([0, 0, 0]);
     expect([...cells.subarray(PULSE_CELLS, PULSE_CELLS + 2)]).toEqual([last!.fraction, last!.events]);
-    // When it started, for --run-timeout.
-    expect(cells[PULSE_CELLS + 2]).toBeGreaterThan(Date.now() - 60_000);
+    // Ended: its start cell says so, so a time limit can no longer take it for a late run.
+    expect(cells[PULSE_CELLS + 2]).toBe(RUN_OVER);
     expect(last!.fraction).toBeGreaterThan(0.5);
+  });
+
+  it('starts the clock of a run after its policy module has loaded and before its first step', async () => {
+    const task = { scenario: smallScenario([`stop.completed=${2 * PULSE_SLICE}`]), replication: 0 };
+    const order: string[] = [];
+    const outcome = await executeTask(
+      task,
+      () => order.push('pulse'),
+      () => order.push('start'),
+    );
+    expect(outcome.ok).toBe(true);
+    expect(order[0]).toBe('start');
+    expect(order.filter((o) => o === 'start')).toHaveLength(1);
+    expect(order.length).toBeGreaterThan(1);
+    // A policy module that fails to load never starts the clock.
+    const broken = { ...task, scenario: { ...task.scenario, routing: { policy: 'test/nowhere/p.ts' } } };
+    const none: string[] = [];
+    const failed = await executeTask(broken, undefined, () => none.push('start'));
+    expect(failed.ok).toBe(false);
+    expect(none).toEqual([]);
   });
 
   it('the pool reads them while the run is under way and reports them by task index', async () => {
