@@ -13,7 +13,7 @@ export function addExecutionOptions(command: Command): Command {
   return command
     .option(
       '--workers <n>',
-      'worker threads, up to 4 per core; 1 runs in this thread (default: the number of cores)',
+      'worker threads, up to 4 per core; 1 runs in this thread unless --run-timeout is given (default: the number of cores)',
     )
     .option(
       '--run-timeout <seconds>',

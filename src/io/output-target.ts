@@ -77,8 +77,10 @@ function finalPath(path: string): string {
   }
   let p = resolve(path);
   for (let hops = 0; ; hops++) {
+    // A link's target is relative to the folder it really sits in, not to a symlinked spelling.
+    p = inRealFolder(p);
     const next = linkTarget(p);
-    if (next === undefined) return inRealFolder(p);
+    if (next === undefined) return p;
     // A loop of links: write where the user said; the write reports the loop.
     if (hops === MAX_LINKS) return resolve(path);
     p = next;

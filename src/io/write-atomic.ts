@@ -3,7 +3,16 @@
 // stays; a fifo, a device or an open descriptor (/dev/stdout) is written in place, since a stream
 // cannot be replaced whole (see output-target.ts). A path that cannot be written (a directory, no
 // permission, a file where a folder should be, a full disk) is the user's to fix: exit 2.
-import { closeSync, constants, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError, readFailure } from '../errors.js';
 import { outputTarget } from './output-target.js';
@@ -57,6 +66,29 @@ function writeInPlace(path: string, content: string): void {
   }
 }
 
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * All of `content` to one of this process's descriptors (/dev/stdout). Node makes a pipe on
+ * stdout non-blocking, so a write past the pipe's 64 KiB may take part of it or fail with EAGAIN
+ * until the reader catches up: write the rest after a millisecond. A reader that closed the pipe
+ * has all it wants, as for the tables on stdout: the rest is dropped (EPIPE), no error.
+ */
+function writeToDescriptor(fd: number, content: string): void {
+  const bytes = Buffer.from(content, 'utf8');
+  let done = 0;
+  while (done < bytes.length) {
+    try {
+      done += writeSync(fd, bytes, done);
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (code === 'EPIPE') return;
+      if (code !== 'EAGAIN') throw err;
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
+}
+
 /**
  * Writes `content` to `path` (see above). `label` names the output in the error, e.g.
  * `--out results/x.json`; by default the path alone.
@@ -66,7 +98,7 @@ export function writeAtomic(path: string, content: string, label = path): void {
   try {
     if (target.kind === 'file') replaceFile(target.path, content);
     else if (target.kind === 'stream') writeInPlace(path, content);
-    else writeFileSync(target.fd, content);
+    else writeToDescriptor(target.fd, content);
   } catch (err) {
     if (hasCode(err)) throw new InputError(`${label}: cannot write (${writeFailure(err)})`);
     throw err;

@@ -31,6 +31,23 @@ describe('orchlab when stdout fails', () => {
     expect(existsSync(html)).toBe(true);
   });
 
+  it('--out /dev/stdout into a slow pipe writes it whole (a non-blocking pipe fills at 64 KiB)', () => {
+    const args = ['run', SMALL, '--replications', '40', '--workers', '1', '--quiet', '--format', 'json'];
+    const whole = spawnSync(process.execPath, [...ORCHLAB, ...args], { encoding: 'utf8' });
+    expect(whole.status).toBe(0);
+    expect(whole.stdout.length).toBeGreaterThan(2 * 65_536);
+    // The reader starts late, so the pipe is full when orchlab writes.
+    const r = spawnSync(
+      'sh',
+      ['-c', '"$@" | (sleep 1; wc -c)', 'sh', process.execPath, ...ORCHLAB, ...args, '--out', '/dev/stdout'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(r.stderr).toBe('');
+    expect(Number(r.stdout.trim())).toBe(Buffer.byteLength(whole.stdout));
+  });
+
   it('any other write error: one line in words and exit 1 (here a file over the size limit)', () => {
     const out = join(scratch(), 'out.json');
     // SIGXFSZ ignored, so a write past `ulimit -f 0` fails with EFBIG instead of killing node;

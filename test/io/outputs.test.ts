@@ -147,6 +147,16 @@ describe('writeAtomic(path, content)', () => {
     expect(readFileSync(join(dir, 'sub', 'real.json'), 'utf8')).toBe('new');
   });
 
+  it('follows a dangling link from the folder it really sits in, reached through a symlinked folder', () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'real', 'sub'), { recursive: true });
+    symlinkSync(join(dir, 'real', 'sub'), join(dir, 'd'));
+    symlinkSync('../x/new.json', join(dir, 'real', 'sub', 'l'));
+    writeAtomic(join(dir, 'd', 'l'), 'new');
+    expect(readFileSync(join(dir, 'real', 'x', 'new.json'), 'utf8')).toBe('new');
+    expect(existsSync(join(dir, 'x'))).toBe(false);
+  });
+
   it('writes into a fifo in place: its reader gets the bytes and it stays a fifo', async () => {
     const dir = scratch();
     const fifo = join(dir, 'ff');
