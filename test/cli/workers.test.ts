@@ -78,8 +78,9 @@ describe('--workers, --cache', () => {
 
   it('--run-timeout lists a run still going after it as failed (exit 3), the others complete', async () => {
     const loops = 'test/runner/fixtures/loops-policy.ts';
-    const args = ['compare', SMALL, '--policies', `jsq,${loops}`, '--format', 'json', '--workers', '1'];
-    const r = await runCli(...args, '--run-timeout', '0.5', '--set', 'replications=2');
+    const args = ['compare', SMALL, '--policies', `jsq,${loops}`, '--format', 'json', '--workers', '2'];
+    // Far above a healthy run's time (tens of ms), so a loaded machine cannot fail jsq's runs.
+    const r = await runCli(...args, '--run-timeout', '1.5', '--set', 'replications=2');
     expect(r.code).toBe(3);
     const out = JSON.parse(r.stdout);
     expect(out.runs.map((x: { policy: { name: string } }) => x.policy.name)).toEqual(['jsq']);
@@ -87,7 +88,7 @@ describe('--workers, --cache', () => {
       ['timeout', 0],
       ['timeout', 1],
     ]);
-    expect(out.failures[0].error).toBe('still running after 0.5 s; stopped');
+    expect(out.failures[0].error).toBe('still running after 1.5 s; stopped');
     const one = await runCli(
       'run',
       SMALL,
