@@ -2,7 +2,7 @@
 // vega-lite compiles the spec, vega renders it with renderer 'none' and serializes it to SVG.
 // vega and vega-lite load on first use: importing them costs every CLI command ~0.2 s.
 import { join } from 'node:path';
-import { writeAtomic } from '../io/write-atomic.js';
+import type { PendingFile } from '../io/write-atomic.js';
 import type { ReportChart } from './charts.js';
 import type { TopLevelSpec } from './specs/common.js';
 
@@ -16,13 +16,12 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-/** Writes `<dir>/<chart id>.svg` for every chart (each atomically); returns the paths. */
-export async function writeSvgs(charts: readonly ReportChart[], dir: string): Promise<string[]> {
-  const paths: string[] = [];
+/** `<dir>/<chart id>.svg` for every chart, drawn, for writeEach (named `--svg <path>` in errors). */
+export async function svgFiles(charts: readonly ReportChart[], dir: string): Promise<PendingFile[]> {
+  const files: PendingFile[] = [];
   for (const chart of charts) {
     const path = join(dir, `${chart.id}.svg`);
-    writeAtomic(path, await renderSvg(chart.spec));
-    paths.push(path);
+    files.push({ path, content: await renderSvg(chart.spec), label: `--svg ${path}` });
   }
-  return paths;
+  return files;
 }

@@ -1,8 +1,10 @@
 // Result → report: model, charts, tables and scenario text, assembled into one HTML file written
 // atomically, and with `svgDir` every chart as an SVG file too. This is what `orchlab report`,
-// `compare --report` and `sweep --report` call.
+// `compare --report` and `sweep --report` call. Every file is drawn and its path checked before
+// the first is written, so a failure does not leave part of the output behind.
 import { stringify } from 'yaml';
-import { writeAtomic } from '../io/write-atomic.js';
+import { checkWritable } from '../io/writable.js';
+import { writeEach } from '../io/write-atomic.js';
 import { loadBundles } from './bundles.js';
 import { reportCharts } from './charts.js';
 import { figureRows } from './figures.js';
@@ -11,7 +13,7 @@ import type { ReportInput } from './input-types.js';
 import { reportModel } from './report-model.js';
 import { reproduceCommand } from './reproduce.js';
 import { scenarioWords } from './scenario-words.js';
-import { writeSvgs } from './svg.js';
+import { svgFiles } from './svg.js';
 
 export interface ReportOptions {
   /** The command line that made the result (and report), shown in the report. */
@@ -20,6 +22,8 @@ export interface ReportOptions {
   readonly svgDir?: string;
   /** Where the result came from, for messages (a file path; default: the result's format). */
   readonly source?: string;
+  /** The flag that named `out`, for messages (`--out`, `--report`); `--out` by default. */
+  readonly outFlag?: string;
 }
 
 /** The page for a result (pure: nothing is read or written). */
@@ -44,6 +48,12 @@ export function reportPage(result: ReportInput, options: ReportOptions): ReportP
 /** Writes the HTML report to `out` (atomically) and, with `svgDir`, one SVG per chart. */
 export async function writeReport(result: ReportInput, out: string, options: ReportOptions): Promise<void> {
   const page = reportPage(result, options);
-  if (options.svgDir !== undefined) await writeSvgs(page.charts, options.svgDir);
-  writeAtomic(out, renderReportHtml(page, loadBundles()));
+  const svgs = options.svgDir === undefined ? [] : await svgFiles(page.charts, options.svgDir);
+  // A folder named like a chart's file is in the way: found now, not after other files are out.
+  for (const svg of svgs) checkWritable('--svg', svg.path, 'file');
+  const flag = options.outFlag ?? '--out';
+  writeEach([
+    ...svgs,
+    { path: out, content: renderReportHtml(page, loadBundles()), label: `${flag} ${out}` },
+  ]);
 }

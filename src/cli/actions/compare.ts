@@ -35,7 +35,7 @@ export async function compareAction(path: string, flags: CompareFlags, cmd: Comm
   if (flags.report !== undefined) {
     // The report code loads only when a report is asked for.
     const { writeReport } = await import('../../report/write-report.js');
-    await writeReport(result, flags.report, { command: invocation(cmd) });
+    await writeReport(result, flags.report, { command: invocation(cmd), outFlag: '--report' });
     if (flags.quiet !== true) process.stderr.write(`wrote ${flags.report}\n`);
   }
   if (code !== undefined) process.exitCode = code;

@@ -33,7 +33,7 @@ export async function sweepAction(path: string, flags: SweepFlags, cmd: Command)
   if (flags.report !== undefined) {
     // The report code loads only when a report is asked for.
     const { writeReport } = await import('../../report/write-report.js');
-    await writeReport(result, flags.report, { command: invocation(cmd) });
+    await writeReport(result, flags.report, { command: invocation(cmd), outFlag: '--report' });
     if (flags.quiet !== true) process.stderr.write(`wrote ${flags.report}\n`);
   }
   const code = failureExitCode(failures.map((f) => f.kind));
