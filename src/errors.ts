@@ -18,9 +18,15 @@ export class PolicyError extends Error {
   }
 }
 
+/** The `code` of a system error (`ENOENT`, `EPIPE`), or undefined for any other thrown value. */
+export function errorCode(err: unknown): string | undefined {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** Why a file could not be read, in words (for messages like `x.yaml: cannot read (no such file)`). */
 export function readFailure(err: unknown): string {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
+  const code = errorCode(err);
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'it is a directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';

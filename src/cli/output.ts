@@ -1,6 +1,6 @@
 // Where a command's result goes: stdout or --out FILE (atomic), as a table or JSON.
 import { Option } from 'commander';
-import { InputError } from '../errors.js';
+import { errorCode, InputError } from '../errors.js';
 import { outputTarget } from '../io/output-target.js';
 import { checkWritable } from '../io/writable.js';
 import { writeAtomic, writeFailure } from '../io/write-atomic.js';
@@ -61,8 +61,7 @@ export function emit(flags: OutputFlags, result: unknown, table: () => string): 
  * (`orchlab ... | head`): it has all it wants, so that is no error (see watchStdout).
  */
 export function stdoutFailure(err: unknown): string | undefined {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
-  return code === 'EPIPE' ? undefined : `cannot write to standard output (${writeFailure(err)})`;
+  return errorCode(err) === 'EPIPE' ? undefined : `cannot write to standard output (${writeFailure(err)})`;
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { InputError, readFailure } from '../errors.js';
+import { errorCode, InputError, readFailure } from '../errors.js';
 import { outputTarget } from './output-target.js';
 
 const WRITE_FAILURES: Readonly<Record<string, string>> = {
@@ -30,12 +30,8 @@ const WRITE_FAILURES: Readonly<Record<string, string>> = {
 
 /** Why a write failed, in words (for `x.json: cannot write (no space left on device)`). */
 export function writeFailure(err: unknown): string {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
-  return (typeof code === 'string' ? WRITE_FAILURES[code] : undefined) ?? readFailure(err);
-}
-
-function hasCode(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'code' in err;
+  const code = errorCode(err);
+  return (code === undefined ? undefined : WRITE_FAILURES[code]) ?? readFailure(err);
 }
 
 /** Replaces `path` whole: a temporary file beside it, renamed over it. */
@@ -81,7 +77,7 @@ function writeToDescriptor(fd: number, content: string): void {
     try {
       done += writeSync(fd, bytes, done);
     } catch (err) {
-      const code = (err as { code?: unknown }).code;
+      const code = errorCode(err);
       if (code === 'EPIPE') return;
       if (code !== 'EAGAIN') throw err;
       Atomics.wait(pause, 0, 0, 1);
@@ -100,7 +96,7 @@ export function writeAtomic(path: string, content: string, label = path): void {
     else if (target.kind === 'stream') writeInPlace(path, content);
     else writeToDescriptor(target.fd, content);
   } catch (err) {
-    if (hasCode(err)) throw new InputError(`${label}: cannot write (${writeFailure(err)})`);
+    if (errorCode(err) !== undefined) throw new InputError(`${label}: cannot write (${writeFailure(err)})`);
     throw err;
   }
 }

@@ -3,7 +3,7 @@
 import { InputError } from '../errors.js';
 import { routingPolicies, routingPolicyNames } from '../policies/routing/index.js';
 import type { PolicyDefinition } from '../policies/routing/types.js';
-import { describeParamIssues } from '../workload/describe-issues.js';
+import { describeParamIssues, pathText } from '../workload/describe-issues.js';
 import type { RoutingSpec } from '../workload/scenario-schema.js';
 import { isPolicyPath, loadedUserPolicy, loadUserPolicy } from './user-policy.js';
 
@@ -26,7 +26,7 @@ export function resolvePolicy(routing: RoutingSpec): ResolvedPolicy {
   const parsed = definition.params.safeParse(given);
   if (!parsed.success) {
     const problems = describeParamIssues(parsed.error.issues, given, definition.params, policy);
-    throw new InputError(problems.map((p) => `${p.path.map(String).join('.')}: ${p.text}`).join('\n'));
+    throw new InputError(problems.map((p) => `${pathText(p.path)}: ${p.text}`).join('\n'));
   }
   return { definition, params: parsed.data as Record<string, unknown> };
 }

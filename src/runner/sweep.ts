@@ -6,9 +6,9 @@
 import { InputError } from '../errors.js';
 import { routingPolicyNames } from '../policies/routing/index.js';
 import { VERSION } from '../version.js';
-import { describeIssues } from '../workload/describe-issues.js';
+import { describeIssues, pathText } from '../workload/describe-issues.js';
 import { applyOverrides } from '../workload/overrides.js';
-import { pathText, semanticProblems } from '../workload/scenario-checks.js';
+import { semanticProblems } from '../workload/scenario-checks.js';
 import { type Scenario, scenarioSchema } from '../workload/scenario-schema.js';
 import { type RoundsOptions, runInRounds } from './auto-replications.js';
 import { type PointResult, type PreparedPoint, preparePoint, summarizePoint } from './compare.js';

@@ -4,8 +4,19 @@
 // bad policy parameters, load no YAML code.
 import type { z } from 'zod';
 import { didYouMean } from './did-you-mean.js';
-// Types only: scenario-checks.js (and the scenario schema) stay out of the worker's bundle.
-import type { Path, Problem } from './scenario-checks.js';
+
+export type Path = readonly PropertyKey[];
+
+/** One problem found in a scenario (or a policy's parameters), before it is rendered with its file and line. */
+export interface Problem {
+  path: Path;
+  text: string;
+}
+
+/** `agents.0.slots` for ['agents', 0, 'slots']. */
+export function pathText(path: Path): string {
+  return path.map(String).join('.');
+}
 
 type Schema = z.core.$ZodType;
 type Issue = z.core.$ZodIssue;

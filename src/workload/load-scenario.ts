@@ -6,10 +6,10 @@ import { isAbsolute } from 'node:path';
 import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { InputError, readFailure } from '../errors.js';
-import { describeIssues, describeParamIssues } from './describe-issues.js';
+import { describeIssues, describeParamIssues, type Path, type Problem, pathText } from './describe-issues.js';
 import { applyOverrides } from './overrides.js';
 import { rebase, resolveTraces } from './resolve-traces.js';
-import { type Path, type Problem, pathText, semanticProblems } from './scenario-checks.js';
+import { semanticProblems } from './scenario-checks.js';
 import { type Scenario, scenarioSchema } from './scenario-schema.js';
 
 export interface LoadOptions {

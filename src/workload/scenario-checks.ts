@@ -2,21 +2,9 @@
 // be unique, skills some agent must have, a stop past the warm-up, a fleet that fits in memory,
 // an objective on figures a run reports). Each problem names its field.
 import { briefPaths, figurePaths } from '../metrics/figure-paths.js';
+import { type Path, type Problem, pathText } from './describe-issues.js';
 import { didYouMean } from './did-you-mean.js';
 import { MAX_AGENTS, type Scenario } from './scenario-schema.js';
-
-export type Path = readonly PropertyKey[];
-
-/** One problem found in a scenario, before it is rendered with its file and line. */
-export interface Problem {
-  path: Path;
-  text: string;
-}
-
-/** `agents.0.slots` for ['agents', 0, 'slots']. */
-export function pathText(path: Path): string {
-  return path.map(String).join('.');
-}
 
 export function semanticProblems(s: Scenario, knownPolicies: readonly string[]): Problem[] {
   return [
