@@ -18,33 +18,40 @@ function checkedValues(values: ArrayLike<number>, fn: string): number[] {
   return out;
 }
 
-/** Half-width from already-checked values: t(0.975, n − 1) · s / √n; 0 when n = 1 (no interval). */
-function halfWidthOf(values: number[]): number {
+/** Half-width from already-checked values: t((1 + level)/2, n − 1) · s / √n; 0 when n = 1 (no interval). */
+function halfWidthOf(values: number[], level: number): number {
   const n = values.length;
   if (n < 2) return 0;
   const s = deviation(values) ?? 0; // sample standard deviation, divisor n − 1
-  return (tQuantile(0.975, n - 1) * s) / Math.sqrt(n);
+  return (tQuantile((1 + level) / 2, n - 1) * s) / Math.sqrt(n);
+}
+
+function checkedLevel(level: number, fn: string): number {
+  if (!(level > 0 && level < 1)) throw new RangeError(`${fn}: level must be in (0, 1), got ${level}`);
+  return level;
 }
 
 /**
- * Half-width of the 95% Student-t interval for the mean: h = t(0.975, n − 1) · s / √n, with s the
- * sample standard deviation (divisor n − 1). One value gives no interval and returns 0.
+ * Half-width of the Student-t interval for the mean at `level` (95% unless given):
+ * h = t((1 + level)/2, n − 1) · s / √n, with s the sample standard deviation (divisor n − 1).
+ * One value gives no interval and returns 0.
  * For [1, 2, 3, 4, 5]: 2.776445 · 1.581139 / 2.236068 = 1.963243.
  */
-export function halfWidth(values: ArrayLike<number>): number {
-  return halfWidthOf(checkedValues(values, 'halfWidth'));
+export function halfWidth(values: ArrayLike<number>, level = 0.95): number {
+  return halfWidthOf(checkedValues(values, 'halfWidth'), checkedLevel(level, 'halfWidth'));
 }
 
 /**
- * Mean of the values with its 95% Student-t confidence interval, mean ± halfWidth. With a
+ * Mean of the values with its Student-t confidence interval, mean ± halfWidth, at `level` (95%
+ * unless given; a caller that asks for another level says what `ci95` then means). With a
  * single replication the interval is undefined; since JSON cannot hold ±Infinity it is reported
  * as the degenerate [value, value] — read n = 1 as "no interval", not "exact". Throws on empty
  * input or NaN.
  */
-export function estimate(values: ArrayLike<number>): Estimate {
+export function estimate(values: ArrayLike<number>, level = 0.95): Estimate {
   const checked = checkedValues(values, 'estimate');
   const value = mean(checked) ?? Number.NaN;
-  const h = halfWidthOf(checked);
+  const h = halfWidthOf(checked, checkedLevel(level, 'estimate'));
   return { value, ci95: [value - h, value + h] };
 }
 

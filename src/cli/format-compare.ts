@@ -2,7 +2,15 @@
 // then each policy against the best as a paired difference.
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { CompareResult } from '../runner/compare.js';
-import { ciRange, formatTable, num, ONE_REPLICATION, precisionNotes, withHalfWidth } from './format-table.js';
+import {
+  ciRange,
+  formatTable,
+  num,
+  ONE_REPLICATION,
+  precisionNotes,
+  warmupNotes,
+  withHalfWidth,
+} from './format-table.js';
 import { count } from './plural.js';
 
 /** Hit-rate columns shown only when some run has them (affinity keys, prefix caches). */
@@ -50,10 +58,12 @@ export function formatCompare(c: CompareResult): string {
       ciRange(p.diff.ci95, c.replications),
       intervals ? (p.significant ? 'yes' : 'no') : '-',
     ]);
-    parts.push('', 'Paired differences against the best (same replications):', '');
+    const all = (c.runs.length * (c.runs.length - 1)) / 2;
+    const together = all > 1 ? `; intervals hold together at 95% over all ${all} pairs` : '';
+    parts.push('', `Paired differences against the best (same replications${together}):`, '');
     parts.push(formatTable(['policies', 'metric', 'difference', '95% CI', 'significant'], pairRows));
   }
-  for (const note of precisionNotes(c.runs)) parts.push('', note);
+  for (const note of [...precisionNotes(c.runs), ...warmupNotes(c.runs)]) parts.push('', note);
   for (const f of c.failures) parts.push('', `FAILED ${f.policy} (replication ${f.replication}): ${f.error}`);
   return parts.join('\n');
 }

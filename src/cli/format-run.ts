@@ -1,7 +1,7 @@
 // The terminal view of a RunResult: each figure with its 95% confidence interval.
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { RunResult } from '../runner/run-result.js';
-import { ciRange, formatTable, num, ONE_REPLICATION, precisionNotes } from './format-table.js';
+import { ciRange, formatTable, num, ONE_REPLICATION, precisionNotes, warmupNotes } from './format-table.js';
 import { count } from './plural.js';
 
 export function formatRun(r: RunResult): string {
@@ -52,7 +52,7 @@ export function formatRun(r: RunResult): string {
     );
   }
   if (r.replications < 2) parts.push('', `${ONE_REPLICATION}.`);
-  for (const note of precisionNotes([r])) parts.push('', note);
+  for (const note of [...precisionNotes([r]), ...warmupNotes([r])]) parts.push('', note);
   parts.push('', `digest ${r.digest}`);
   return parts.join('\n');
 }

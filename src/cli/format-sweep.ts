@@ -1,7 +1,7 @@
 // The terminal view of a sweep: one row per point (its values), then per policy the p99 and the
 // mean response time with their 95% CI half-widths; * marks the best policy at the point.
 import type { SweepPoint, SweepResult } from '../runner/sweep.js';
-import { formatTable, num, precisionNotes, withHalfWidth } from './format-table.js';
+import { formatTable, num, precisionNotes, warmupNotes, withHalfWidth } from './format-table.js';
 import { count } from './plural.js';
 
 const valueText = (v: unknown) =>
@@ -43,7 +43,11 @@ export function formatSweep(s: SweepResult): string {
       parts.push('', `FAILED point ${where}: ${point.error}`);
       continue;
     }
-    for (const note of precisionNotes(point.runs, ` at ${where}`)) parts.push('', note);
+    for (const note of [
+      ...precisionNotes(point.runs, ` at ${where}`),
+      ...warmupNotes(point.runs, ` at ${where}`),
+    ])
+      parts.push('', note);
     for (const f of point.failures)
       parts.push('', `FAILED ${f.policy} at ${where} (replication ${f.replication}): ${f.error}`);
   }

@@ -50,6 +50,21 @@ const percent = (x: number) => `${Number((100 * x).toPrecision(2))}%`;
  * response time was known to within the precision asked (`where`, e.g. ` at rate=8`, names a
  * sweep point). The JSON says it too (precisionMet: false); a table must not hide it.
  */
+/**
+ * With warmup: auto, one line for each run where MSER cut half of some replication's series,
+ * the largest cut it makes: the transient may outlast the run, and figures may still hold it.
+ * The JSON says it per replication (warmupCut.atLimit).
+ */
+export function warmupNotes(runs: readonly RunResult[], where = ''): string[] {
+  return runs.flatMap((r) => {
+    const at = r.replicationResults.filter((x) => x.warmupCut?.atLimit === true).length;
+    if (at === 0) return [];
+    return [
+      `WARM-UP AT LIMIT: ${r.policy.label}${where}: warmup: auto cut half the run in ${at} of ${r.replications} replications; the transient may last longer than the run (make stop later)`,
+    ];
+  });
+}
+
 export function precisionNotes(runs: readonly RunResult[], where = ''): string[] {
   return runs.flatMap((r) => {
     if (r.precisionMet !== false) return [];

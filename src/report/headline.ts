@@ -95,7 +95,9 @@ export function headline(runs: readonly RunResult[], objective: Objective): Head
   sentences.push(
     `Runner-up ${runnerUp}: ${withUnit(m, second.value!)}; ${winner} is ${withUnit(m, gap)} better${share}.`,
   );
-  const paired = pairedOn(second.run, first.run, m);
+  // The same simultaneous intervals as the paired table (comparePolicies): over every pair.
+  const pairs = (runs.length * (runs.length - 1)) / 2;
+  const paired = pairedOn(second.run, first.run, m, pairs);
   if (paired === undefined) {
     sentences.push(
       'With one replication (or unmatched replications) there is no paired test; run more replications.',
@@ -106,8 +108,9 @@ export function headline(runs: readonly RunResult[], objective: Objective): Head
       `Paired over the same ${n} replications, ${runnerUp} − ${winner} = ${withUnit(m, paired.diff.value)} ` +
         `(${interval(m, paired.diff.ci95)}): ` +
         (paired.significant
-          ? 'significant at the 5% level.'
-          : 'not significant (the interval includes 0): this run cannot tell the two apart.'),
+          ? 'significant at the 5% level'
+          : 'not significant (the interval includes 0): this run cannot tell the two apart') +
+        (pairs > 1 ? `, with intervals that hold together over all ${pairs} pairs of policies.` : '.'),
     );
   }
   const base = { title: `${winner} wins on ${name}`, sentences, winner, runnerUp };
@@ -115,9 +118,9 @@ export function headline(runs: readonly RunResult[], objective: Objective): Head
 }
 
 /** a − b paired by replication, when both have the same replications with values. */
-function pairedOn(a: RunResult, b: RunResult, metric: string): PairedDifference | undefined {
+function pairedOn(a: RunResult, b: RunResult, metric: string, pairs: number): PairedDifference | undefined {
   const va = perReplication(a, metric);
   const vb = perReplication(b, metric);
   if (va.length !== vb.length || va.length < 2 || [...va, ...vb].some((x) => x === null)) return undefined;
-  return pairedDifference(va as number[], vb as number[]);
+  return pairedDifference(va as number[], vb as number[], pairs);
 }

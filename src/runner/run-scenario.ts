@@ -13,7 +13,7 @@ import type { Scenario } from '../workload/scenario-schema.js';
 import { estimateTree } from './estimate-tree.js';
 import { resolvePolicy } from './resolve-policy.js';
 import { RUN_FORMAT, type ReplicationSummary, type RunResult } from './run-result.js';
-import { autoWarmupCompleted, withDetectedWarmup } from './warmup.js';
+import { autoWarmup, withDetectedWarmup } from './warmup.js';
 
 /** Fleets larger than this get no per-agent timeline (it would dominate the result's size). */
 const MAX_HEATMAP_AGENTS = 256;
@@ -98,7 +98,7 @@ export function* replicationSteps(
     return { summary: summarize(only), simulatedEvents: only.events };
   }
   const first = yield* pass(simulateOnce(compiled, replication, false), 0, 2, 0);
-  const completed = autoWarmupCompleted(first.responseSeries);
+  const { completed, atLimit } = autoWarmup(first.responseSeries);
   // The warm-up changes nothing the compilation depends on: reuse it with the detected cut.
   const second = yield* pass(
     simulateOnce({ ...compiled, scenario: withDetectedWarmup(scenario, completed) }, replication),
@@ -107,7 +107,11 @@ export function* replicationSteps(
     first.events,
   );
   return {
-    summary: { ...summarize(second), warmupCut: { completed, seconds: second.warmupEndSeconds } },
+    summary: {
+      ...summarize(second),
+      // atLimit only when true, so the results (and digests) of every other cut keep their bytes.
+      warmupCut: { completed, seconds: second.warmupEndSeconds, ...(atLimit ? { atLimit: true } : {}) },
+    },
     simulatedEvents: first.events + second.events,
   };
 }

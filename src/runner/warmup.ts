@@ -12,12 +12,25 @@ export interface WarmupCut {
   readonly completed: number;
   /** Virtual time at which observation began. */
   readonly seconds: number;
+  /**
+   * Present when the cut is the largest MSER allows, half the series: the transient may last
+   * longer than the run has shown (White 1997 reads it as "run longer").
+   */
+  readonly atLimit?: true;
 }
 
-/** Completions to discard: d*·batchSize, d* from MSER on the batch means (0 without a series). */
-export function autoWarmupCompleted(series: BatchSeriesData | undefined): number {
-  if (series === undefined) return 0;
-  return mserTruncation(series.means).batches * series.batchSize;
+export interface DetectedWarmup {
+  /** Completions to discard: d*·batchSize. */
+  readonly completed: number;
+  /** d* is ⌊k/2⌋ for k batches, the largest cut allowed. */
+  readonly atLimit: boolean;
+}
+
+/** The cut MSER puts on the batch means (none without a series, or with fewer than 2 batches). */
+export function autoWarmup(series: BatchSeriesData | undefined): DetectedWarmup {
+  if (series === undefined || series.means.length < 2) return { completed: 0, atLimit: false };
+  const { batches } = mserTruncation(series.means);
+  return { completed: batches * series.batchSize, atLimit: batches === Math.floor(series.means.length / 2) };
 }
 
 /** The scenario of the second pass: the detected warm-up made explicit. */

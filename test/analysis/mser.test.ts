@@ -22,8 +22,19 @@ describe('mserTruncation(means)', () => {
 
   it('keeps everything when there is no transient, and never cuts more than half', () => {
     expect(mserTruncation([1, 1, 1, 1]).batches).toBe(0);
-    // A series that only climbs: the cut stops at ⌊k/2⌋.
-    expect(mserTruncation(Array.from({ length: 11 }, (_, i) => i * i)).batches).toBeLessThanOrEqual(5);
+    // Z_j = j², j = 0..10: MSER(d) for d = 0..5 is 98, 105.1, 110.5, 113.5, 113.7, 110.4, so the
+    // cut is 0 (the longest suffix wins despite the climb).
+    expect(mserTruncation(Array.from({ length: 11 }, (_, i) => i * i)).batches).toBe(0);
+  });
+
+  it('may cut exactly half the batches, and no more', () => {
+    // k = 6: MSER(3) = 0 (the suffix [1, 1, 1] is constant), the largest cut allowed.
+    expect(mserTruncation([100, 100, 100, 1, 1, 1]).batches).toBe(3);
+    // k = 7, ⌊k/2⌋ = 3: MSER(4) = 0 lies past the limit, so the cut is 3, not 4:
+    // MSER(3) over [5, 1, 1, 1] is (9 + 1 + 1 + 1) / 4² = 0.75.
+    const cut = mserTruncation([100, 100, 100, 5, 1, 1, 1]);
+    expect(cut.batches).toBe(3);
+    expect(cut.statistic).toBeCloseTo(0.75, 12);
   });
 
   it('gives 0 for fewer than two batches and rejects non-finite means', () => {

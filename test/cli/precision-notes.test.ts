@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatCompare } from '../../src/cli/format-compare.js';
 import { formatRun } from '../../src/cli/format-run.js';
-import { precisionNotes } from '../../src/cli/format-table.js';
+import { precisionNotes, warmupNotes } from '../../src/cli/format-table.js';
 import { runComparison } from '../../src/runner/compare.js';
 import { executeInProcess } from '../../src/runner/executor.js';
 import { smallScenario } from '../runner/small-scenario.js';
@@ -34,5 +34,35 @@ describe('precisionNotes(runs)', () => {
     const fixed = await runComparison(smallScenario(['replications=3']), ['jsq'], executeInProcess);
     expect(precisionNotes([...met.runs, ...fixed.runs])).toEqual([]);
     expect(formatCompare(met)).not.toContain('PRECISION');
+  });
+});
+
+describe('warmupNotes(runs)', () => {
+  it('names each run where warmup: auto cut half the run (an overloaded fleet never settles)', async () => {
+    // 5 tasks/s on 4 agents of speed 1: response times climb all run long, so MSER cuts the most
+    // it may, half of every replication.
+    const s = smallScenario(['warmup=auto', 'workload.arrivals.rate=5', 'replications=2']);
+    const c = await runComparison(s, ['jsq'], executeInProcess);
+    const cuts = c.runs[0]!.replicationResults.map((r) => r.warmupCut);
+    expect(cuts.map((x) => x?.atLimit)).toEqual([true, true]);
+    expect(cuts.map((x) => x?.completed)).toEqual([2500, 2500]);
+    const note =
+      'WARM-UP AT LIMIT: jsq: warmup: auto cut half the run in 2 of 2 replications; the transient may last longer than the run (make stop later)';
+    expect(warmupNotes(c.runs)).toEqual([note]);
+    expect(formatCompare(c)).toContain(note);
+    expect(formatRun(c.runs[0]!)).toContain(note);
+  });
+
+  it('says nothing for a stable fleet or a fixed warm-up, and leaves atLimit out of their results', async () => {
+    const auto = await runComparison(
+      smallScenario(['warmup=auto', 'replications=2']),
+      ['jsq'],
+      executeInProcess,
+    );
+    expect(
+      auto.runs[0]!.replicationResults.every((r) => r.warmupCut !== undefined && !('atLimit' in r.warmupCut)),
+    ).toBe(true);
+    const fixed = await runComparison(smallScenario(['replications=2']), ['jsq'], executeInProcess);
+    expect(warmupNotes([...auto.runs, ...fixed.runs])).toEqual([]);
   });
 });

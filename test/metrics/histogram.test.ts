@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { quantileSorted } from 'd3-array';
 import { describe, expect, it } from 'vitest';
-import { bucketOf, bucketValue, Histogram } from '../../src/metrics/histogram.js';
+import { bucketOf, bucketValue, Histogram, nearestRank } from '../../src/metrics/histogram.js';
 import { checkProperty } from '../support/check-property.js';
 
 describe('Histogram', () => {
@@ -61,19 +61,38 @@ describe('Histogram', () => {
     expect(Math.abs(h.quantile(0.99) - exact) / exact).toBeLessThan(0.005);
   });
 
-  it('quantiles(ps) gives, in one pass, what quantile(p) gives for each p', () => {
+  it('quantiles(ps) gives, in one pass, every exact nearest-rank order statistic within 0.4%', () => {
+    // ps of the form i/1000, so the exact rank ceil(i·n/1000) is integer arithmetic (p·n in
+    // floating point is not: 0.07 × 100 is 7.000000000000001).
     checkProperty(
       'test/metrics/histogram.test.ts',
       fc.property(
-        fc.array(fc.double({ min: 0, max: 1e4, noNaN: true }), { maxLength: 400 }),
-        fc.uniqueArray(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }),
-        (values, ps) => {
+        fc.array(fc.double({ min: 1e-5, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 400 }),
+        fc.uniqueArray(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 8 }),
+        (values, thousandths) => {
           const h = new Histogram();
           for (const v of values) h.record(v);
-          const ascending = [...ps].sort((a, b) => a - b);
-          expect(h.quantiles(ascending)).toEqual(ascending.map((p) => h.quantile(p)));
+          const sorted = [...values].sort((a, b) => a - b);
+          const n = sorted.length;
+          const ascending = [...thousandths].sort((a, b) => a - b);
+          const got = h.quantiles(ascending.map((i) => i / 1000));
+          ascending.forEach((i, j) => {
+            const exact = sorted[Math.floor((i * n + 999) / 1000) - 1]!;
+            expect(Math.abs(got[j]! - exact) / exact).toBeLessThanOrEqual(1 / 256 + 1e-12);
+          });
         },
       ),
     );
+  });
+
+  it('nearestRank(p, n) is the smallest rank r >= p·n, in exact terms', () => {
+    expect(nearestRank(0.07, 100)).toBe(7); // 0.07 × 100 = 7.000000000000001 in floating point
+    expect(nearestRank(0.07, 100_000)).toBe(7000);
+    expect(nearestRank(0.29, 100)).toBe(29); // 28.999999999999996
+    expect(nearestRank(0.5, 1)).toBe(1);
+    expect(nearestRank(0.5, 3)).toBe(2);
+    expect(nearestRank(0, 10)).toBe(1);
+    expect(nearestRank(1, 10)).toBe(10);
+    expect(nearestRank(0.999, 2000)).toBe(1998);
   });
 });

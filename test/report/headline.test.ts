@@ -17,13 +17,25 @@ describe('headline(runs, objective)', () => {
     expect(h.title).toBe(`${winner.policy.label} wins on p99 response time`);
     expect(h.runnerUp).toBe(second.policy.label);
     const reps = (r: typeof winner) => r.replicationResults.map((x) => x.metrics.responseTime.p99);
-    expect(h.paired).toEqual(pairedDifference(reps(second), reps(winner)));
+    // Intervals over all pairs of policies, as in the paired table: the same row, the same verdict.
+    const pairs = (runs.length * (runs.length - 1)) / 2;
+    expect(pairs).toBeGreaterThan(1);
+    expect(h.paired).toEqual(pairedDifference(reps(second), reps(winner), pairs));
+    const row = (await compareResult()).paired.find(
+      (p) => p.metric === 'responseTime.p99' && p.a === second.policy.label,
+    );
+    expect(row?.diff).toEqual(h.paired!.diff);
+    expect(row?.significant).toBe(h.paired!.significant);
     expect(h.sentences[0]).toBe('Objective: the lowest p99 response time.');
     expect(h.sentences.join(' ')).toContain(
       `Paired over the same 3 replications, ${second.policy.label} − ${winner.policy.label} =`,
     );
     expect(h.sentences.join(' ')).toMatch(
-      h.paired!.significant ? /: significant at the 5% level\.$/ : /not significant/,
+      h.paired!.significant
+        ? new RegExp(
+            `: significant at the 5% level, with intervals that hold together over all ${pairs} pairs of policies\\.$`,
+          )
+        : /not significant/,
     );
   });
 

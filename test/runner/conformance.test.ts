@@ -33,4 +33,24 @@ describe('simulator against queueing theory (orchlab conformance --quick)', () =
     const result = runConformance([wrong]);
     expect(result.every((v) => !v.pass)).toBe(true);
   });
+
+  it('fails a check that measured nothing in some replications (NaN), instead of narrowing on the rest', () => {
+    const mm1 = cases.find((c) => c.name.startsWith('M/M/1'))!;
+    let calls = 0;
+    const check = mm1.checks[0]!;
+    const gappy = {
+      ...mm1,
+      checks: [
+        {
+          ...check,
+          measure: (m: Parameters<typeof check.measure>[0]) =>
+            calls++ % 2 === 0 ? Number.NaN : check.measure(m),
+        },
+      ],
+    };
+    const [verdict] = runConformance([gappy]);
+    expect(calls).toBeGreaterThan(1);
+    expect(verdict!.pass).toBe(false);
+    expect(verdict!.mean).toBeNaN();
+  });
 });

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { runReplication } from '../../src/runner/run-scenario.js';
-import { autoWarmupCompleted } from '../../src/runner/warmup.js';
+import { autoWarmup } from '../../src/runner/warmup.js';
 import { smallScenario } from './small-scenario.js';
 
-describe('autoWarmupCompleted(series)', () => {
+describe('autoWarmup(series)', () => {
   it('is d* batches of the series batch size', () => {
     // MSER on [10, 2, 1, 3, 2] drops one batch (see mser.test.ts); batches of 10 completions.
-    expect(autoWarmupCompleted({ batchSize: 10, means: [10, 2, 1, 3, 2] })).toBe(10);
-    expect(autoWarmupCompleted(undefined)).toBe(0);
+    expect(autoWarmup({ batchSize: 10, means: [10, 2, 1, 3, 2] })).toEqual({ completed: 10, atLimit: false });
+    expect(autoWarmup(undefined)).toEqual({ completed: 0, atLimit: false });
+    expect(autoWarmup({ batchSize: 5, means: [3] })).toEqual({ completed: 0, atLimit: false });
+  });
+
+  it('says when the cut is the largest allowed, half the series (the run may be too short)', () => {
+    // MSER(3) = 0 on [100, 100, 100, 1, 1, 1]: 3 of 6 batches, the limit.
+    expect(autoWarmup({ batchSize: 20, means: [100, 100, 100, 1, 1, 1] })).toEqual({
+      completed: 60,
+      atLimit: true,
+    });
   });
 });
 
