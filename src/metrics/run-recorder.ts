@@ -156,7 +156,8 @@ export class RunRecorder {
     this.busy--;
     this.timeline.completed();
     if (this.extras) this.completedExtras(now, cls, group, agent, responseSeconds, waitSeconds);
-    if (!this.observing) return;
+    // Recorded during warm-up too (beginObservation clears the histograms): a branch on
+    // observing here would first be taken mid-run, after the JIT compiled the loop without it.
     this.response.record(responseSeconds);
     this.wait.record(waitSeconds);
   }
@@ -172,7 +173,7 @@ export class RunRecorder {
   ): void {
     if (this.detailed) this.detail(now, group, agent, -1);
     if (this.series !== undefined) this.series.add(responseSeconds);
-    if (this.perClass && this.observing) {
+    if (this.perClass) {
       this.classResponse[cls]!.record(responseSeconds);
       this.classWait[cls]!.record(waitSeconds);
     }

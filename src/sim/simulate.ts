@@ -34,6 +34,11 @@ const WARMUP = 3;
 const BEGIN = 4;
 /** The run loop returns to its caller (advance): a slice of arrivals is done. */
 const PAUSE = 5;
+/**
+ * Arrivals before a run's first pause (Simulation.advance): enough for V8 to have given the loop
+ * its feedback vector (after a few thousand bytecodes run), a fraction of a millisecond.
+ */
+const PRIME_ARRIVALS = 256;
 
 export interface SimulateOptions {
   readonly policy: PolicyDefinition;
@@ -237,7 +242,9 @@ class Simulation implements Host {
   private workload!: Workload;
   private maxArrivals = 0;
   private stopCompleted = Number.POSITIVE_INFINITY;
-  private warmupCompleted = 0;
+  /** Completions at which observation begins (warm-up by count); infinity once it has. */
+  private observeAt = Number.POSITIVE_INFINITY;
+  private primed = false;
   private completed = 0;
   private arrived = 0;
   private count = 0;
@@ -250,10 +257,11 @@ class Simulation implements Host {
     this.workload = workload;
     this.maxArrivals = maxArrivals;
     this.stopCompleted = 'completed' in s.stop ? s.stop.completed : Number.POSITIVE_INFINITY;
-    this.warmupCompleted = warmup !== undefined && 'completed' in warmup ? warmup.completed : 0;
+    const warmupCompleted = warmup !== undefined && 'completed' in warmup ? warmup.completed : 0;
     if ('time' in s.stop) this.events.push(s.stop.time, STOP, 0);
     if (warmup !== undefined && 'time' in warmup) this.events.push(warmup.time, WARMUP, 0);
-    else if (this.warmupCompleted === 0) this.recorder.beginObservation();
+    else if (warmupCompleted === 0) this.recorder.beginObservation();
+    else this.observeAt = warmupCompleted;
     const first = workload.nextTime();
     if (first < Number.POSITIVE_INFINITY && maxArrivals > 0) this.events.pushSide(first, ARRIVAL, 0);
   }
@@ -261,12 +269,48 @@ class Simulation implements Host {
   /**
    * Runs events until `slice` more tasks have arrived or `slice` more have completed (then it
    * pauses: advance again to go on), or the run ends. True when the run has ended. Arrivals
-   * count too, so a run that rejects or holds every task still pauses. Both pause tests are tests
-   * each branch makes anyway, with a nearer bound (the stop count; the arrival cap), so an event
-   * costs what it did: the arrival bound leads to a PAUSE event at the current time, popped after
-   * what is due at that time already (the order of every other event is unchanged).
+   * count too, so a run that rejects or holds every task still pauses.
    */
   advance(slice: number): boolean {
+    const pauseAt = Math.min(this.stopCompleted, this.completed + slice);
+    const arrivalBound = Math.min(this.maxArrivals, this.arrived + slice);
+    for (;;) {
+      // A run first pauses after PRIME_ARRIVALS arrivals, so that the loop's way out and the
+      // code after it have run once with type feedback recorded, before the JIT compiles the
+      // loop (mid-way through the first slice): code compiled for a path never taken is thrown
+      // away when that path first runs (a deopt, then a recompile). Where a run pauses never
+      // changes its result.
+      const prime = !this.primed;
+      this.primed = true;
+      const stop = this.loop(
+        Math.min(pauseAt, this.observeAt),
+        prime ? Math.min(arrivalBound, this.arrived + PRIME_ARRIVALS) : arrivalBound,
+      );
+      if (stop === COMPLETION) {
+        // The completion bound: the warm-up's end, the stop, or the slice.
+        if (this.completed === this.observeAt) {
+          this.observeAt = Number.POSITIVE_INFINITY;
+          this.recorder.beginObservation();
+        }
+        if (this.completed >= this.stopCompleted) return true;
+        if (this.completed >= pauseAt) return false;
+      } else if (stop === WARMUP) this.recorder.beginObservation();
+      else if (stop === PAUSE) {
+        if (this.arrived >= arrivalBound) return false;
+      } else return true; // the stop, or no event left
+    }
+  }
+
+  /**
+   * The run loop: arrivals and completions, and the starts a rate limit held back, until
+   * `completedBound` tasks have completed (answers COMPLETION) or another event comes (answers
+   * its kind: the stop, the warm-up's end by time, a pause), or no event is left (answers -1).
+   * Both bounds are tests each branch makes anyway, nearer ones (the stop count; the arrival
+   * cap), so an event costs what it did: the arrival bound leads to a PAUSE event at the current
+   * time, popped after what is due at that time already (the order of every other event is
+   * unchanged). The rare events leave the loop, so its compiled code holds only what runs often.
+   */
+  private loop(completedBound: number, arrivalBound: number): number {
     const events = this.events;
     const tasks = this.tasks;
     const recorder = this.recorder;
@@ -275,20 +319,16 @@ class Simulation implements Host {
     const clock = this.clock;
     const workload = this.workload;
     const maxArrivals = this.maxArrivals;
-    const stopCompleted = this.stopCompleted;
-    const warmupCompleted = this.warmupCompleted;
     let completed = this.completed;
     let arrived = this.arrived;
     let count = this.count;
-    const pauseAt = Math.min(stopCompleted, completed + slice);
-    const arrivalBound = Math.min(maxArrivals, arrived + slice);
-    let ended = true;
+    let stop = -1;
     while (events.pop()) {
       const now = events.time;
       clock[0] = now;
-      count++;
       const kind = events.kind;
       if (kind === COMPLETION) {
+        count++;
         const id = events.ref;
         const agent = tasks.agent[id]!;
         recorder.completed(id, this.groupOf[agent]!, agent);
@@ -301,12 +341,12 @@ class Simulation implements Host {
         core.finished(id);
         tasks.release(id);
         completed++;
-        if (completed === warmupCompleted) recorder.beginObservation();
-        if (completed >= pauseAt) {
-          ended = completed >= stopCompleted;
+        if (completed >= completedBound) {
+          stop = COMPLETION;
           break;
         }
       } else if (kind === ARRIVAL) {
+        count++;
         const id = tasks.alloc();
         workload.fill(tasks, id);
         arrived++;
@@ -318,25 +358,17 @@ class Simulation implements Host {
         } else if (arrived < maxArrivals) this.pauseAfterArrival(now);
         core.submit(id);
       } else if (kind === BEGIN) {
-        count--;
         const id = events.ref;
         this.begin(id, tasks.agent[id]!, now, tasks.service[id]!);
-      } else if (kind === STOP) {
-        count--;
-        break;
-      } else if (kind === WARMUP) {
-        count--;
-        recorder.beginObservation();
-      } else if (kind === PAUSE) {
-        count--;
-        ended = false;
+      } else {
+        stop = kind;
         break;
       }
     }
     this.completed = completed;
     this.arrived = arrived;
     this.count = count;
-    return ended;
+    return stop;
   }
 
   /** The arrival bound was a pause, not the cap: the next arrival as usual, then a pause. */
