@@ -1,6 +1,7 @@
 // The options `run`, `compare` and `sweep` share for how their runs execute. Registration only:
 // executing them (worker pool, cache, progress) is execution.ts, loaded when a command runs.
 import type { Command } from 'commander';
+import { InputError } from '../errors.js';
 
 export interface ExecutionFlags {
   readonly workers?: string;
@@ -19,6 +20,16 @@ export function addExecutionOptions(command: Command): Command {
       '--run-timeout <seconds>',
       'stop a run still going after this long and list it as failed (runs go on worker threads)',
     )
-    .option('--cache <dir>', 'reuse runs already computed for the same inputs (one JSON file per run in DIR)')
+    .option(
+      '--cache <dir>',
+      'reuse runs already computed for the same inputs (one JSON file per run in DIR)',
+      cacheDir,
+    )
     .option('--quiet', 'no progress or summary on stderr');
+}
+
+/** `--cache ""` would fill the current directory with hash-named files: refused before anything runs. */
+function cacheDir(dir: string): string {
+  if (dir === '') throw new InputError("--cache: expected a directory, got ''");
+  return dir;
 }

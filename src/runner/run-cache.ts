@@ -3,11 +3,15 @@
 // which cannot change one replication, left out), the policy's name and parameters, the seed,
 // the replication, the orchlab version and the contents of every file the run reads (a trace; a
 // policy module and the local files it imports, followed recursively: module-graph.ts). One JSON
-// file per run, written atomically; a file that does not parse or does not match its key is a
-// miss. Only successful runs are cached.
+// file per run, written atomically, carrying the SHA-256 of the canonical JSON of the summary it
+// stores; a file that does not parse, or whose format, key, checksum or shape does not match, is
+// a miss (the run is then recomputed and the file rewritten). Only successful runs are cached.
+// The cache is an optimisation: a write that fails prints one warning and the command goes on
+// without writing to it.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { InputError } from '../errors.js';
 import { writeAtomic } from '../io/write-atomic.js';
 import { VERSION } from '../version.js';
 import type { Executor, RunOutcome, RunTask } from './executor.js';
@@ -17,7 +21,8 @@ import { resolvePolicy } from './resolve-policy.js';
 import type { ReplicationSummary } from './run-result.js';
 import { isPolicyPath } from './user-policy.js';
 
-export const CACHE_FORMAT = 'orchlab.cache/1';
+/** The file layout: orchlab.cache/1 had no checksum (its files are now misses, then rewritten). */
+export const CACHE_FORMAT = 'orchlab.cache/2';
 
 /** Scenario fields that only say how many replications to run. */
 const NOT_IN_KEY = new Set(['replications', 'precision', 'maxReplications', 'description', '$schema']);
@@ -92,40 +97,166 @@ export function runKey(task: RunTask, hashPolicy: PolicyHasher = createModuleHas
 // JSON has no NaN or ±Infinity (a run without keys has affinityHitRate NaN): store them tagged.
 const encode = (_key: string, v: unknown) =>
   typeof v === 'number' && !Number.isFinite(v) ? { $number: String(v) } : v;
-const decode = (_key: string, v: unknown) =>
-  typeof v === 'object' && v !== null && typeof (v as { $number?: unknown }).$number === 'string'
-    ? Number((v as { $number: string }).$number)
-    : v;
 
+const NON_FINITE: Readonly<Record<string, number>> = {
+  NaN: Number.NaN,
+  Infinity: Number.POSITIVE_INFINITY,
+  '-Infinity': Number.NEGATIVE_INFINITY,
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The stored tree with its tags turned back into numbers (an unknown tag stays an object: a wrong shape). */
+function decodeNumbers(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(decodeNumbers);
+  if (!isObject(v)) return v;
+  const keys = Object.keys(v);
+  const tag = v.$number;
+  if (keys.length === 1 && typeof tag === 'string' && Object.hasOwn(NON_FINITE, tag)) return NON_FINITE[tag];
+  return Object.fromEntries(keys.map((k) => [k, decodeNumbers(v[k])]));
+}
+
+/** SHA-256 of the canonical JSON of a stored (tagged) tree. */
+const checksumOf = (stored: unknown): string =>
+  createHash('sha256').update(canonicalJson(stored)).digest('hex');
+
+// The shape of a ReplicationSummary, checked on every hit: a field missing, of the wrong type or
+// not known makes the file a miss rather than a crash or a wrong figure further on.
+type Check = (v: unknown) => boolean;
+const number: Check = (v) => typeof v === 'number';
+const count: Check = (v) => Number.isSafeInteger(v) && (v as number) >= 0;
+const string: Check = (v) => typeof v === 'string';
+const arrayOf =
+  (item: Check): Check =>
+  (v) =>
+    Array.isArray(v) && v.every(item);
+const recordOf =
+  (value: Check): Check =>
+  (v) =>
+    isObject(v) && Object.values(v).every(value);
+/** An object with exactly these fields (the optional ones may be absent), each passing its check. */
+const shape =
+  (required: Record<string, Check>, optional: Record<string, Check> = {}): Check =>
+  (v) =>
+    isObject(v) &&
+    Object.entries(required).every(([k, check]) => Object.hasOwn(v, k) && check(v[k])) &&
+    Object.keys(v).every(
+      (k) => Object.hasOwn(required, k) || (Object.hasOwn(optional, k) && optional[k]!(v[k])),
+    );
+
+const quantiles = shape({ mean: number, p50: number, p90: number, p95: number, p99: number, p999: number });
+const isSummary = shape(
+  {
+    replication: count,
+    events: count,
+    decisionHash: string,
+    warmupEndSeconds: number,
+    endSeconds: number,
+    metrics: shape({
+      responseTime: quantiles,
+      waitTime: quantiles,
+      throughput: number,
+      utilization: number,
+      utilizationByGroup: recordOf(number),
+      numberInSystem: number,
+      numberInQueue: number,
+      completed: count,
+      rejected: count,
+      cost: number,
+      costPerTask: number,
+      affinityHitRate: number,
+      prefixHitRate: number,
+      classes: recordOf(
+        shape({ responseTime: quantiles, waitTime: quantiles, completed: count, rejected: count }),
+      ),
+    }),
+    timeline: shape(
+      {
+        bucketSeconds: number,
+        numberInSystem: arrayOf(number),
+        numberInQueue: arrayOf(number),
+        utilization: arrayOf(number),
+        completed: arrayOf(count),
+      },
+      { agentUtilization: arrayOf(arrayOf(number)) },
+    ),
+  },
+  { warmupCut: shape({ completed: count, seconds: number }, { atLimit: (v) => v === true }) },
+);
+
+/**
+ * A cache file, one line of JSON:
+ * `{"format":"orchlab.cache/2","orchlab":VERSION,"key":KEY,"checksum":SHA256,"summary":{...}}`
+ * where `checksum` is the SHA-256 (hex) of the canonical JSON (canonicalJson) of `summary` as
+ * stored, its non-finite numbers tagged `{"$number":"NaN"}`. `summary` keeps the run's own field
+ * order, so a hit gives the same bytes as the run.
+ */
 interface CacheFile {
   readonly format: string;
   readonly orchlab: string;
   readonly key: string;
-  readonly summary: ReplicationSummary;
+  readonly checksum: string;
+  readonly summary: unknown;
 }
 
+/** The summary cached under `key`, or undefined for a miss (no file, or one that does not check out). */
 export function readCachedRun(dir: string, key: string, replication: number): ReplicationSummary | undefined {
   const path = join(dir, `${key}.json`);
   if (!existsSync(path)) return undefined;
   try {
-    const file = JSON.parse(readFileSync(path, 'utf8'), decode) as CacheFile;
-    const fits =
-      file.format === CACHE_FORMAT && file.key === key && file.summary?.replication === replication;
-    return fits ? file.summary : undefined;
+    const file = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    if (!isObject(file) || file.format !== CACHE_FORMAT || file.key !== key || !isObject(file.summary))
+      return undefined;
+    if (file.checksum !== checksumOf(file.summary)) return undefined;
+    const summary = decodeNumbers(file.summary);
+    return isSummary(summary) && (summary as ReplicationSummary).replication === replication
+      ? (summary as ReplicationSummary)
+      : undefined;
   } catch {
+    // Unreadable (a directory, no permission) or not JSON.
     return undefined;
   }
 }
 
+/** Writes one cache file atomically; throws an InputError naming `--cache DIR` when it cannot. */
 export function writeCachedRun(dir: string, key: string, summary: ReplicationSummary): void {
-  const file: CacheFile = { format: CACHE_FORMAT, orchlab: VERSION, key, summary };
-  writeAtomic(join(dir, `${key}.json`), JSON.stringify(file, encode));
+  const stored = JSON.stringify(summary, encode);
+  const checksum = checksumOf(JSON.parse(stored));
+  const head = { format: CACHE_FORMAT, orchlab: VERSION, key, checksum } satisfies Omit<CacheFile, 'summary'>;
+  writeAtomic(
+    join(dir, `${key}.json`),
+    `${JSON.stringify(head).slice(0, -1)},"summary":${stored}}`,
+    `--cache ${dir}`,
+  );
 }
 
-/** An executor that answers from `dir` what it can and hands the rest to `inner`, caching what it runs. */
-export function cachingExecutor(dir: string, inner: Executor): Executor {
+/** Where the one warning of a failed cache write goes (stderr by default). */
+export interface CachingOptions {
+  readonly warn?: (line: string) => void;
+}
+
+/**
+ * An executor that answers from `dir` what it can and hands the rest to `inner`, caching what it
+ * runs. Make one per command: when a write fails (a full disk, the directory removed for a file),
+ * it warns once, `orchlab: --cache DIR: cannot write (reason); going on without caching`, writes
+ * nothing more, and the runs and their results go on.
+ */
+export function cachingExecutor(dir: string, inner: Executor, options: CachingOptions = {}): Executor {
+  const warn = options.warn ?? ((line: string) => process.stderr.write(line));
   // One per command: every run of a policy, and every round of replications: auto, shares it.
   const hashPolicy = createModuleHasher();
+  let writing = true;
+  const save = (key: string, summary: ReplicationSummary): void => {
+    if (!writing) return;
+    try {
+      writeCachedRun(dir, key, summary);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      writing = false;
+      warn(`orchlab: ${err.message}; going on without caching\n`);
+    }
+  };
   return async (tasks, options) => {
     throwIfAborted(options.signal);
     const keys = tasks.map((task) => runKey(task, hashPolicy));
@@ -146,7 +277,7 @@ export function cachingExecutor(dir: string, inner: Executor): Executor {
         signal: options.signal,
         onOutcome: (j, outcome) => {
           const i = missing[j]!;
-          if (outcome.ok) writeCachedRun(dir, keys[i]!, outcome.summary);
+          if (outcome.ok) save(keys[i]!, outcome.summary);
           options.onOutcome?.(i, outcome);
         },
         onPulse: (j, pulse) => options.onPulse?.(missing[j]!, pulse),
