@@ -44,7 +44,8 @@ export async function executeRuns<T>(
     result = await withInterrupt((signal) =>
       withExecutor(
         workers,
-        (base) => {
+        (pooled) => {
+          const base = printingCrashes(pooled);
           const execute = flags.cache === undefined ? base : cachingExecutor(flags.cache, base);
           return work(execute, { signal, onProgress: (p) => progress.update(p) });
         },
@@ -66,6 +67,27 @@ export async function executeRuns<T>(
       `${renderSummary(done, progress.elapsedSeconds(), done.done > done.cached ? threads : 0)}\n`,
     );
   return result;
+}
+
+/**
+ * Prints on stderr the stack of the first run that crashed (a bug in orchlab): results carry only
+ * its message, the same bytes with any number of workers, and a report of the bug needs the rest.
+ */
+function printingCrashes(execute: Executor): Executor {
+  let printed = false;
+  return (tasks, options) =>
+    execute(tasks, {
+      ...options,
+      onOutcome: (index, outcome) => {
+        if (!outcome.ok && outcome.stack !== undefined && !printed) {
+          printed = true;
+          process.stderr.write(
+            `orchlab: a run crashed (a bug; please report it with this trace):\n${outcome.stack}\n`,
+          );
+        }
+        options.onOutcome?.(index, outcome);
+      },
+    });
 }
 
 /** Exit code for runs that failed: 1 when one crashed (a bug), 3 when only policies, inputs or time limits failed. */

@@ -5,7 +5,7 @@ import { routingPolicies, routingPolicyNames } from '../policies/routing/index.j
 import { samePolicy } from '../runner/user-policy.js';
 import { loadScenarioFile } from '../workload/load-scenario.js';
 import { applyOverrides } from '../workload/overrides.js';
-import type { RoutingSpec, Scenario } from '../workload/scenario-schema.js';
+import { MAX_REPLICATIONS, type RoutingSpec, type Scenario } from '../workload/scenario-schema.js';
 
 export interface ScenarioFlags {
   readonly set?: readonly string[];
@@ -41,7 +41,7 @@ export function scenarioFromFlags(path: string, flags: ScenarioFlags, ownPolicy 
     const replications =
       flags.replications === 'auto'
         ? 'auto'
-        : wholeNumber('--replications', flags.replications, 1, undefined, 'or auto');
+        : wholeNumber('--replications', flags.replications, 1, MAX_REPLICATIONS, 'or auto');
     scenario = { ...scenario, replications };
   }
   return scenario;

@@ -2,6 +2,10 @@
 // the number of tasks in the system at once, not by the number that ever arrived. Optional fields
 // start neutral (key -1, noise 1, no tokens, no prefix); a workload that never sets them never
 // has to reset them.
+import { InputError } from '../errors.js';
+
+/** Tasks in the system at once, at most (about 700 MB of task fields): 2^22. */
+export const MAX_LIVE_TASKS = 1 << 22;
 
 /** What policies and queues may read about tasks. */
 export interface TaskTableView {
@@ -43,7 +47,10 @@ export class TaskTable implements TaskTableView {
   private freeCount: number;
   private capacity: number;
 
-  constructor(initialCapacity = 1024) {
+  constructor(
+    initialCapacity = 1024,
+    private readonly maxLive = MAX_LIVE_TASKS,
+  ) {
     this.capacity = initialCapacity;
     this.arrival = new Float64Array(initialCapacity);
     this.size = new Float64Array(initialCapacity);
@@ -84,6 +91,13 @@ export class TaskTable implements TaskTableView {
   private grow(): void {
     const old = this.capacity;
     const cap = old * 2;
+    // A run whose tasks pile up without end (an overloaded fleet; a policy that holds every task)
+    // would otherwise grow until V8 aborts the whole process, workers and all.
+    if (cap > this.maxLive)
+      throw new InputError(
+        `more than ${this.maxLive.toLocaleString('en-US')} tasks in the system at once: the fleet cannot keep up ` +
+          'with the arrivals, or the policy holds or queues every task; lower the load, stop earlier, or check the policy',
+      );
     const f64 = (a: Float64Array) => {
       const b = new Float64Array(cap);
       b.set(a);

@@ -2,7 +2,8 @@
 // their outcomes in task order, never in finishing order. A run that fails (bad input, a policy
 // that breaks its contract, a crash) becomes a failed outcome; the other runs still complete.
 // Executors: executeInProcess here, the worker pool in pool.ts, the cache in run-cache.ts.
-import { InputError, PolicyError } from '../errors.js';
+import { Script } from 'node:vm';
+import { errorCode, InputError, PolicyError } from '../errors.js';
 import type { Scenario } from '../workload/scenario-schema.js';
 import { preloadPolicies } from './resolve-policy.js';
 import type { ReplicationSummary } from './run-result.js';
@@ -24,7 +25,14 @@ export type RunOutcome =
       /** Events simulated for it (both passes with warmup: auto); absent when read from the cache. */
       readonly simulatedEvents?: number;
     }
-  | { readonly ok: false; readonly kind: FailureKind; readonly error: string };
+  | {
+      readonly ok: false;
+      readonly kind: FailureKind;
+      /** What went wrong, the same bytes wherever the run ran (it goes into results). */
+      readonly error: string;
+      /** A crash's stack, for stderr only: it names this thread's files and lines. */
+      readonly stack?: string;
+    };
 
 export interface ExecuteOptions {
   /** Called as each run finishes (in finishing order) with its index in the task list. */
@@ -57,7 +65,13 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 function failure(err: unknown): RunOutcome {
   if (err instanceof PolicyError) return { ok: false, kind: 'policy', error: err.message };
   if (err instanceof InputError) return { ok: false, kind: 'input', error: err.message };
-  return { ok: false, kind: 'crash', error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+  if (!(err instanceof Error)) return { ok: false, kind: 'crash', error: String(err) };
+  return {
+    ok: false,
+    kind: 'crash',
+    error: `${err.name}: ${err.message}`,
+    ...(err.stack === undefined ? {} : { stack: err.stack }),
+  };
 }
 
 type Step =
@@ -116,6 +130,25 @@ export async function executeTask(
 
 const turn = () => new Promise((r) => setImmediate(r));
 
+// A step run through this script stops at Ctrl-C even when it never returns (a policy caught in
+// a loop): node:vm's breakOnSigint ends the script where it stands. The event loop, where the
+// SIGINT handler of the CLI waits, only gets its turn between steps.
+const STEP_KEY = Symbol.for('orchlab.step');
+const RUN_STEP = new Script('globalThis[Symbol.for("orchlab.step")]()', { filename: 'orchlab-step' });
+
+function interruptibleStep(steps: Generator<RunPulse, ReplicationRun, void>): Step {
+  const slot = globalThis as { [STEP_KEY]?: () => Step };
+  slot[STEP_KEY] = () => step(steps);
+  try {
+    return RUN_STEP.runInThisContext({ breakOnSigint: true }) as Step;
+  } catch (err) {
+    if (errorCode(err) === 'ERR_SCRIPT_EXECUTION_INTERRUPTED') throw new RunAborted();
+    throw err;
+  } finally {
+    delete slot[STEP_KEY];
+  }
+}
+
 /**
  * Runs every task in this thread. At each pause of a run (every PULSE_SLICE arrivals or
  * completions) it lets the event loop turn, so progress is drawn and Ctrl-C stops a long run
@@ -133,7 +166,7 @@ export async function executeInProcess(
     let outcome = await preload(task);
     const steps = startRun(task);
     while (outcome === undefined) {
-      const s = step(steps);
+      const s = interruptibleStep(steps);
       if (s.done) outcome = s.outcome;
       else {
         options.onPulse?.(i, s.pulse);

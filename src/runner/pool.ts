@@ -197,8 +197,8 @@ async function startedPool(workers: number, options: PoolOptions): Promise<RunPo
  * Calls `fn` with an executor for `workers` workers: in this thread for 1 (unless runs have a
  * time limit: only ending a thread stops a policy caught in a loop), else a pool that is
  * destroyed when `fn` settles (also when it throws or is aborted). The pool starts when runs
- * first arrive, with no more threads than that first batch has runs: every run read from the
- * cache starts none. Its threads must all start before the first run: a worker module that
+ * first arrive, with no more threads than that first batch has runs (every run read from the
+ * cache starts none), and is replaced by a larger one if a later batch has more runs. Its threads must all start before the first run: a worker module that
  * fails to load would otherwise leave queued runs waiting forever (piscina starts no thread for
  * them), and the process would end with no output.
  */
@@ -215,7 +215,15 @@ export async function withExecutor<T>(
   const execute: Executor = async (tasks, executeOptions) => {
     if (tasks.length === 0) return [];
     throwIfAborted(executeOptions.signal);
-    starting ??= startedPool(Math.min(workers, tasks.length), options);
+    const wanted = Math.min(workers, tasks.length);
+    // A later batch with more runs than the pool has threads (a round of replications: auto after
+    // a first round mostly read from the cache) gets a pool of its size: the small one goes.
+    const small = await starting?.catch(() => undefined);
+    if (small !== undefined && small.workers < wanted) {
+      starting = undefined;
+      await small.destroy();
+    }
+    starting ??= startedPool(wanted, options);
     const pool = await starting;
     options.onThreads?.(pool.workers);
     return pool.execute(tasks, executeOptions);

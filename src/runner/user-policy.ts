@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { importModule } from './dynamic-import.js';
+import { guardPolicy } from './guard-policy.js';
 import type { PolicyDefinition } from '../policies/routing/types.js';
 
 const TSX_API = 'tsx/esm/api';
@@ -66,12 +67,12 @@ export async function loadUserPolicy(path: string): Promise<PolicyDefinition> {
     throw new InputError(
       `${path}: the default export is not a routing policy; expected { name: string, create(params, ctx) } (see docs/policies.md)`,
     );
-  const definition: PolicyDefinition = {
+  const definition = guardPolicy({
     name: def.name,
     summary: typeof def.summary === 'string' ? def.summary : `user policy from ${path}`,
     params: isZodSchema(def.params) ? def.params : z.looseObject({}),
     create: def.create as PolicyDefinition['create'],
-  };
+  });
   loaded.set(abs, definition);
   return definition;
 }

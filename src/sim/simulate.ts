@@ -39,6 +39,8 @@ const PAUSE = 5;
  * its feedback vector (after a few thousand bytecodes run), a fraction of a millisecond.
  */
 const PRIME_ARRIVALS = 256;
+/** Arrivals with no task completed after which a run stops as one that cannot progress. */
+const NO_COMPLETION_ARRIVALS = 10_000_000;
 
 export interface SimulateOptions {
   readonly policy: PolicyDefinition;
@@ -282,9 +284,11 @@ class Simulation implements Host {
       // changes its result.
       const prime = !this.primed;
       this.primed = true;
+      // Until a task completes, also pause at NO_COMPLETION_ARRIVALS to give up there.
+      const bound = this.completed === 0 ? Math.min(arrivalBound, NO_COMPLETION_ARRIVALS) : arrivalBound;
       const stop = this.loop(
         Math.min(pauseAt, this.observeAt),
-        prime ? Math.min(arrivalBound, this.arrived + PRIME_ARRIVALS) : arrivalBound,
+        prime ? Math.min(bound, this.arrived + PRIME_ARRIVALS) : bound,
       );
       if (stop === COMPLETION) {
         // The completion bound: the warm-up's end, the stop, or the slice.
@@ -296,6 +300,7 @@ class Simulation implements Host {
         if (this.completed >= pauseAt) return false;
       } else if (stop === WARMUP) this.recorder.beginObservation();
       else if (stop === PAUSE) {
+        if (this.completed === 0 && this.arrived >= NO_COMPLETION_ARRIVALS) this.noProgress();
         if (this.arrived >= arrivalBound) return false;
       } else return true; // the stop, or no event left
     }
@@ -369,6 +374,14 @@ class Simulation implements Host {
     this.arrived = arrived;
     this.count = count;
     return stop;
+  }
+
+  /** Millions of arrivals and not one completion: every task was rejected, or is held for good. */
+  private noProgress(): never {
+    throw new InputError(
+      `${this.arrived.toLocaleString('en-US')} tasks arrived by ${this.clock[0]!.toFixed(3)} s and none completed: ` +
+        'every task was rejected (queue capacities, rules, or the policy) or is still held, so the run cannot reach its stop',
+    );
   }
 
   /** The arrival bound was a pause, not the cap: the next arrival as usual, then a pause. */

@@ -10,6 +10,12 @@ export const MAX_AGENTS = 1_000_000;
 /** Tasks one agent serves at once at most. */
 export const MAX_SLOTS = 1_000_000;
 
+/**
+ * Replications of one policy at most: every replication's figures and timeline are kept until
+ * the end (tens of KB each), so far more would only run the machine out of memory.
+ */
+export const MAX_REPLICATIONS = 10_000;
+
 const count = (what: string) =>
   z
     .number({ error: `expected a whole number (${what})` })
@@ -235,9 +241,11 @@ export const scenarioSchema = z.strictObject({
   description: z.string().optional(),
   seed: z.number().int().nonnegative().default(1),
   /** A number, or `auto`: add replications until the 95% CI half-width of the mean response time is under `precision` × the mean (at most maxReplications). */
-  replications: z.union([count('independent replications'), z.literal('auto')]).default(10),
+  replications: z
+    .union([count('independent replications').max(MAX_REPLICATIONS), z.literal('auto')])
+    .default(10),
   precision: z.number().positive().max(1).default(0.05),
-  maxReplications: count('replications at most, with replications: auto').default(100),
+  maxReplications: count('replications at most, with replications: auto').max(MAX_REPLICATIONS).default(100),
   stop: stopSchema,
   /** Fixed, or `auto`: the end of the transient is found per replication with MSER-5. */
   warmup: z.union([stopByCount, stopByTime, z.literal('auto')]).optional(),

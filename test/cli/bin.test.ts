@@ -70,3 +70,32 @@ describe('orchlab when stdout fails', () => {
     expect(r.status).toBe(1);
   });
 });
+
+describe('orchlab on Ctrl-C', () => {
+  it('stops a policy caught in a loop in the main thread (--workers 1): exit 130, one line, nothing written', async () => {
+    const out = join(scratch(), 'never.json');
+    const args = [
+      'compare',
+      SMALL,
+      '--policies',
+      'test/fixtures/policies/announces-then-loops.ts',
+      '--workers',
+      '1',
+    ];
+    const child = spawn(process.execPath, [...ORCHLAB, ...args, '--out', out], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      // Ctrl-C once the policy is in its loop: the event loop cannot run until the step ends.
+      if (chunk.includes('looping')) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code, stderr).toBe(130);
+    expect(stderr).toMatch(
+      /^looping\norchlab: interrupted after 0 of 3 runs; runs stopped, nothing written\n$/,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { executeRuns, failureExitCode } from '../../src/cli/execution.js';
 import type { RoundsOptions } from '../../src/runner/auto-replications.js';
 import { runComparison } from '../../src/runner/compare.js';
-import { type Executor, executeInProcess, RunAborted } from '../../src/runner/executor.js';
+import { type Executor, RunAborted } from '../../src/runner/executor.js';
 import { PULSE_SLICE } from '../../src/sim/simulate.js';
 import { smallScenario } from '../runner/small-scenario.js';
 
@@ -65,12 +65,16 @@ describe('executeRuns(flags, work)', () => {
   });
 
   it('starts no more workers than there are runs (one run stays in this thread)', async () => {
-    const tasks = (n: number) =>
-      Array.from({ length: n }, (_, replication) => ({ scenario: smallScenario(), replication }));
+    // The policy marks the thread it runs in: this one's global, or a worker's.
+    const scenario = smallScenario(['routing={ policy: test/fixtures/policies/marks-thread.ts }']);
+    const tasks = (n: number) => Array.from({ length: n }, (_, replication) => ({ scenario, replication }));
+    const marked = globalThis as { orchlabMarkedThread?: boolean };
     const work = (n: number) => async (execute: Executor, options: RoundsOptions) => {
+      delete marked.orchlabMarkedThread;
       const outcomes = await execute(tasks(n), {});
       options.onProgress?.({ done: n, total: n, cached: 0, failed: 0, events: 0, running: 0 });
-      return execute === executeInProcess && outcomes.every((o) => o.ok);
+      expect(outcomes.every((o) => o.ok)).toBe(true);
+      return marked.orchlabMarkedThread === true;
     };
     const one = await withStderr(() => executeRuns({ workers: '4' }, work(1), 1));
     expect(one.value).toBe(true);

@@ -164,7 +164,20 @@ describe('orchlab run', () => {
   it('rejects a bad --replications value with exit code 2', async () => {
     const r = await runCli('run', SMALL, '--replications', 'many');
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("orchlab: --replications: expected a whole number >= 1 or auto, got 'many'\n");
+    expect(r.stderr).toBe(
+      "orchlab: --replications: expected a whole number from 1 to 10000 or auto, got 'many'\n",
+    );
+  });
+
+  it('refuses more than 10,000 replications (flag or file) before running out of memory', async () => {
+    const flag = await runCli('run', SMALL, '--replications', '10001');
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toBe(
+      "orchlab: --replications: expected a whole number from 1 to 10000 or auto, got '10001'\n",
+    );
+    const set = await runCli('run', SMALL, '--set', 'replications=auto', '--set', 'maxReplications=10001');
+    expect(set.code).toBe(2);
+    expect(set.stderr).toContain('maxReplications: expected a whole number >= 1 and <= 10000');
   });
 
   it("--replications auto is replications: auto (with the scenario's precision and cap)", async () => {

@@ -150,6 +150,20 @@ describe('a time limit per run', () => {
   });
 });
 
+describe('withExecutor', () => {
+  it('gives a later, larger batch a pool of its size (a first round mostly read from the cache)', async () => {
+    const threads: number[] = [];
+    const task = (replication: number) => ({ scenario: smallScenario(), replication });
+    const outcomes = await withExecutor(
+      2,
+      async (execute) => [...(await execute([task(0)], {})), ...(await execute([task(1), task(2)], {}))],
+      { onThreads: (n) => threads.push(n) },
+    );
+    expect(threads).toEqual([1, 2]);
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+  });
+});
+
 describe('aborting', () => {
   it('stops the pool: no new runs start, the runner rejects with RunAborted and nothing is returned', async () => {
     const controller = new AbortController();

@@ -1,0 +1,75 @@
+// A user's policy module runs inside orchlab's run loop: what it throws from create(), release(),
+// observe() or idle() is the policy's failure (kind 'policy', exit code 3), not orchlab's crash,
+// and its message must not depend on where the code ran (no stack: a stack names the worker
+// bundle's lines with --workers 2 and the modules' with --workers 1). route() is guarded by the
+// orchestrator itself, which names the task. Built-in policies are not wrapped: their throw is a
+// bug, and their calls stay direct.
+import { PolicyError } from '../errors.js';
+import type { PolicyDefinition, RoutingPolicy } from '../policies/routing/types.js';
+
+function threw(policy: string, method: string, err: unknown): PolicyError {
+  return new PolicyError(`policy '${policy}' threw in ${method}(): ${String(err)}`);
+}
+
+/** The policy's answers, each call caught and worded as the policy's failure. */
+function guardInstance(name: string, p: RoutingPolicy): RoutingPolicy {
+  const guarded: RoutingPolicy = {
+    name: p.name,
+    route: (task, fleet, rng) => p.route(task, fleet, rng),
+  };
+  const { release, observe, idle } = p;
+  return {
+    ...guarded,
+    ...(release === undefined
+      ? {}
+      : {
+          release: (agent, fleet) => {
+            try {
+              return release.call(p, agent, fleet);
+            } catch (err) {
+              throw threw(name, 'release', err);
+            }
+          },
+        }),
+    ...(observe === undefined
+      ? {}
+      : {
+          observe: (agent, task, latency) => {
+            try {
+              observe.call(p, agent, task, latency);
+            } catch (err) {
+              throw threw(name, 'observe', err);
+            }
+          },
+        }),
+    ...(idle === undefined
+      ? {}
+      : {
+          idle: (agent) => {
+            try {
+              idle.call(p, agent);
+            } catch (err) {
+              throw threw(name, 'idle', err);
+            }
+          },
+        }),
+  };
+}
+
+/** A user policy definition whose create() and instance methods fail as the policy's failures. */
+export function guardPolicy(def: PolicyDefinition): PolicyDefinition {
+  return {
+    ...def,
+    create: (params, ctx) => {
+      let p: RoutingPolicy;
+      try {
+        p = def.create(params, ctx);
+      } catch (err) {
+        throw threw(def.name, 'create', err);
+      }
+      if (typeof p !== 'object' || p === null || typeof p.route !== 'function')
+        throw new PolicyError(`policy '${def.name}': create() returned no policy (an object with route())`);
+      return guardInstance(def.name, p);
+    },
+  };
+}
