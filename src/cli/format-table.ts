@@ -3,6 +3,7 @@
 // cells show none.
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { RunResult } from '../runner/run-result.js';
+import { count } from './plural.js';
 
 /** `left` lists the columns to left-align (text); the first is always left, numbers go right. */
 export function formatTable(
@@ -60,7 +61,7 @@ export function warmupNotes(runs: readonly RunResult[], where = ''): string[] {
     const at = r.replicationResults.filter((x) => x.warmupCut?.atLimit === true).length;
     if (at === 0) return [];
     return [
-      `WARM-UP AT LIMIT: ${r.policy.label}${where}: warmup: auto cut half the run in ${at} of ${r.replications} replications; the transient may last longer than the run (make stop later)`,
+      `WARM-UP AT LIMIT: ${r.policy.label}${where}: warmup: auto cut half the run in ${at} of ${count(r.replications, 'replication')}; the transient may last longer than the run (make stop later)`,
     ];
   });
 }
@@ -74,7 +75,7 @@ export function precisionNotes(runs: readonly RunResult[], where = ''): string[]
     const asked = r.scenarioSpec.precision;
     const target = r.replicationsTarget === undefined ? '' : `, about ${r.replicationsTarget} needed`;
     return [
-      `PRECISION NOT MET: ${r.policy.label}${where}: mean response ±${Number.isFinite(half) ? percent(half) : '?'} after ${r.replications} replications, asked ±${percent(asked)}${target} (raise maxReplications)`,
+      `PRECISION NOT MET: ${r.policy.label}${where}: mean response ${r.replications < 2 ? 'with no interval' : `±${Number.isFinite(half) ? percent(half) : '?'}`} after ${count(r.replications, 'replication')}, asked ±${percent(asked)}${target} (raise maxReplications)`,
     ];
   });
 }

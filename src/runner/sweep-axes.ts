@@ -44,7 +44,7 @@ function rangeOf(flag: string, text: string): number[] | undefined {
 }
 
 function listOf(flag: string, text: string): unknown[] {
-  return text.split(',').map((item) => {
+  const values = text.split(',').map((item) => {
     if (item.trim() === '') throw new InputError(`${flag}: empty value in the list '${text}'`);
     try {
       return parseYaml(item) as unknown;
@@ -53,6 +53,41 @@ function listOf(flag: string, text: string): unknown[] {
       throw new InputError(`${flag}: '${item}' is not a YAML value: ${reason}`);
     }
   });
+  // The same point twice runs the same runs twice and shows two rows of one result.
+  const seen = new Set<string>();
+  for (const v of values) {
+    const key = JSON.stringify(v);
+    if (seen.has(key)) throw new InputError(`${flag}: ${key} is listed more than once`);
+    seen.add(key);
+  }
+  return values;
+}
+
+/** Whether two dotted paths name the same field or one lies inside the other. */
+function overlaps(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+}
+
+/**
+ * Refuses an axis that a --set (or --seed, --replications) also fixes: the axis would win at
+ * every point, silently, and the --set would do nothing. Vary a field or set it, not both.
+ */
+export function checkAxesAgainstSets(
+  axes: readonly SweepAxis[],
+  sets: readonly string[],
+  flags: { readonly seed?: string | undefined; readonly replications?: string | undefined },
+): void {
+  const fixed = [
+    ...sets.map((s) => ({ path: s.slice(0, Math.max(0, s.indexOf('='))).trim(), flag: `--set ${s}` })),
+    ...(flags.seed === undefined ? [] : [{ path: 'seed', flag: `--seed ${flags.seed}` }]),
+    ...(flags.replications === undefined
+      ? []
+      : [{ path: 'replications', flag: `--replications ${flags.replications}` }]),
+  ];
+  for (const axis of axes)
+    for (const f of fixed)
+      if (f.path !== '' && overlaps(axis.path, f.path))
+        throw new InputError(`--vary ${axis.path}: ${f.flag} fixes it too; vary it or set it, not both`);
 }
 
 /** Parses one --vary argument. */

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { pointScenario } from '../../src/runner/sweep.js';
 import { smallScenario } from './small-scenario.js';
-import { crossProduct, parseAxes, parseVary, rangeValues } from '../../src/runner/sweep-axes.js';
+import {
+  checkAxesAgainstSets,
+  crossProduct,
+  parseAxes,
+  parseVary,
+  rangeValues,
+} from '../../src/runner/sweep-axes.js';
 
 describe('rangeValues(from, to, step)', () => {
   it('steps from + i·step, inclusive, rounded to 12 significant digits', () => {
@@ -46,6 +52,36 @@ describe('parseVary(text)', () => {
     );
     // A list value may hold a colon when it is not all numbers (a YAML string).
     expect(parseVary('name=a:b,c').values).toEqual(['a:b', 'c']);
+  });
+});
+
+describe('checkAxesAgainstSets and duplicate values', () => {
+  it('refuses a value listed twice in one --vary', () => {
+    expect(() => parseVary('agents.0.count=8,16,8')).toThrow(
+      '--vary agents.0.count=8,16,8: 8 is listed more than once',
+    );
+    expect(() => parseVary('queueing.discipline=fifo,edf')).not.toThrow();
+  });
+
+  it('refuses an axis that --set, --seed or --replications also fixes (the axis would win silently)', () => {
+    const rate = [parseVary('workload.arrivals.rate=10,12')];
+    expect(() => checkAxesAgainstSets(rate, ['workload.arrivals.rate=5'], {})).toThrow(
+      '--vary workload.arrivals.rate: --set workload.arrivals.rate=5 fixes it too; vary it or set it, not both',
+    );
+    // A --set of the field that holds the axis, or of a field inside it, overlaps too.
+    expect(() => checkAxesAgainstSets(rate, ['workload.arrivals={ process: poisson, rate: 5 }'], {})).toThrow(
+      'fixes it too',
+    );
+    expect(() => checkAxesAgainstSets([parseVary('replications=2,5')], [], { replications: '3' })).toThrow(
+      '--vary replications: --replications 3 fixes it too',
+    );
+    expect(() => checkAxesAgainstSets([parseVary('seed=1,2')], [], { seed: '7' })).toThrow(
+      '--seed 7 fixes it too',
+    );
+    // Neighbouring fields do not: workload.arrivals.rate and workload.arrivals.rateScale.
+    expect(() =>
+      checkAxesAgainstSets(rate, ['workload.arrivals.rateScale=2', 'agents.0.count=4'], {}),
+    ).not.toThrow();
   });
 });
 

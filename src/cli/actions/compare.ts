@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { InputError, PolicyError } from '../../errors.js';
 import { runComparison } from '../../runner/compare.js';
 import { parsePolicyList } from '../../runner/policy-spec.js';
+import { checkDistinctPolicies } from '../../runner/distinct-policies.js';
 import { preloadPolicies } from '../../runner/resolve-policy.js';
 import type { CompareFlags } from '../commands/compare.js';
 import { executeRuns, failureExitCode } from '../execution.js';
@@ -16,6 +17,7 @@ export async function compareAction(path: string, flags: CompareFlags, cmd: Comm
   checkOutputs(flags);
   const entries = parsePolicyList(flags.policies);
   await preloadPolicies(entries.map((e) => e.split(':')[0]!));
+  checkDistinctPolicies(scenario, entries);
   const result = await executeRuns(
     flags,
     (execute, options) => runComparison(scenario, entries, execute, options),
@@ -31,7 +33,7 @@ export async function compareAction(path: string, flags: CompareFlags, cmd: Comm
       throw new InputError(`every run failed:\n${lines.join('\n')}`);
     throw new PolicyError(`every policy failed:\n${lines.join('\n')}`);
   }
-  emit(flags, result, () => formatCompare(result));
+  await emit(flags, result, () => formatCompare(result));
   if (flags.report !== undefined) {
     // The report code loads only when a report is asked for.
     const { writeReport } = await import('../../report/write-report.js');

@@ -2,9 +2,10 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { parsePolicyList } from '../../runner/policy-spec.js';
+import { checkDistinctPolicies } from '../../runner/distinct-policies.js';
 import { preloadPolicies } from '../../runner/resolve-policy.js';
 import { runSweep } from '../../runner/sweep.js';
-import { parseAxes, pointCount } from '../../runner/sweep-axes.js';
+import { checkAxesAgainstSets, parseAxes, pointCount } from '../../runner/sweep-axes.js';
 import type { SweepFlags } from '../commands/sweep.js';
 import { executeRuns, failureExitCode } from '../execution.js';
 import { formatSweep } from '../format-sweep.js';
@@ -16,8 +17,10 @@ export async function sweepAction(path: string, flags: SweepFlags, cmd: Command)
   const scenario = scenarioFromFlags(path, flags);
   checkOutputs(flags);
   const axes = parseAxes(flags.vary);
+  checkAxesAgainstSets(axes, flags.set, flags);
   const entries = parsePolicyList(flags.policies);
   await preloadPolicies(entries.map((e) => e.split(':')[0]!));
+  checkDistinctPolicies(scenario, entries);
   const result = await executeRuns(
     flags,
     (execute, options) => runSweep(scenario, entries, axes, execute, options),
@@ -29,7 +32,7 @@ export async function sweepAction(path: string, flags: SweepFlags, cmd: Command)
     const lines = [...new Set(failures.map((f) => `  ${f.policy}: ${f.error}`))];
     throw new InputError(`no policy completed at any point:\n${lines.join('\n')}`);
   }
-  emit(flags, result, () => formatSweep(result));
+  await emit(flags, result, () => formatSweep(result));
   if (flags.report !== undefined) {
     // The report code loads only when a report is asked for.
     const { writeReport } = await import('../../report/write-report.js');
