@@ -4,5 +4,17 @@ import { watchStdout } from './output.js';
 
 // Before anything is printed: a closed pipe (`| head`) or a full disk must not end in a stack trace.
 const stdoutFailed = watchStdout();
+// What escapes every run (a policy module's timer or promise that throws; a bug) ends the process
+// with a line that says so, not Node's bare dump; its stack follows, for whoever must fix it.
+const escaped = (err: unknown) => {
+  const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  const stack = err instanceof Error && err.stack !== undefined ? `\n${err.stack}` : '';
+  process.stderr.write(
+    `orchlab: an error escaped the runs (from a policy module's timer or promise, or a bug in orchlab): ${text}${stack}\n`,
+  );
+  process.exit(1);
+};
+process.on('uncaughtException', escaped);
+process.on('unhandledRejection', escaped);
 const code = await main(process.argv.slice(2));
 process.exitCode = code === 0 && stdoutFailed() ? 1 : code;

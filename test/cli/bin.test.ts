@@ -99,3 +99,23 @@ describe('orchlab on Ctrl-C', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('orchlab when an error escapes the runs', () => {
+  it("a policy module's timer that throws: one line saying so, exit 1, not Node's bare dump", () => {
+    const args = [
+      'run',
+      SMALL,
+      '--policy',
+      'test/fixtures/policies/throws-later.ts',
+      '--workers',
+      '1',
+      '--quiet',
+    ];
+    const r = spawnSync(process.execPath, [...ORCHLAB, ...args], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe(
+      "orchlab: an error escaped the runs (from a policy module's timer or promise, or a bug in orchlab): Error: boom from a timer",
+    );
+    expect(r.stderr).not.toContain('Node.js v');
+  });
+});
