@@ -6,21 +6,7 @@ import { runComparison } from '../../src/runner/compare.js';
 import { type Executor, RunAborted } from '../../src/runner/executor.js';
 import { PULSE_SLICE } from '../../src/sim/simulate.js';
 import { smallScenario } from '../runner/small-scenario.js';
-
-/** Captures stderr while `fn` runs. */
-async function withStderr<T>(fn: () => Promise<T>): Promise<{ value: T; stderr: string }> {
-  let stderr = '';
-  const write = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  }) as typeof process.stderr.write;
-  try {
-    return { value: await fn(), stderr };
-  } finally {
-    process.stderr.write = write;
-  }
-}
+import { withStderr } from '../support/with-stderr.js';
 
 describe('executeRuns(flags, work)', () => {
   const before = process.exitCode;

@@ -22,6 +22,7 @@ import { VERSION } from '../../src/version.js';
 import { loadScenarioFile } from '../../src/workload/load-scenario.js';
 import { runCli } from '../support/run-cli.js';
 import { SMALL_PATH, smallScenario } from './small-scenario.js';
+import { withStderr } from '../support/with-stderr.js';
 
 /** The checksum a cache file carries: SHA-256 of the canonical JSON of its summary. */
 const checksumOf = (summary: unknown) => createHash('sha256').update(canonicalJson(summary)).digest('hex');
@@ -191,18 +192,11 @@ describe('--cache when a write fails', () => {
   it('warns once on stderr, writes nothing more, and the runs and their results go on', async () => {
     const dir = scratch();
     const s = smallScenario(['replications=2']);
-    let stderr = '';
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((chunk: string | Uint8Array) => {
-      stderr += String(chunk);
-      return true;
-    }) as typeof process.stderr.write;
     let swapped = false;
-    let result: Awaited<ReturnType<typeof runComparison>> | undefined;
-    try {
-      // After the up-front check and the first run's file: the directory becomes a file, so the
-      // three later writes fail (as root too, unlike a read-only directory).
-      result = await executeRuns({ workers: '1', cache: dir, quiet: true }, (execute, options) =>
+    // After the up-front check and the first run's file: the directory becomes a file, so the
+    // three later writes fail (as root too, unlike a read-only directory).
+    const { value: result, stderr } = await withStderr(() =>
+      executeRuns({ workers: '1', cache: dir, quiet: true }, (execute, options) =>
         runComparison(s, ['jsq', 'random'], execute, {
           ...options,
           onProgress: (p) => {
@@ -214,10 +208,8 @@ describe('--cache when a write fails', () => {
             }
           },
         }),
-      );
-    } finally {
-      process.stderr.write = write;
-    }
+      ),
+    );
     expect(swapped).toBe(true);
     expect(stderr).toBe(
       `orchlab: --cache ${dir}: cannot write (a file is in the way of its folder); going on without caching\n`,
