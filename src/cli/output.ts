@@ -1,9 +1,10 @@
 // Where a command's result goes: stdout or --out FILE (atomic), as a table or JSON.
 import { Option } from 'commander';
 import { errorCode, InputError } from '../errors.js';
+import { jsonChunks } from '../io/json-chunks.js';
 import { outputTarget } from '../io/output-target.js';
 import { checkWritable } from '../io/writable.js';
-import { writeAtomic, writeFailure } from '../io/write-atomic.js';
+import { type Content, chunksOf, writeAtomic, writeFailure } from '../io/write-atomic.js';
 
 export interface OutputFlags {
   readonly format?: 'table' | 'json';
@@ -46,14 +47,55 @@ export function quietOption(): Option {
   return new Option('--quiet', 'nothing on stderr but errors');
 }
 
-export function emit(flags: OutputFlags, result: unknown, table: () => string): void {
-  const text = flags.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${table()}\n`;
+/**
+ * `JSON.stringify(result, null, 2)` and a newline, as chunks (see io/json-chunks.ts): the JSON of
+ * a big sweep is longer than a string can be.
+ */
+export function* jsonText(result: unknown): Generator<string> {
+  yield* jsonChunks(result, 2);
+  yield '\n';
+}
+
+/**
+ * Writes the result, as JSON or as the table, to --out (atomically) or to stdout. JSON is written
+ * chunk by chunk and never held whole (io/json-chunks.ts).
+ */
+export async function emit(flags: OutputFlags, result: unknown, table: () => string): Promise<void> {
+  const content = flags.format === 'json' ? jsonText(result) : `${table()}\n`;
   if (flags.out !== undefined) {
-    writeAtomic(flags.out, text, `--out ${flags.out}`);
+    writeAtomic(flags.out, content, `--out ${flags.out}`);
     if (flags.quiet !== true) process.stderr.write(`wrote ${flags.out}\n`);
   } else {
-    process.stdout.write(text);
+    await writeStdout(content);
   }
+}
+
+/**
+ * Writes the chunks to stdout in order. A pipe's reader may be slower than the chunks come: when
+ * the stream's buffer is full, wait for it to drain, so memory holds about one chunk and not the
+ * whole output. A failed stdout (a closed pipe, a full disk: see watchStdout) takes no more.
+ */
+export async function writeStdout(content: Content): Promise<void> {
+  const out = process.stdout;
+  for (const chunk of chunksOf(content)) {
+    if (out.destroyed || out.errored !== null) return;
+    if (!out.write(chunk)) await drained(out);
+  }
+}
+
+/** Resolves when `stream` may take more, or will take nothing more (it failed or closed). */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((done) => {
+    const settle = () => {
+      stream.off('drain', settle);
+      stream.off('error', settle);
+      stream.off('close', settle);
+      done();
+    };
+    stream.on('drain', settle);
+    stream.on('error', settle);
+    stream.on('close', settle);
+  });
 }
 
 /**

@@ -3,6 +3,8 @@
 // stays; a fifo, a device or an open descriptor (/dev/stdout) is written in place, since a stream
 // cannot be replaced whole (see output-target.ts). A path that cannot be written (a directory, no
 // permission, a file where a folder should be, a full disk) is the user's to fix: exit 2.
+// The content is a string or its chunks in order (a result too big for one string, see
+// json-chunks.ts): written chunk by chunk, never joined.
 import {
   closeSync,
   constants,
@@ -34,13 +36,46 @@ export function writeFailure(err: unknown): string {
   return (code === undefined ? undefined : WRITE_FAILURES[code]) ?? readFailure(err);
 }
 
-/** Replaces `path` whole: a temporary file beside it, renamed over it. */
-function replaceFile(path: string, content: string): void {
+/** What writeAtomic writes: one string, or its chunks in order. */
+export type Content = string | Iterable<string>;
+
+/**
+ * The chunks of `content` (a string is one chunk, not its characters) but empty ones, each to be
+ * encoded alone: a chunk that ends in the first half of a surrogate pair leaves it to the next
+ * chunk, so the pair is not written as two replacement characters.
+ */
+export function* chunksOf(content: Content): Generator<string> {
+  let held = '';
+  for (const chunk of typeof content === 'string' ? [content] : content) {
+    const text = held + chunk;
+    const last = text.charCodeAt(text.length - 1);
+    held = last >= 0xd800 && last <= 0xdbff ? text.slice(-1) : '';
+    const whole = held === '' ? text : text.slice(0, -1);
+    if (whole !== '') yield whole;
+  }
+  if (held !== '') yield held;
+}
+
+/** Every chunk to `fd`, in order, each written whole. */
+function writeChunks(fd: number, content: Content): void {
+  for (const chunk of chunksOf(content)) writeFileSync(fd, chunk);
+}
+
+/**
+ * Replaces `path` whole: a temporary file beside it, renamed over it. A failure part-way (a full
+ * disk, or chunks that stop with an error) removes the temporary file and leaves `path` as it was.
+ */
+function replaceFile(path: string, content: Content): void {
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, content);
+    const fd = openSync(tmp, 'w');
+    try {
+      writeChunks(fd, content);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, path);
   } catch (err) {
     try {
@@ -53,10 +88,10 @@ function replaceFile(path: string, content: string): void {
 }
 
 /** Writes into a fifo or device that is already there: no O_CREAT, no O_TRUNC. */
-function writeInPlace(path: string, content: string): void {
+function writeInPlace(path: string, content: Content): void {
   const fd = openSync(path, constants.O_WRONLY);
   try {
-    writeFileSync(fd, content);
+    writeChunks(fd, content);
   } finally {
     closeSync(fd);
   }
@@ -70,26 +105,29 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  * until the reader catches up: write the rest after a millisecond. A reader that closed the pipe
  * has all it wants, as for the tables on stdout: the rest is dropped (EPIPE), no error.
  */
-function writeToDescriptor(fd: number, content: string): void {
-  const bytes = Buffer.from(content, 'utf8');
-  let done = 0;
-  while (done < bytes.length) {
-    try {
-      done += writeSync(fd, bytes, done);
-    } catch (err) {
-      const code = errorCode(err);
-      if (code === 'EPIPE') return;
-      if (code !== 'EAGAIN') throw err;
-      Atomics.wait(pause, 0, 0, 1);
+function writeToDescriptor(fd: number, content: Content): void {
+  for (const chunk of chunksOf(content)) {
+    const bytes = Buffer.from(chunk, 'utf8');
+    let done = 0;
+    while (done < bytes.length) {
+      try {
+        done += writeSync(fd, bytes, done);
+      } catch (err) {
+        const code = errorCode(err);
+        if (code === 'EPIPE') return;
+        if (code !== 'EAGAIN') throw err;
+        Atomics.wait(pause, 0, 0, 1);
+      }
     }
   }
 }
 
 /**
- * Writes `content` to `path` (see above). `label` names the output in the error, e.g.
- * `--out results/x.json`; by default the path alone.
+ * Writes `content` (a string, or its chunks) to `path` (see above). `label` names the output in
+ * the error, e.g. `--out results/x.json`; by default the path alone. An error thrown by the
+ * chunks themselves passes through as it is, after the clean-up.
  */
-export function writeAtomic(path: string, content: string, label = path): void {
+export function writeAtomic(path: string, content: Content, label = path): void {
   const target = outputTarget(path);
   try {
     if (target.kind === 'file') replaceFile(target.path, content);

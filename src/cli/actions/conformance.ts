@@ -5,7 +5,7 @@ import type { ConformanceFlags } from '../commands/conformance.js';
 import { formatTable, num } from '../format-table.js';
 import { checkOutputs, emit } from '../output.js';
 
-export function conformanceAction(flags: ConformanceFlags): void {
+export async function conformanceAction(flags: ConformanceFlags): Promise<void> {
   // Before the runs (several seconds): an --out that cannot be written fails at once.
   checkOutputs(flags);
   const progress = process.stderr.isTTY && flags.quiet !== true;
@@ -15,7 +15,7 @@ export function conformanceAction(flags: ConformanceFlags): void {
   });
   if (progress) process.stderr.write('\r\x1b[K');
   const failed = verdicts.filter((v) => !v.pass).length;
-  emit(flags, { format: 'orchlab.conformance/1', failed, verdicts }, () => {
+  await emit(flags, { format: 'orchlab.conformance/1', failed, verdicts }, () => {
     const rows = verdicts.map((v) => [
       v.case,
       v.check,

@@ -42,5 +42,5 @@ export async function runAction(path: string, flags: RunFlags): Promise<void> {
   if (error !== undefined) throw error;
   const summaries = outcomes[0]!.map((o) => (o as Extract<RunOutcome, { ok: true }>).summary);
   const result = combineReplications(scenario, summaries, undefined, precision?.[0]);
-  emit(flags, result, () => formatRun(result));
+  await emit(flags, result, () => formatRun(result));
 }

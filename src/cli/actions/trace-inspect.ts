@@ -4,10 +4,10 @@ import { formatTraceStats } from '../format-trace.js';
 import { checkOutputs, emit } from '../output.js';
 import { type TraceInspectFlags, traceSpecFromFlags } from '../trace-spec.js';
 
-export function traceInspectAction(file: string, flags: TraceInspectFlags): void {
+export async function traceInspectAction(file: string, flags: TraceInspectFlags): Promise<void> {
   const spec = traceSpecFromFlags(file, flags);
   // Before reading the trace (a large one takes a while): an --out that cannot be written fails at once.
   checkOutputs(flags);
   const stats = inspectTrace(spec, process.cwd());
-  emit(flags, stats, () => formatTraceStats(stats));
+  await emit(flags, stats, () => formatTraceStats(stats));
 }

@@ -18,6 +18,6 @@ export function registerConformance(program: Command): void {
     .addOption(quietOption())
     .action(async (flags: ConformanceFlags) => {
       const { conformanceAction } = await import('../actions/conformance.js');
-      conformanceAction(flags);
+      await conformanceAction(flags);
     });
 }

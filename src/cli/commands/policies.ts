@@ -13,6 +13,6 @@ export function registerPolicies(program: Command): void {
     .addOption(formatOption())
     .action(async (flags: PoliciesFlags) => {
       const { policiesAction } = await import('../actions/policies.js');
-      policiesAction(flags);
+      await policiesAction(flags);
     });
 }

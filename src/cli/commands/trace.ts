@@ -52,6 +52,6 @@ export function registerTrace(program: Command): void {
     .exitOverride()
     .action(async (file: string, flags: TraceInspectFlags) => {
       const { traceInspectAction } = await import('../actions/trace-inspect.js');
-      traceInspectAction(file, flags);
+      await traceInspectAction(file, flags);
     });
 }
