@@ -232,7 +232,7 @@ describe('parseScenario: schema errors', () => {
         '(from --set warmup=autox)',
     );
     expect(errorFor(MMC, { ...opts, overrides: ['replications=autox'] })).toBe(
-      `${FILE}: replications: expected a whole number >= 1, or 'auto', got 'autox' (from --set replications=autox)`,
+      `${FILE}: replications: expected a whole number >= 1 and <= 10000, or 'auto', got 'autox' (from --set replications=autox)`,
     );
   });
 
