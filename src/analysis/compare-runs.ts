@@ -49,7 +49,9 @@ export function comparePolicies(samples: readonly PolicySamples[], metrics: read
     const bi = means.indexOf(low);
     const winner = usable[bi]!;
     best[metric] = winner.policy;
-    const pairs = (usable.length * (usable.length - 1)) / 2;
+    // Every policy of the comparison counts, also one without figures for this metric: the family
+    // is the table's (its heading and the report's headline count the same pairs).
+    const pairs = (samples.length * (samples.length - 1)) / 2;
     for (const s of usable) {
       if (s === winner) continue;
       const { diff, significant } = pairedDifference(s.values[metric]!, winner.values[metric]!, pairs);

@@ -11,8 +11,17 @@ function threw(policy: string, method: string, err: unknown): PolicyError {
   return new PolicyError(`policy '${policy}' threw in ${method}(): ${String(err)}`);
 }
 
+const OPTIONAL = ['release', 'observe', 'idle'] as const;
+
 /** The policy's answers, each call caught and worded as the policy's failure. */
 function guardInstance(name: string, p: RoutingPolicy): RoutingPolicy {
+  for (const method of OPTIONAL) {
+    const m: unknown = p[method];
+    if (m !== undefined && typeof m !== 'function')
+      throw new PolicyError(
+        `policy '${name}': ${method} must be a function or left out, got ${m === null ? 'null' : typeof m}`,
+      );
+  }
   const guarded: RoutingPolicy = {
     name: p.name,
     route: (task, fleet, rng) => p.route(task, fleet, rng),

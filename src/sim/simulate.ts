@@ -284,8 +284,10 @@ class Simulation implements Host {
       // changes its result.
       const prime = !this.primed;
       this.primed = true;
-      // Until a task completes, also pause at NO_COMPLETION_ARRIVALS to give up there.
-      const bound = this.completed === 0 ? Math.min(arrivalBound, NO_COMPLETION_ARRIVALS) : arrivalBound;
+      // A run that stops by completions, until one completes, also pauses at NO_COMPLETION_ARRIVALS
+      // to give up there (a run that stops by time always gets there).
+      const watch = this.completed === 0 && this.stopCompleted < Number.POSITIVE_INFINITY;
+      const bound = watch ? Math.min(arrivalBound, NO_COMPLETION_ARRIVALS) : arrivalBound;
       const stop = this.loop(
         Math.min(pauseAt, this.observeAt),
         prime ? Math.min(bound, this.arrived + PRIME_ARRIVALS) : bound,
@@ -300,7 +302,12 @@ class Simulation implements Host {
         if (this.completed >= pauseAt) return false;
       } else if (stop === WARMUP) this.recorder.beginObservation();
       else if (stop === PAUSE) {
-        if (this.completed === 0 && this.arrived >= NO_COMPLETION_ARRIVALS) this.noProgress();
+        if (
+          this.completed === 0 &&
+          this.stopCompleted < Number.POSITIVE_INFINITY &&
+          this.arrived >= NO_COMPLETION_ARRIVALS
+        )
+          this.noProgress();
         if (this.arrived >= arrivalBound) return false;
       } else return true; // the stop, or no event left
     }

@@ -35,6 +35,13 @@ describe('comparePolicies', () => {
     expect(c.significant).toBe(true);
   });
 
+  it('counts every policy in the family, also one with no figure for a metric (the heading counts them all)', () => {
+    const withGap = [...samples(rows).slice(0, 2), { policy: 'D', values: { m: [Number.NaN, 1, 2, 3, 4] } }];
+    const a = comparePolicies(withGap, ['m']).paired.find((p) => p.a === 'A')!;
+    // Three policies, three pairs, as in the case above: 3 ± 2.800699.
+    expect(a.diff.ci95[0]).toBeCloseTo(3 - 2.800699, 5);
+  });
+
   it('is not fooled by the spread between replications (unpaired, A and B would overlap)', () => {
     // Unpaired, A's and B's own intervals (each about ±20) overlap widely; paired, A is worse.
     const { paired } = comparePolicies(samples({ A: rows.A, B: rows.B }), ['m']);

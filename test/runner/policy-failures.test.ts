@@ -2,6 +2,9 @@
 // exit code 3) and read the same with any number of workers; a run that can never reach its stop
 // ends with a message instead of running forever.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { PolicyContext, RoutingPolicy } from '../../src/policies/routing/types.js';
+import { guardPolicy } from '../../src/runner/guard-policy.js';
 import { runComparison } from '../../src/runner/compare.js';
 import { executeInProcess } from '../../src/runner/executor.js';
 import { preloadPolicies } from '../../src/runner/resolve-policy.js';
@@ -48,7 +51,29 @@ describe('a user policy that throws outside route()', () => {
   });
 });
 
+describe('guardPolicy(definition)', () => {
+  it('refuses an optional method that is neither a function nor left out, naming it', () => {
+    const def = {
+      name: 'nullobs',
+      summary: '',
+      params: z.looseObject({}),
+      create: () => ({ name: 'nullobs', route: () => 0, observe: null }) as unknown as RoutingPolicy,
+    };
+    expect(() => guardPolicy(def).create({}, {} as PolicyContext)).toThrow(
+      "policy 'nullobs': observe must be a function or left out, got null",
+    );
+  });
+});
+
 describe('a run that cannot reach its stop', () => {
+  it('a run that stops by time is not cut off, however many tasks it turns away', async () => {
+    // 3 tasks/s for 3,400,000 s: 10.2 million arrivals, every one rejected, and the stop comes.
+    const s = smallScenario(['replications=1', 'stop={ time: 3400000 }', 'warmup={ time: 100 }']);
+    const c = await runComparison(s, [REJECTS], executeInProcess);
+    expect(c.failures).toEqual([]);
+    expect(c.runs[0]!.metrics.rejected.value).toBeGreaterThan(10_000_000);
+  });
+
   it('ends after 10,000,000 arrivals with none completed, saying why', async () => {
     const c = await runComparison(smallScenario(['replications=1']), [REJECTS], executeInProcess);
     expect(c.failures).toHaveLength(1);
