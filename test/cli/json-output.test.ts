@@ -7,19 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeStdout } from '../../src/cli/output.js';
-import { runCli } from '../support/run-cli.js';
+import { FAST, runCli, SMALL } from '../support/run-cli.js';
 
-const SMALL = 'test/fixtures/scenarios/small-mmc.yaml';
-const FAST = [
-  '--replications',
-  '2',
-  '--set',
-  'stop.completed=1000',
-  '--set',
-  'warmup.completed=100',
-  '--workers',
-  '1',
-];
 const TRACE = ['trace', 'inspect', 'test/fixtures/traces/small.csv', '--time', 'when', '--size', 'work'];
 const ORCHLAB = ['--import', 'tsx', 'src/cli/bin.ts'];
 const scratch = () => mkdtempSync(join(tmpdir(), 'orchlab-json-output-'));

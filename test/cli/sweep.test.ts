@@ -2,19 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/run-cli.js';
-
-const SMALL = 'test/fixtures/scenarios/small-mmc.yaml';
-const FAST = [
-  '--replications',
-  '2',
-  '--set',
-  'stop.completed=1000',
-  '--set',
-  'warmup.completed=100',
-  '--workers',
-  '1',
-];
+import { FAST, runCli, SMALL } from '../support/run-cli.js';
 
 describe('orchlab sweep', () => {
   it('--format json prints orchlab.sweep/1: a comparison at every point of the cross product', async () => {

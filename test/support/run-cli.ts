@@ -31,3 +31,16 @@ export async function runCli(...args: string[]): Promise<CliOutcome> {
     process.exitCode = before;
   }
 }
+
+/** The small M/M/4 fixture, and flags that make each of its runs a few milliseconds. */
+export const SMALL = 'test/fixtures/scenarios/small-mmc.yaml';
+export const FAST: readonly string[] = [
+  '--replications',
+  '2',
+  '--set',
+  'stop.completed=1000',
+  '--set',
+  'warmup.completed=100',
+  '--workers',
+  '1',
+];
