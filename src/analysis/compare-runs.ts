@@ -34,6 +34,11 @@ export interface Comparison {
   readonly paired: PairedResult[];
 }
 
+/** Pairs among k policies, k(k − 1)/2: the family the paired intervals hold together over. */
+export function pairCount(k: number): number {
+  return (k * (k - 1)) / 2;
+}
+
 export function comparePolicies(samples: readonly PolicySamples[], metrics: readonly string[]): Comparison {
   const best: Record<string, string> = {};
   const paired: PairedResult[] = [];
@@ -51,7 +56,7 @@ export function comparePolicies(samples: readonly PolicySamples[], metrics: read
     best[metric] = winner.policy;
     // Every policy of the comparison counts, also one without figures for this metric: the family
     // is the table's (its heading and the report's headline count the same pairs).
-    const pairs = (samples.length * (samples.length - 1)) / 2;
+    const pairs = pairCount(samples.length);
     for (const s of usable) {
       if (s === winner) continue;
       const { diff, significant } = pairedDifference(s.values[metric]!, winner.values[metric]!, pairs);

@@ -12,6 +12,7 @@ import {
   withHalfWidth,
 } from './format-table.js';
 import { count } from './plural.js';
+import { pairCount } from '../analysis/compare-runs.js';
 
 /** Hit-rate columns shown only when some run has them (affinity keys, prefix caches). */
 const HIT_RATES = [
@@ -58,7 +59,7 @@ export function formatCompare(c: CompareResult): string {
       ciRange(p.diff.ci95, c.replications),
       intervals ? (p.significant ? 'yes' : 'no') : '-',
     ]);
-    const all = (c.runs.length * (c.runs.length - 1)) / 2;
+    const all = pairCount(c.runs.length);
     const together = all > 1 ? `; intervals hold together at 95% over all ${all} pairs` : '';
     parts.push('', `Paired differences against the best (same replications${together}):`, '');
     parts.push(formatTable(['policies', 'metric', 'difference', '95% CI', 'significant'], pairRows));

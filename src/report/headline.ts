@@ -1,6 +1,7 @@
 // The report's first lines: which policy wins on the objective (see objective.ts), by how much,
 // and whether the paired difference against the runner-up (same replications, same workload) is
 // significant. Pure: runs and objective in, sentences out.
+import { pairCount } from '../analysis/compare-runs.js';
 import { type PairedDifference, pairedDifference } from '../analysis/paired.js';
 import { num } from '../cli/format-table.js';
 import type { RunResult } from '../runner/run-result.js';
@@ -96,7 +97,7 @@ export function headline(runs: readonly RunResult[], objective: Objective): Head
     `Runner-up ${runnerUp}: ${withUnit(m, second.value!)}; ${winner} is ${withUnit(m, gap)} better${share}.`,
   );
   // The same simultaneous intervals as the paired table (comparePolicies): over every pair.
-  const pairs = (runs.length * (runs.length - 1)) / 2;
+  const pairs = pairCount(runs.length);
   const paired = pairedOn(second.run, first.run, m, pairs);
   if (paired === undefined) {
     sentences.push(

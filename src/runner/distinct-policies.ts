@@ -1,13 +1,12 @@
 // Two --policies entries that name the same policy with the same parameters once the defaults are
 // filled in (`power-of-d` and `power-of-d:d=2`; one module by two paths) would run the same runs
 // twice under two labels, and split what the cache holds: refused, as a literal repeat is.
-import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Scenario } from '../workload/scenario-schema.js';
 import { routingFor } from './policy-spec.js';
 import { resolvePolicy } from './resolve-policy.js';
 import { canonicalJson } from './run-cache.js';
-import { isPolicyPath } from './user-policy.js';
+import { policyIdentity } from './user-policy.js';
 
 /** Throws when two entries resolve to one policy and parameters (modules must be loaded first). */
 export function checkDistinctPolicies(scenario: Scenario, entries: readonly string[]): void {
@@ -21,8 +20,7 @@ export function checkDistinctPolicies(scenario: Scenario, entries: readonly stri
     } catch {
       continue; // a malformed entry is reported where the runs are prepared, with its context
     }
-    const who = isPolicyPath(routing.policy) ? resolve(routing.policy) : routing.policy;
-    const key = `${who}\0${canonicalJson(params)}`;
+    const key = `${policyIdentity(routing.policy)}\0${canonicalJson(params)}`;
     const first = seen.get(key);
     if (first !== undefined)
       throw new InputError(

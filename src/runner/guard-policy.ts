@@ -13,56 +13,33 @@ function threw(policy: string, method: string, err: unknown): PolicyError {
 
 const OPTIONAL = ['release', 'observe', 'idle'] as const;
 
+/** `method` of `p`, each call caught and worded as the policy's failure. */
+function guarded<A extends unknown[], R>(name: string, method: string, p: object, fn: (...args: A) => R) {
+  return (...args: A): R => {
+    try {
+      return fn.apply(p, args);
+    } catch (err) {
+      throw threw(name, method, err);
+    }
+  };
+}
+
 /** The policy's answers, each call caught and worded as the policy's failure. */
 function guardInstance(name: string, p: RoutingPolicy): RoutingPolicy {
-  for (const method of OPTIONAL) {
-    const m: unknown = p[method];
-    if (m !== undefined && typeof m !== 'function')
-      throw new PolicyError(
-        `policy '${name}': ${method} must be a function or left out, got ${m === null ? 'null' : typeof m}`,
-      );
-  }
-  const guarded: RoutingPolicy = {
+  const out: { -readonly [K in keyof RoutingPolicy]: RoutingPolicy[K] } = {
     name: p.name,
     route: (task, fleet, rng) => p.route(task, fleet, rng),
   };
-  const { release, observe, idle } = p;
-  return {
-    ...guarded,
-    ...(release === undefined
-      ? {}
-      : {
-          release: (agent, fleet) => {
-            try {
-              return release.call(p, agent, fleet);
-            } catch (err) {
-              throw threw(name, 'release', err);
-            }
-          },
-        }),
-    ...(observe === undefined
-      ? {}
-      : {
-          observe: (agent, task, latency) => {
-            try {
-              observe.call(p, agent, task, latency);
-            } catch (err) {
-              throw threw(name, 'observe', err);
-            }
-          },
-        }),
-    ...(idle === undefined
-      ? {}
-      : {
-          idle: (agent) => {
-            try {
-              idle.call(p, agent);
-            } catch (err) {
-              throw threw(name, 'idle', err);
-            }
-          },
-        }),
-  };
+  for (const method of OPTIONAL) {
+    const m: unknown = p[method];
+    if (m === undefined) continue;
+    if (typeof m !== 'function')
+      throw new PolicyError(
+        `policy '${name}': ${method} must be a function or left out, got ${m === null ? 'null' : typeof m}`,
+      );
+    (out as Record<string, unknown>)[method] = guarded(name, method, p, m as (...args: unknown[]) => unknown);
+  }
+  return out;
 }
 
 /** A user policy definition whose create() and instance methods fail as the policy's failures. */

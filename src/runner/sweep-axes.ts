@@ -2,6 +2,7 @@
 // scalars), and the points of their cross product (first axis outermost).
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../errors.js';
+import { overridePath } from '../workload/overrides.js';
 
 export interface SweepAxis {
   /** A dotted path into the scenario, as for --set: workload.arrivals.rate, agents.0.count. */
@@ -64,7 +65,7 @@ function listOf(flag: string, text: string): unknown[] {
 }
 
 /** Whether two dotted paths name the same field or one lies inside the other. */
-function overlaps(a: string, b: string): boolean {
+export function overlaps(a: string, b: string): boolean {
   return a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
 }
 
@@ -78,7 +79,7 @@ export function checkAxesAgainstSets(
   flags: { readonly seed?: string | undefined; readonly replications?: string | undefined },
 ): void {
   const fixed = [
-    ...sets.map((s) => ({ path: s.slice(0, Math.max(0, s.indexOf('='))).trim(), flag: `--set ${s}` })),
+    ...sets.map((s) => ({ path: overridePath(s), flag: `--set ${s}` })),
     ...(flags.seed === undefined ? [] : [{ path: 'seed', flag: `--seed ${flags.seed}` }]),
     ...(flags.replications === undefined
       ? []

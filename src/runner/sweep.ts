@@ -15,7 +15,7 @@ import { type PointResult, type PreparedPoint, preparePoint, summarizePoint } fr
 import type { Executor } from './executor.js';
 import { entryParams } from './policy-spec.js';
 import type { SweepAxis } from './sweep-axes.js';
-import { crossProduct } from './sweep-axes.js';
+import { crossProduct, overlaps } from './sweep-axes.js';
 
 export const SWEEP_FORMAT = 'orchlab.sweep/1';
 
@@ -45,9 +45,7 @@ function varyText(values: Record<string, unknown>): string {
 export function pointScenario(base: Scenario, values: Record<string, unknown>): Scenario {
   const overrides = Object.entries(values).map(([path, v]) => `${path}=${JSON.stringify(v)}`);
   const blame = (field: string): string => {
-    const own = Object.keys(values).filter(
-      (p) => field === p || field.startsWith(`${p}.`) || p.startsWith(`${field}.`),
-    );
+    const own = Object.keys(values).filter((p) => overlaps(field, p));
     return varyText(own.length > 0 ? Object.fromEntries(own.map((p) => [p, values[p]])) : values);
   };
   let data: unknown;
@@ -80,9 +78,7 @@ export function checkAxesAgainstPolicies(entries: readonly string[], axes: reado
     if (!axis.path.startsWith('routing.')) continue;
     const param = axis.path.slice('routing.'.length);
     for (const entry of entries) {
-      const fixed = entryParams(entry).find(
-        (p) => p === param || param.startsWith(`${p}.`) || p.startsWith(`${param}.`),
-      );
+      const fixed = entryParams(entry).find((p) => overlaps(p, param));
       if (fixed !== undefined)
         problems.push(
           `--vary ${axis.path}: ${entry} in --policies fixes ${fixed}; ` +

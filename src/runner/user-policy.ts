@@ -18,9 +18,14 @@ export function isPolicyPath(name: string): boolean {
   return /\.(ts|mts|js|mjs)$/.test(name);
 }
 
+/** What a policy name stands for: a registered name as it is, a module path made absolute. */
+export function policyIdentity(name: string): string {
+  return isPolicyPath(name) ? resolve(name) : name;
+}
+
 /** Whether two policy names are the same policy: one registered name, or paths to one module file. */
 export function samePolicy(a: string, b: string): boolean {
-  return a === b || (isPolicyPath(a) && isPolicyPath(b) && resolve(a) === resolve(b));
+  return policyIdentity(a) === policyIdentity(b);
 }
 
 /** A policy loaded earlier by loadUserPolicy (resolvePolicy looks here for paths). */

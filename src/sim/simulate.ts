@@ -246,7 +246,6 @@ class Simulation implements Host {
   private stopCompleted = Number.POSITIVE_INFINITY;
   /** Completions at which observation begins (warm-up by count); infinity once it has. */
   private observeAt = Number.POSITIVE_INFINITY;
-  private primed = false;
   private completed = 0;
   private arrived = 0;
   private count = 0;
@@ -282,8 +281,7 @@ class Simulation implements Host {
       // loop (mid-way through the first slice): code compiled for a path never taken is thrown
       // away when that path first runs (a deopt, then a recompile). Where a run pauses never
       // changes its result.
-      const prime = !this.primed;
-      this.primed = true;
+      const prime = this.count === 0;
       // A run that stops by completions, until one completes, also pauses at NO_COMPLETION_ARRIVALS
       // to give up there (a run that stops by time always gets there).
       const watch = this.completed === 0 && this.stopCompleted < Number.POSITIVE_INFINITY;
@@ -302,12 +300,7 @@ class Simulation implements Host {
         if (this.completed >= pauseAt) return false;
       } else if (stop === WARMUP) this.recorder.beginObservation();
       else if (stop === PAUSE) {
-        if (
-          this.completed === 0 &&
-          this.stopCompleted < Number.POSITIVE_INFINITY &&
-          this.arrived >= NO_COMPLETION_ARRIVALS
-        )
-          this.noProgress();
+        if (watch && this.completed === 0 && this.arrived >= NO_COMPLETION_ARRIVALS) this.noProgress();
         if (this.arrived >= arrivalBound) return false;
       } else return true; // the stop, or no event left
     }

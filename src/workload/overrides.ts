@@ -16,11 +16,17 @@ function kindOf(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** The dotted path an override sets: `a.b.0` of `a.b.0=value`; '' without an `=`. */
+export function overridePath(override: string): string {
+  const eq = override.indexOf('=');
+  return eq < 0 ? '' : override.slice(0, eq).trim();
+}
+
 /** Splits `a.b.0=value` into its path segments and the YAML-parsed value. */
 function parseOverride(override: string): { path: string[]; value: unknown } {
   const eq = override.indexOf('=');
   if (eq < 0) throw new InputError(`--set ${override}: expected path=value`);
-  const pathText = override.slice(0, eq).trim();
+  const pathText = overridePath(override);
   const valueText = override.slice(eq + 1).trim();
   const path = pathText.split('.');
   if (pathText === '' || path.some((seg) => seg === '')) {
