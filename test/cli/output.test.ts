@@ -1,6 +1,6 @@
 // Where results go (src/cli/output.ts): --out and --report may not name one file, a failed write
 // to stdout is one line in words, and --out into a fifo writes in place.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 // Output paths: refused before any run when they could not be written, and written whole.
 // Symlinks are followed and fifos written in place. Real device nodes are never written here: a
 // regression would replace them with plain files (as root it once did), so a fifo stands in.
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   closeSync,
@@ -18,6 +18,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { checkWritable } from '../../src/io/writable.js';
@@ -26,16 +27,40 @@ import { fifoWithReader } from '../support/fifo.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'orchlab-out-'));
 
+/**
+ * src/io/writable.ts as one file in a folder anyone may read: the user the check runs as may not
+ * be able to read the checkout (a clone in a private folder, mktemp -d's 0700).
+ */
+let writableBundle: string | undefined;
+function bundledWritable(): string {
+  if (writableBundle !== undefined) return writableBundle;
+  const dir = scratch();
+  chmodSync(dir, 0o755);
+  const out = join(dir, 'writable.mjs');
+  buildSync({
+    entryPoints: [resolve('src/io/writable.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: out,
+    logLevel: 'error',
+  });
+  chmodSync(out, 0o644);
+  writableBundle = out;
+  return out;
+}
+
 /** What `checkWritable(flag, path, 'file')` says when run as a user other than root. */
 function checkAsUser(flag: string, path: string): string {
-  const script = `import(${JSON.stringify(resolve('src/io/writable.ts'))}).then((m) => {
+  const script = `import(${JSON.stringify(bundledWritable())}).then((m) => {
     try { m.checkWritable(${JSON.stringify(flag)}, ${JSON.stringify(path)}, 'file'); console.log('accepted'); }
     catch (err) { console.log(err.message); }
   });`;
   const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     ...asNobody,
-    env: { ...process.env, TSX_DISABLE_CACHE: '1', HOME: tmpdir() },
+    cwd: tmpdir(),
+    env: { ...process.env, HOME: tmpdir() },
     encoding: 'utf8',
   });
   expect(r.stderr).toBe('');
