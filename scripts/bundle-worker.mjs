@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { build } from 'esbuild';
+import { writeManifest } from './bundle-manifest.mjs';
 
 const dir = 'dist/src/runner';
 const entry = `${dir}/worker.js`;
@@ -35,15 +36,8 @@ const result = await build({
 });
 const source = result.outputFiles[0].text;
 writeFileSync(out, source);
-// What went into the bundle (paths from the project root): the pool loads the bundle only while
-// none of these is newer (src/runner/worker-file.ts). A package counts by its directory: npm
-// keeps the tarball's file dates, but a reinstall creates the directory anew.
-const inputs = new Set();
-for (const input of Object.keys(result.metafile.inputs)) {
-  const pkg = /^(node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
-  inputs.add(pkg === null ? input : pkg[1]);
-}
-writeFileSync(`${dir}/worker.bundle.json`, `${JSON.stringify({ inputs: [...inputs] }, null, 1)}\n`);
+// What went into it: the pool loads the bundle only while none of these is newer.
+writeManifest(`${dir}/worker.bundle.json`, result.metafile);
 
 // Compile and run the bundle once, as a worker would, then keep what V8 compiled.
 const { encodeCache, runCommonJs, wrapCommonJs } = await import(

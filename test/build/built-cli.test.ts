@@ -1,5 +1,5 @@
-// The built package as users run it: bin/orchlab.js over dist/, whose worker threads load the
-// bundled worker through its V8 code cache (dist/src/runner/worker-loader.js, worker.bundle.cjs
+// The built package as users run it: bin/orchlab.js over the CLI's bundle in dist/src/cli/bundle/
+// (scripts/bundle-cli.mjs), whose worker threads load the bundled worker through its V8 code cache (dist/src/runner/worker-loader.js, worker.bundle.cjs
 // and worker.bundle.cache, made by scripts/bundle-worker.mjs). The other CLI tests run the
 // TypeScript sources in this process and never touch the bundle.
 // `npm ci` and `npm test` build dist/; after editing src/, `npm run build` refreshes it.
@@ -9,15 +9,27 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { bundleIsFresh } from '../../src/bundle-fresh.js';
 import { workerFileName } from '../../src/runner/worker-file.js';
+import { VERSION } from '../../src/version.js';
 
 const run = promisify(execFile);
 const BUNDLE = 'dist/src/runner/worker.bundle.cjs';
+const CLI_BUNDLE = 'dist/src/cli/bundle/bin.js';
 const SMALL = 'test/fixtures/scenarios/small-mmc.yaml';
 
-async function orchlab(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const orchlab = (...args: string[]) => orchlabWith({}, args);
+
+async function orchlabWith(env: Record<string, string>, args: readonly string[]): Promise<Outcome> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['bin/orchlab.js', ...args], {
+      env: { ...process.env, ...env },
       maxBuffer: 1 << 26,
     });
     return { code: 0, stdout, stderr };
@@ -37,8 +49,33 @@ function newestSource(dir: string): number {
 
 describe('the built CLI and its bundled worker', () => {
   it('is built from the current sources (`npm test` builds first; after editing src/, `npm run build`)', () => {
-    expect(existsSync(BUNDLE), `${BUNDLE} is missing`).toBe(true);
-    expect(newestSource('src') <= statSync(BUNDLE).mtimeMs, 'dist/ is older than src/').toBe(true);
+    for (const bundle of [BUNDLE, CLI_BUNDLE]) {
+      expect(existsSync(bundle), `${bundle} is missing`).toBe(true);
+      expect(newestSource('src') <= statSync(bundle).mtimeMs, 'dist/ is older than src/').toBe(true);
+    }
+  });
+
+  it('runs the CLI from its bundle, which is fresh after the build', () => {
+    expect(bundleIsFresh(CLI_BUNDLE, 'dist/src/cli/bundle/manifest.json', '.')).toBe(true);
+  });
+
+  it('prints the same bytes from the CLI bundle as from the compiled modules (ORCHLAB_NO_BUNDLE)', async () => {
+    // A TypeScript user policy in this thread: tsx resolves it from the bundled module's own URL.
+    const args = [
+      'compare',
+      SMALL,
+      '--policies',
+      'jsq,examples/policies/fastest-free.ts',
+      '--format',
+      'json',
+    ];
+    const bundled = await orchlab(...args, '--workers', '1');
+    const modules = await orchlabWith({ ORCHLAB_NO_BUNDLE: '1' }, [...args, '--workers', '1']);
+    expect(bundled.code, bundled.stderr).toBe(0);
+    expect(modules.code, modules.stderr).toBe(0);
+    expect(bundled.stdout).toBe(modules.stdout);
+    expect(JSON.parse(bundled.stdout).runs).toHaveLength(2);
+    expect((await orchlab('--version')).stdout.trim()).toBe(VERSION);
   });
 
   it('runs its workers from the bundle, whose code cache V8 accepts', async () => {
