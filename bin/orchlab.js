@@ -17,7 +17,10 @@ const fresh = process.env.ORCHLAB_NO_BUNDLE === undefined && (await bundleHoldsC
 await import((fresh ? bundle : entry).href);
 
 async function bundleHoldsCurrentCode() {
-  const { bundleIsFresh } = await import(new URL('src/bundle-fresh.js', dist).href);
+  // dist/ built before the CLI had a bundle has no check either.
+  const check = new URL('src/bundle-fresh.js', dist);
+  if (!existsSync(check)) return false;
+  const { bundleIsFresh } = await import(check.href);
   const path = (relative, base = dist) => fileURLToPath(new URL(relative, base));
   return bundleIsFresh(
     path('src/cli/bundle/bin.js'),

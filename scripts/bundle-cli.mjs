@@ -3,12 +3,12 @@
 // bin/orchlab.js loads while they are fresh (src/bundle-fresh.ts, against manifest.json there).
 // A command then starts without resolving, reading and linking some 360 modules. Run after tsc,
 // by `npm run build`.
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { writeManifest } from './bundle-manifest.mjs';
+import { manifestFiles, writeManifest } from './bundle-manifest.mjs';
 
 const entry = 'dist/src/cli/bin.js';
 if (!existsSync(entry)) {
@@ -17,8 +17,13 @@ if (!existsSync(entry)) {
 }
 const outdir = resolve('dist/src/cli/bundle');
 const out = resolve(outdir, 'bin.js');
-// An old bundle must not outlive a failed build.
-rmSync(outdir, { recursive: true, force: true });
+const manifest = resolve(outdir, 'manifest.json');
+// The last build's files stay (a command already running loads its chunks later: the report's
+// after the runs), but without a manifest the bundle is not used until this build succeeds.
+const previous = manifestFiles(manifest);
+rmSync(manifest, { force: true });
+// Inputs compiled after this moment (tsc --watch during the build) must count as newer.
+const started = new Date();
 
 // Each compiled module keeps its own URL: import.meta.url becomes the URL the module has
 // unbundled (the pool finds its worker beside pool.js, the version walks up from version.js).
@@ -53,13 +58,21 @@ const result = await build({
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
   plugins: [ownUrl],
+  // Stacks map to src/*.ts under --enable-source-maps (through tsc's maps).
+  sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
   write: false,
   metafile: true,
 });
+// Chunks are named by their content, so a running command's chunks are never overwritten with
+// other code; the entry goes last, whole (renamed into place), dated when the build started.
 mkdirSync(outdir, { recursive: true });
-for (const file of result.outputFiles) writeFileSync(file.path, file.contents);
+const files = result.outputFiles.map((f) => relative(outdir, f.path));
+for (const file of result.outputFiles) if (file.path !== out) writeFileSync(file.path, file.contents);
+writeFileSync(`${out}.tmp`, result.outputFiles.find((f) => f.path === out).contents);
+renameSync(`${out}.tmp`, out);
+utimesSync(out, started, started);
 
 // The bundle must start: a broken one is removed, and the build fails.
 try {
@@ -67,9 +80,11 @@ try {
   const expected = JSON.parse(await readFile('package.json', 'utf8')).version;
   if (version !== expected) throw new Error(`--version printed ${JSON.stringify(version)}, not ${expected}`);
 } catch (err) {
-  rmSync(outdir, { recursive: true, force: true });
   console.error(`bundle-cli: the bundled CLI does not start: ${err instanceof Error ? err.message : err}`);
   process.exit(1);
 }
 // What went into it: bin/orchlab.js loads the bundle only while none of these is newer.
-writeManifest(resolve(outdir, 'manifest.json'), result.metafile);
+writeManifest(manifest, result.metafile, files);
+// Files of builds before the last one go.
+const keep = new Set([...files, ...previous, 'manifest.json']);
+for (const file of readdirSync(outdir)) if (!keep.has(file)) rmSync(resolve(outdir, file), { force: true });

@@ -4,7 +4,7 @@
 // TypeScript sources in this process and never touch the bundle.
 // `npm ci` and `npm test` build dist/; after editing src/, `npm run build` refreshes it.
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -55,8 +55,16 @@ describe('the built CLI and its bundled worker', () => {
     }
   });
 
-  it('runs the CLI from its bundle, which is fresh after the build', () => {
-    expect(bundleIsFresh(CLI_BUNDLE, 'dist/src/cli/bundle/manifest.json', '.')).toBe(true);
+  it('runs the CLI from its bundle, fresh after the build and dated from before the build read its inputs', () => {
+    const manifest = 'dist/src/cli/bundle/manifest.json';
+    expect(bundleIsFresh(CLI_BUNDLE, manifest, '.')).toBe(true);
+    // An input compiled while the build ran (tsc --watch) must count as newer than the bundle.
+    const { files } = JSON.parse(readFileSync(manifest, 'utf8')) as { files: string[] };
+    const dated = statSync(CLI_BUNDLE).mtimeMs;
+    const chunks = files.filter((f) => f !== 'bin.js');
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const chunk of chunks)
+      expect(dated).toBeLessThan(statSync(join('dist/src/cli/bundle', chunk)).mtimeMs);
   });
 
   it('prints the same bytes from the CLI bundle as from the compiled modules (ORCHLAB_NO_BUNDLE)', async () => {
