@@ -56,9 +56,10 @@ export function sweepMetricSpec(sweep: SweepResult, metric = 'responseTime.p99')
   const unit = metricUnit(metric);
   const policies = [...new Set(sweep.points.flatMap((p) => p.runs.map((r) => r.policy.label)))];
   const color = policyColor(policies);
-  // Ticks at the swept values when there are few of them (not at 4.2, 4.4, ...).
+  // Ticks at the swept values when there are few of them (not at 4.2, 4.4, ...), each printed
+  // as itself: the default format takes its precision from the tick spacing, so 8.8 read "9".
   const xs = [...new Set(rows.map((r) => r.x))];
-  const ticks = xs.length <= 12 ? { values: xs as number[] } : {};
+  const ticks = xs.length <= 12 ? { values: xs as number[], format: ',.12~r' } : {};
   const x: Channel<'x'> = numeric
     ? { field: 'x', type: 'quantitative', title: axis, scale: { zero: false }, axis: ticks }
     : { field: 'x', type: 'ordinal', title: axis, sort: null };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepResult } from '../../../src/report/input-types.js';
 import { sweepMetricSpec, sweepRows } from '../../../src/report/specs/sweep-metric.js';
+import { renderSvg } from '../../../src/report/svg.js';
 import { compileWarnings } from '../support/compile-clean.js';
 import { sweepResult } from '../support/results.js';
 
@@ -28,5 +29,20 @@ describe('sweepMetricSpec(sweep)', () => {
     };
     expect(sweepRows(two, 'responseTime.p99').every((r) => r.panel === 'discipline = fifo')).toBe(true);
     expect(compileWarnings(sweepMetricSpec(two))).toEqual([]);
+  });
+
+  it('labels fractional swept values as they are (8.8 and 10.4, not 9 and 10)', async () => {
+    const one = await sweepResult();
+    const path = one.axes[0]!.path;
+    // The README's sweep: 8 to 15.2 by 0.8, ten values (the fixture's points reused for figures).
+    const values = Array.from({ length: 10 }, (_, i) => Number((8 + 0.8 * i).toFixed(1)));
+    const fractional: SweepResult = {
+      ...one,
+      axes: [{ path, values }],
+      points: values.map((v, i) => ({ ...one.points[i % one.points.length]!, values: { [path]: v } })),
+    };
+    const svg = await renderSvg(sweepMetricSpec(fractional));
+    for (const label of ['8.8', '10.4', '15.2']) expect(svg).toContain(`>${label}</text>`);
+    expect(svg).not.toContain('>9</text>');
   });
 });
