@@ -1,5 +1,6 @@
-// The options `run`, `compare` and `sweep` share for how their runs execute. Registration only:
-// executing them (worker pool, cache, progress) is execution.ts, loaded when a command runs.
+// The options `run`, `compare` and `sweep` share for how their runs execute, and the error their
+// crashed runs end with. Registration only: executing them (worker pool, cache, progress) is
+// execution.ts, loaded when a command runs.
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 
@@ -32,4 +33,21 @@ export function addExecutionOptions(command: Command): Command {
 function cacheDir(dir: string): string {
   if (dir === '') throw new InputError("--cache: expected a directory, got ''");
   return dir;
+}
+
+/**
+ * Runs that failed, leaving nothing to write, when one crashed (a dead worker thread, a policy
+ * that called process.exit, a bug): the CLI prints the message alone, as for InputError and
+ * PolicyError, and exits with `exitCode` (1). A crash's stack, if it has one, was printed as the
+ * run crashed (execution.ts). Here rather than in execution.ts so that main.ts can know it
+ * without loading the runner.
+ */
+export class RunsFailed extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = 'RunsFailed';
+  }
 }

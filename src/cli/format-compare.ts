@@ -4,10 +4,12 @@ import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { CompareResult } from '../runner/compare.js';
 import {
   ciRange,
+  failedRunText,
   formatTable,
   num,
   ONE_REPLICATION,
   precisionNotes,
+  warmupCutTable,
   warmupNotes,
   withHalfWidth,
 } from './format-table.js';
@@ -40,8 +42,11 @@ export function formatCompare(c: CompareResult): string {
     ];
   });
   const header = ['policy', 'resp mean (s)', 'resp p95 (s)', 'resp p99 (s)', 'util', 'rejected', 'cost'];
+  // Every policy asked for counts; one whose runs failed has no row, and the header says so.
+  const failed = c.policies.filter((p) => !c.runs.some((r) => r.policy.label === p)).length;
+  const policies = `${count(c.policies.length, 'policy', 'policies')}${failed > 0 ? ` (${failed} failed)` : ''}`;
   const parts = [
-    `${c.scenario} · ${count(c.runs.length, 'policy', 'policies')} · ${count(c.replications, 'replication')} · seed ${c.seed} · same workload for every policy`,
+    `${c.scenario} · ${policies} · ${count(c.replications, 'replication')} · seed ${c.seed} · same workload for every policy`,
     '',
     formatTable([...header, ...rates.map((h) => h.header)], rows),
     '',
@@ -64,7 +69,9 @@ export function formatCompare(c: CompareResult): string {
     parts.push('', `Paired differences against the best (same replications${together}):`, '');
     parts.push(formatTable(['policies', 'metric', 'difference', '95% CI', 'significant'], pairRows));
   }
+  const cuts = warmupCutTable(c.runs);
+  if (cuts !== undefined) parts.push('', cuts);
   for (const note of [...precisionNotes(c.runs), ...warmupNotes(c.runs)]) parts.push('', note);
-  for (const f of c.failures) parts.push('', `FAILED ${f.policy} (replication ${f.replication}): ${f.error}`);
+  for (const f of c.failures) parts.push('', `FAILED ${f.policy} (${failedRunText(f)}): ${f.error}`);
   return parts.join('\n');
 }

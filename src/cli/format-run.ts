@@ -1,7 +1,17 @@
 // The terminal view of a RunResult: each figure with its 95% confidence interval.
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { RunResult } from '../runner/run-result.js';
-import { ciRange, formatTable, num, ONE_REPLICATION, precisionNotes, warmupNotes } from './format-table.js';
+import {
+  ciRange,
+  formatTable,
+  num,
+  ONE_REPLICATION,
+  precisionNotes,
+  tasks,
+  type WarmupCutSpread,
+  warmupCutSpread,
+  warmupNotes,
+} from './format-table.js';
 import { count } from './plural.js';
 
 export function formatRun(r: RunResult): string {
@@ -52,7 +62,22 @@ export function formatRun(r: RunResult): string {
     );
   }
   if (r.replications < 2) parts.push('', `${ONE_REPLICATION}.`);
+  const cut = warmupCutSpread(r);
+  if (cut !== undefined) parts.push('', warmupCutLine(cut));
   for (const note of [...precisionNotes([r]), ...warmupNotes([r])]) parts.push('', note);
   parts.push('', `digest ${r.digest}`);
   return parts.join('\n');
+}
+
+/** The line under a run table with warmup: auto: what it cut and when observation began. */
+function warmupCutLine(cut: WarmupCutSpread): string {
+  const one = cut.replications === 1;
+  if (cut.maxCompleted === 0)
+    return `warmup: auto found no transient to cut${one ? '' : ' in any replication'}: observation began at 0 s.`;
+  if (one)
+    return `warmup: auto cut the first ${tasks(cut.meanCompleted)} completed tasks; observation began at ${num(cut.meanSeconds)} s.`;
+  return (
+    `warmup: auto cut the first ${tasks(cut.meanCompleted)} completed tasks per replication on average ` +
+    `(min ${tasks(cut.minCompleted)}, max ${tasks(cut.maxCompleted)}); observation began at ${num(cut.meanSeconds)} s on average.`
+  );
 }

@@ -1,7 +1,14 @@
 // The terminal view of a sweep: one row per point (its values), then per policy the p99 and the
 // mean response time with their 95% CI half-widths; * marks the best policy at the point.
 import type { SweepPoint, SweepResult } from '../runner/sweep.js';
-import { formatTable, num, precisionNotes, warmupNotes, withHalfWidth } from './format-table.js';
+import {
+  failedRunText,
+  formatTable,
+  num,
+  precisionNotes,
+  warmupNotes,
+  withHalfWidth,
+} from './format-table.js';
 import { count } from './plural.js';
 
 const valueText = (v: unknown) =>
@@ -26,8 +33,10 @@ export function formatSweep(s: SweepResult): string {
   ]);
   const counts = [...new Set(s.points.filter((p) => p.error === undefined).map((p) => p.replications))];
   const reps = counts.length <= 1 ? `${counts[0] ?? 0}` : `${Math.min(...counts)}–${Math.max(...counts)}`;
+  // --vary seed gives each point its own seed (its column shows it): the base seed ran nowhere.
+  const seed = paths.includes('seed') ? 'seed varies by point' : `seed ${s.seed}`;
   const parts = [
-    `${s.scenario} · ${count(s.policies.length, 'policy', 'policies')} × ${count(s.points.length, 'point')} · ${reps} ${reps === '1' ? 'replication' : 'replications'} · seed ${s.seed} · same workload for every policy at a point`,
+    `${s.scenario} · ${count(s.policies.length, 'policy', 'policies')} × ${count(s.points.length, 'point')} · ${reps} ${reps === '1' ? 'replication' : 'replications'} · ${seed} · same workload for every policy at a point`,
     '',
     formatTable(header, rows),
     '',
@@ -49,7 +58,7 @@ export function formatSweep(s: SweepResult): string {
     ])
       parts.push('', note);
     for (const f of point.failures)
-      parts.push('', `FAILED ${f.policy} at ${where} (replication ${f.replication}): ${f.error}`);
+      parts.push('', `FAILED ${f.policy} at ${where} (${failedRunText(f)}): ${f.error}`);
   }
   return parts.join('\n');
 }

@@ -1,6 +1,7 @@
 // Plain-text tables for the terminal: columns padded to their widest cell, and the cells for
 // estimates. One replication has no confidence interval (its JSON keeps [value, value]), so its
 // cells show none.
+import type { PolicyFailure } from '../runner/compare.js';
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { RunResult } from '../runner/run-result.js';
 import { count } from './plural.js';
@@ -78,4 +79,66 @@ export function precisionNotes(runs: readonly RunResult[], where = ''): string[]
       `PRECISION NOT MET: ${r.policy.label}${where}: mean response ${r.replications < 2 ? 'with no interval' : `±${Number.isFinite(half) ? percent(half) : '?'}`} after ${count(r.replications, 'replication')}, asked ±${percent(asked)}${target} (raise maxReplications)`,
     ];
   });
+}
+
+/**
+ * Where a failed run can be found again: its seed and replication (a run draws every random
+ * number from streams of (seed, stream, replication); see sim/rng.ts), e.g. `seed 3, replication 1`.
+ */
+export function failedRunText(f: PolicyFailure): string {
+  return f.replication === null ? `seed ${f.seed}` : `seed ${f.seed}, replication ${f.replication}`;
+}
+
+/** Where warmup: auto cut a run's replications: completed tasks discarded and the time it ended. */
+export interface WarmupCutSpread {
+  readonly replications: number;
+  readonly meanCompleted: number;
+  readonly minCompleted: number;
+  readonly maxCompleted: number;
+  /** Mean virtual time (s) at which observation began. */
+  readonly meanSeconds: number;
+}
+
+/** The spread of a run's warmup: auto cuts; undefined for a fixed warm-up. */
+export function warmupCutSpread(r: RunResult): WarmupCutSpread | undefined {
+  const cuts = r.replicationResults.flatMap((x) => (x.warmupCut === undefined ? [] : [x.warmupCut]));
+  if (cuts.length === 0) return undefined;
+  const completed = cuts.map((c) => c.completed);
+  return {
+    replications: cuts.length,
+    meanCompleted: completed.reduce((a, b) => a + b, 0) / cuts.length,
+    minCompleted: Math.min(...completed),
+    maxCompleted: Math.max(...completed),
+    meanSeconds: cuts.reduce((a, c) => a + c.seconds, 0) / cuts.length,
+  };
+}
+
+/** A count of tasks: whole, or a mean with one decimal. */
+export const tasks = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+
+/**
+ * Under a compare table with warmup: auto, one row per policy: the completed tasks cut from the
+ * start of each replication (mean, min, max) and the mean virtual time observation began.
+ */
+export function warmupCutTable(runs: readonly RunResult[]): string | undefined {
+  const rows = runs.flatMap((r) => {
+    const s = warmupCutSpread(r);
+    return s === undefined
+      ? []
+      : [
+          [
+            r.policy.label,
+            tasks(s.meanCompleted),
+            tasks(s.minCompleted),
+            tasks(s.maxCompleted),
+            num(s.meanSeconds),
+          ],
+        ];
+  });
+  if (rows.length === 0) return undefined;
+  return [
+    'warmup: auto cut per replication (completed tasks discarded; virtual time observation began):',
+    '',
+    formatTable(['policy', 'cut mean', 'cut min', 'cut max', 'from mean (s)'], rows),
+  ].join('\n');
 }

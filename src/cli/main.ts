@@ -1,5 +1,7 @@
 // The `orchlab` command. Every user mistake surfaces as one message and exit code 2; a policy
-// that breaks its contract as exit code 3; anything else is a bug and prints its stack (exit 1).
+// that breaks its contract as exit code 3; runs that crashed with nothing to write (a worker
+// thread that died, a policy that called process.exit) as one message and exit code 1; anything
+// else is a bug and prints its stack (exit 1).
 // commands/ only declares each command's options; its action imports the implementation
 // (actions/) when that command runs, so --help, --version and every other command start fast.
 import { Command, CommanderError } from 'commander';
@@ -13,6 +15,7 @@ import { registerRun } from './commands/run.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerTrace } from './commands/trace.js';
 import { registerValidate } from './commands/validate.js';
+import { RunsFailed } from './execution-options.js';
 
 export function buildProgram(): Command {
   const program = new Command('orchlab')
@@ -41,7 +44,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // Help and --version end through here too, with exit code 0.
       return err.exitCode === 0 ? 0 : 2;
     }
-    if (err instanceof InputError || err instanceof PolicyError) {
+    if (err instanceof InputError || err instanceof PolicyError || err instanceof RunsFailed) {
       process.stderr.write(`orchlab: ${err.message}\n`);
       return err.exitCode;
     }

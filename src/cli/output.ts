@@ -4,7 +4,15 @@ import { errorCode, InputError } from '../errors.js';
 import { jsonChunks } from '../io/json-chunks.js';
 import { outputTarget } from '../io/output-target.js';
 import { checkWritable } from '../io/writable.js';
-import { type Content, chunksOf, writeAtomic, writeFailure } from '../io/write-atomic.js';
+import {
+  type Content,
+  chunksOf,
+  nextTurns,
+  TURN_CHARS,
+  WriteAborted,
+  writeAtomicAsync,
+  writeFailure,
+} from '../io/write-atomic.js';
 
 export interface OutputFlags {
   readonly format?: 'table' | 'json';
@@ -58,43 +66,67 @@ export function* jsonText(result: unknown): Generator<string> {
 
 /**
  * Writes the result, as JSON or as the table, to --out (atomically) or to stdout. JSON is written
- * chunk by chunk and never held whole (io/json-chunks.ts).
+ * chunk by chunk and never held whole (io/json-chunks.ts). With a `signal` (Ctrl-C) the write
+ * lets the event loop turn as it goes and stops once the signal is aborted, with WriteAborted:
+ * an --out file is then not written at all.
  */
-export async function emit(flags: OutputFlags, result: unknown, table: () => string): Promise<void> {
+export async function emit(
+  flags: OutputFlags,
+  result: unknown,
+  table: () => string,
+  signal?: AbortSignal,
+): Promise<void> {
   const content = flags.format === 'json' ? jsonText(result) : `${table()}\n`;
   if (flags.out !== undefined) {
-    writeAtomic(flags.out, content, `--out ${flags.out}`);
+    await writeAtomicAsync(flags.out, content, { label: `--out ${flags.out}`, signal });
     if (flags.quiet !== true) process.stderr.write(`wrote ${flags.out}\n`);
   } else {
-    await writeStdout(content);
+    await writeStdout(content, signal);
   }
 }
 
 /**
  * Writes the chunks to stdout in order. A pipe's reader may be slower than the chunks come: when
  * the stream's buffer is full, wait for it to drain, so memory holds about one chunk and not the
- * whole output. A failed stdout (a closed pipe, a full disk: see watchStdout) takes no more.
+ * whole output. A failed stdout (a closed pipe, a full disk: see watchStdout) takes no more. With
+ * a `signal`, the event loop turns every TURN_CHARS characters, and an aborted signal stops the
+ * output where it stands (WriteAborted).
  */
-export async function writeStdout(content: Content): Promise<void> {
+export async function writeStdout(content: Content, signal?: AbortSignal): Promise<void> {
   const out = process.stdout;
+  let written = 0;
+  let sinceTurn = 0;
   for (const chunk of chunksOf(content)) {
     if (out.destroyed || out.errored !== null) return;
-    if (!out.write(chunk)) await drained(out);
+    if (signal?.aborted) throw new WriteAborted(written > 0 ? 'standard output' : undefined);
+    const more = out.write(chunk);
+    written += chunk.length;
+    sinceTurn += chunk.length;
+    if (!more) {
+      sinceTurn = 0;
+      await drained(out, signal);
+    } else if (signal !== undefined && sinceTurn >= TURN_CHARS) {
+      sinceTurn = 0;
+      await nextTurns();
+    }
   }
 }
 
-/** Resolves when `stream` may take more, or will take nothing more (it failed or closed). */
-function drained(stream: NodeJS.WriteStream): Promise<void> {
+/** Resolves when `stream` may take more, or will take nothing more (it failed or closed), or `signal` is aborted. */
+function drained(stream: NodeJS.WriteStream, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((done) => {
+    if (signal?.aborted) return done();
     const settle = () => {
       stream.off('drain', settle);
       stream.off('error', settle);
       stream.off('close', settle);
+      signal?.removeEventListener('abort', settle);
       done();
     };
     stream.on('drain', settle);
     stream.on('error', settle);
     stream.on('close', settle);
+    signal?.addEventListener('abort', settle);
   });
 }
 

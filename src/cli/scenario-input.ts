@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import { routingPolicies, routingPolicyNames } from '../policies/routing/index.js';
 import { samePolicy } from '../runner/user-policy.js';
 import { loadScenarioFile } from '../workload/load-scenario.js';
-import { applyOverrides } from '../workload/overrides.js';
+import { applyOverrides, overridePath } from '../workload/overrides.js';
 import { MAX_REPLICATIONS, type RoutingSpec, type Scenario } from '../workload/scenario-schema.js';
 
 export interface ScenarioFlags {
@@ -20,6 +20,7 @@ export interface ScenarioFlags {
  */
 export function scenarioFromFlags(path: string, flags: ScenarioFlags, ownPolicy = false): Scenario {
   const sets = flags.set ?? [];
+  if (!ownPolicy) refuseRoutingSets(sets);
   const loaded = loadScenarioFile(path, {
     overrides: sets,
     knownPolicies: routingPolicyNames,
@@ -47,6 +48,31 @@ export function scenarioFromFlags(path: string, flags: ScenarioFlags, ownPolicy 
   return scenario;
 }
 
+/**
+ * compare and sweep run the policies of --policies, each with its own parameters: a --set of the
+ * routing section would reach only an entry naming the file's policy (and a typo, none), so it is
+ * refused, pointing at the --policies entry (or, in a sweep, --vary routing.PARAM).
+ */
+function refuseRoutingSets(sets: readonly string[]): void {
+  for (const set of sets) {
+    const path = overridePath(set);
+    if (path !== 'routing' && !path.startsWith('routing.')) continue;
+    const param = path.slice('routing.'.length);
+    if (param === 'policy' || path === 'routing')
+      throw new InputError(
+        `--set ${set}: compare and sweep run the policies listed in --policies; ` +
+          'give each one there, with its parameters (e.g. --policies jsq,power-of-d:d=3)',
+      );
+    const value = set.slice(set.indexOf('=') + 1).trim();
+    const own = /^[\w-]+$/.test(param) && value !== '' ? `NAME:${param}=${value}, ` : '';
+    throw new InputError(
+      `--set ${set}: compare and sweep take policy parameters in the --policies entry, ` +
+        `not from --set routing.*; give ${own}e.g. --policies power-of-d:d=3 ` +
+        `(a sweep can vary one for every policy: --vary ${path}=…)`,
+    );
+  }
+}
+
 export function wholeNumber(
   flag: string,
   text: string,
@@ -57,9 +83,8 @@ export function wholeNumber(
   // Digits only: Number() would also take '1e3', '0x2' and ' 2'.
   const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
     const or = alternative === '' ? '' : ` ${alternative}`;
-    throw new InputError(`${flag}: expected a whole number ${range}${or}, got '${text}'`);
+    throw new InputError(`${flag}: expected a whole number from ${min} to ${max}${or}, got '${text}'`);
   }
   return n;
 }
@@ -69,7 +94,8 @@ export function positiveSeconds(flag: string, text: string): number {
   const n = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
   if (!(n > 0 && n <= 86_400))
     throw new InputError(
-      `${flag}: expected seconds, a number above 0 and at most 86400 (a day), got '${text}'`,
+      `${flag}: expected seconds as a plain decimal number like 30 or 0.5 (no exponent or sign), ` +
+        `above 0 and at most 86400 (a day), got '${text}'`,
     );
   return n;
 }

@@ -9,6 +9,7 @@
 //   start at offset 0, renaming over the file it resolves to would drop what the log held).
 import { lstatSync, readlinkSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { InputError } from '../errors.js';
 
 export type OutputTarget =
   /** A regular file, or none yet: written atomically at `path` (symlinks already followed). */
@@ -89,6 +90,8 @@ function finalPath(path: string): string {
 
 /** Where a write to `path` lands (see above). */
 export function outputTarget(path: string): OutputTarget {
+  // '' resolves to the working directory, so it would be refused as "is a directory".
+  if (path === '') throw new InputError('an output path is empty; expected a file name');
   const fd = ownDescriptor(path);
   if (fd !== undefined) return { kind: 'descriptor', fd };
   const stats = statOf(path, statSync);

@@ -56,70 +56,140 @@ export function* chunksOf(content: Content): Generator<string> {
   if (held !== '') yield held;
 }
 
-/** Every chunk to `fd`, in order, each written whole. */
-function writeChunks(fd: number, content: Content): void {
-  for (const chunk of chunksOf(content)) writeFileSync(fd, chunk);
+/**
+ * Where the chunks go once opened: `write` takes one chunk (false when the reader of a descriptor
+ * is gone: write no more), `commit` makes the output whole (renames the temporary file over the
+ * target), `abandon` undoes what can be undone (removes the temporary file). Both close what was
+ * opened; `commit` abandons when it fails.
+ */
+interface Opened {
+  /** Bytes written here go to a stream that cannot be taken back (a fifo, a device, stdout). */
+  readonly inPlace: boolean;
+  write(chunk: string): boolean;
+  commit(): void;
+  abandon(): void;
+}
+
+/** Writes one chunk whole into `fd`. */
+function writerTo(fd: number): (chunk: string) => boolean {
+  return (chunk) => {
+    writeFileSync(fd, chunk);
+    return true;
+  };
 }
 
 /**
- * Replaces `path` whole: a temporary file beside it, renamed over it. A failure part-way (a full
- * disk, or chunks that stop with an error) removes the temporary file and leaves `path` as it was.
+ * A temporary file beside `path`, to be renamed over it. A failure part-way (a full disk, or
+ * chunks that stop with an error) removes the temporary file and leaves `path` as it was.
  */
-function replaceFile(path: string, content: Content): void {
+function openReplacement(path: string): Opened {
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    mkdirSync(dir, { recursive: true });
-    const fd = openSync(tmp, 'w');
+  let fd: number | undefined;
+  const close = () => {
+    if (fd === undefined) return;
+    const open = fd;
+    fd = undefined;
+    closeSync(open);
+  };
+  const abandon = () => {
     try {
-      writeChunks(fd, content);
-    } finally {
-      closeSync(fd);
+      close();
+    } catch {
+      // The first error is the one to show.
     }
-    renameSync(tmp, path);
-  } catch (err) {
     try {
       rmSync(tmp, { force: true });
     } catch {
       // Nothing was written there (its folder could not be made): the first error is the one to show.
     }
+  };
+  try {
+    mkdirSync(dir, { recursive: true });
+    fd = openSync(tmp, 'w');
+  } catch (err) {
+    abandon();
     throw err;
   }
+  return {
+    inPlace: false,
+    write: writerTo(fd),
+    commit: () => {
+      try {
+        close();
+        renameSync(tmp, path);
+      } catch (err) {
+        abandon();
+        throw err;
+      }
+    },
+    abandon,
+  };
 }
 
-/** Writes into a fifo or device that is already there: no O_CREAT, no O_TRUNC. */
-function writeInPlace(path: string, content: Content): void {
+/** A fifo or device that is already there: no O_CREAT, no O_TRUNC. */
+function openInPlace(path: string): Opened {
   const fd = openSync(path, constants.O_WRONLY);
-  try {
-    writeChunks(fd, content);
-  } finally {
-    closeSync(fd);
-  }
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  return {
+    inPlace: true,
+    write: writerTo(fd),
+    commit: close,
+    abandon: () => {
+      try {
+        close();
+      } catch {
+        // The first error is the one to show.
+      }
+    },
+  };
 }
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /**
- * All of `content` to one of this process's descriptors (/dev/stdout). Node makes a pipe on
- * stdout non-blocking, so a write past the pipe's 64 KiB may take part of it or fail with EAGAIN
- * until the reader catches up: write the rest after a millisecond. A reader that closed the pipe
- * has all it wants, as for the tables on stdout: the rest is dropped (EPIPE), no error.
+ * One of this process's descriptors (/dev/stdout). Node makes a pipe on stdout non-blocking, so a
+ * write past the pipe's 64 KiB may take part of it or fail with EAGAIN until the reader catches
+ * up: write the rest after a millisecond. A reader that closed the pipe has all it wants, as for
+ * the tables on stdout: the rest is dropped (EPIPE), no error.
  */
-function writeToDescriptor(fd: number, content: Content): void {
-  for (const chunk of chunksOf(content)) {
-    const bytes = Buffer.from(chunk, 'utf8');
-    let done = 0;
-    while (done < bytes.length) {
-      try {
-        done += writeSync(fd, bytes, done);
-      } catch (err) {
-        const code = errorCode(err);
-        if (code === 'EPIPE') return;
-        if (code !== 'EAGAIN') throw err;
-        Atomics.wait(pause, 0, 0, 1);
+function openDescriptor(fd: number): Opened {
+  return {
+    inPlace: true,
+    write: (chunk) => {
+      const bytes = Buffer.from(chunk, 'utf8');
+      let done = 0;
+      while (done < bytes.length) {
+        try {
+          done += writeSync(fd, bytes, done);
+        } catch (err) {
+          const code = errorCode(err);
+          if (code === 'EPIPE') return false;
+          if (code !== 'EAGAIN') throw err;
+          Atomics.wait(pause, 0, 0, 1);
+        }
       }
-    }
-  }
+      return true;
+    },
+    commit: () => {},
+    abandon: () => {},
+  };
+}
+
+function open(path: string): Opened {
+  const target = outputTarget(path);
+  if (target.kind === 'file') return openReplacement(target.path);
+  if (target.kind === 'stream') return openInPlace(path);
+  return openDescriptor(target.fd);
+}
+
+/** A system error as the user's to fix, naming the output (`--out x.json: cannot write (…)`); anything else as it is. */
+function asWriteError(err: unknown, label: string): unknown {
+  return errorCode(err) === undefined ? err : new InputError(`${label}: cannot write (${writeFailure(err)})`);
 }
 
 /**
@@ -128,14 +198,98 @@ function writeToDescriptor(fd: number, content: Content): void {
  * chunks themselves passes through as it is, after the clean-up.
  */
 export function writeAtomic(path: string, content: Content, label = path): void {
-  const target = outputTarget(path);
   try {
-    if (target.kind === 'file') replaceFile(target.path, content);
-    else if (target.kind === 'stream') writeInPlace(path, content);
-    else writeToDescriptor(target.fd, content);
+    const out = open(path);
+    try {
+      for (const chunk of chunksOf(content)) if (!out.write(chunk)) break;
+    } catch (err) {
+      out.abandon();
+      throw err;
+    }
+    out.commit();
   } catch (err) {
-    if (errorCode(err) !== undefined) throw new InputError(`${label}: cannot write (${writeFailure(err)})`);
-    throw err;
+    throw asWriteError(err, label);
+  }
+}
+
+/** The write was stopped by its signal (Ctrl-C) before the output was whole. */
+export class WriteAborted extends Error {
+  /**
+   * `cutShort` names the output when part of it was already written where it cannot be taken back
+   * (a fifo, a device, stdout); undefined when nothing of it was left (a file is not replaced).
+   */
+  constructor(readonly cutShort: string | undefined) {
+    super(cutShort === undefined ? 'write stopped; nothing written' : `write stopped; ${cutShort} cut short`);
+    this.name = 'WriteAborted';
+  }
+}
+
+/** Characters written between two turns of the event loop when a write can be stopped. */
+export const TURN_CHARS = 1 << 20;
+
+/**
+ * Two turns of the event loop: the second starts a new loop iteration, so a signal that came
+ * during synchronous work (its handler runs in the poll phase) has been handled by then.
+ */
+export async function nextTurns(): Promise<void> {
+  for (let i = 0; i < 2; i++) await new Promise((done) => setImmediate(done));
+}
+
+export interface WriteOptions {
+  /** Names the output in errors (`--out results/x.json`); by default the path. */
+  readonly label?: string;
+  /** Stops the write: the temporary file is removed, the target left as it was (WriteAborted). */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/**
+ * writeAtomic that can be stopped: with a `signal`, the event loop turns every TURN_CHARS
+ * characters (a Ctrl-C handler gets to run while a big result is written), and once the signal
+ * is aborted the write stops with WriteAborted. A file is then left as it was (the temporary file
+ * is removed; the signal is checked last just before the rename); a fifo or device keeps what it
+ * already took.
+ */
+export async function writeAtomicAsync(
+  path: string,
+  content: Content,
+  options: WriteOptions = {},
+): Promise<void> {
+  const label = options.label ?? path;
+  const signal = options.signal;
+  let out: Opened;
+  try {
+    if (signal?.aborted) throw new WriteAborted(undefined);
+    out = open(path);
+  } catch (err) {
+    throw asWriteError(err, label);
+  }
+  let written = 0;
+  const stop = () => new WriteAborted(out.inPlace && written > 0 ? label : undefined);
+  try {
+    let sinceTurn = 0;
+    for (const chunk of chunksOf(content)) {
+      if (!out.write(chunk)) break;
+      written += chunk.length;
+      sinceTurn += chunk.length;
+      if (signal !== undefined && sinceTurn >= TURN_CHARS) {
+        sinceTurn = 0;
+        await nextTurns();
+        if (signal.aborted) throw stop();
+      }
+    }
+    // A file is whole only once renamed: an interrupt up to then leaves nothing.
+    if (signal !== undefined && !out.inPlace) {
+      await nextTurns();
+      if (signal.aborted) throw stop();
+    }
+  } catch (err) {
+    out.abandon();
+    throw asWriteError(err, label);
+  }
+  try {
+    out.commit();
+  } catch (err) {
+    throw asWriteError(err, label);
   }
 }
 

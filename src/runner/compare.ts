@@ -5,11 +5,11 @@
 import { type Comparison, comparePolicies } from '../analysis/compare-runs.js';
 import type { ReplicationMetrics } from '../metrics/summary-types.js';
 import { VERSION } from '../version.js';
-import { applyOverrides } from '../workload/overrides.js';
+import { applyOverrides, overridePath } from '../workload/overrides.js';
 import type { RoutingSpec, Scenario } from '../workload/scenario-schema.js';
 import { type GroupRuns, type RoundsOptions, runInRounds } from './auto-replications.js';
 import type { Executor, FailureKind, RunOutcome } from './executor.js';
-import { policyEntryLabel, routingFor } from './policy-spec.js';
+import { fileParams, policyEntryLabel, routingFor } from './policy-spec.js';
 import { resolvePolicy } from './resolve-policy.js';
 import type { RunResult } from './run-result.js';
 import { combineReplications } from './run-scenario.js';
@@ -65,6 +65,21 @@ export interface PreparedPoint {
   readonly labels: readonly string[];
 }
 
+/** How preparePoint labels its entries. */
+export interface LabelOptions {
+  /**
+   * Add the routing parameters an entry takes from the scenario file (`power-of-d(d=5)` for a bare
+   * `power-of-d` on a file with `d: 5`): the label then says what ran. Entries that take none keep
+   * their label. A sweep must label its points as its whole run, so it also passes `varied`.
+   */
+  readonly fileParams?: boolean;
+  /**
+   * Routing parameters (`d`, `weights.a`) left out of labels: those a sweep varies, whose value
+   * differs from point to point (each point shows it). `routingSets` are left out as well.
+   */
+  readonly varied?: readonly string[];
+}
+
 /**
  * Throws InputError on unknown names or bad parameters, before any run starts. `routingSets`
  * (`d=3`, relative to the routing section) apply to every policy's routing, after its own.
@@ -73,12 +88,25 @@ export function preparePoint(
   scenario: Scenario,
   entries: readonly string[],
   routingSets: readonly string[] = [],
+  labelOptions: LabelOptions = {},
 ): PreparedPoint {
   const scenarios = scenariosFor(scenario, entries).map((s) =>
     routingSets.length === 0 ? s : { ...s, routing: applyOverrides(s.routing, routingSets) as RoutingSpec },
   );
   const names = scenarios.map((s) => resolvePolicy(s.routing).definition.name);
-  return { scenarios, labels: uniqueLabels(entries.map((e, i) => policyEntryLabel(e, names[i]!))) };
+  const varied = [...(labelOptions.varied ?? []), ...routingSets.map(overridePath)];
+  const fromFile = (entry: string): Record<string, unknown> =>
+    labelOptions.fileParams === true
+      ? Object.fromEntries(
+          Object.entries(fileParams(scenario, entry)).filter(
+            ([key]) => !varied.some((v) => v === key || v.startsWith(`${key}.`)),
+          ),
+        )
+      : {};
+  return {
+    scenarios,
+    labels: uniqueLabels(entries.map((e, i) => policyEntryLabel(e, names[i]!, fromFile(e)))),
+  };
 }
 
 /** Combines each policy's replications and compares the policies that did not fail. */
@@ -119,7 +147,7 @@ export async function runComparison(
   execute: Executor,
   options: RoundsOptions = {},
 ): Promise<CompareResult> {
-  const point = preparePoint(scenario, entries);
+  const point = preparePoint(scenario, entries, [], { fileParams: true });
   const [ran] = await runInRounds([point.scenarios], execute, options);
   const { replications, runs, best, paired, failures } = summarizePoint(point, ran!);
   return {
@@ -136,6 +164,17 @@ export async function runComparison(
   };
 }
 
-function uniqueLabels(labels: readonly string[]): string[] {
-  return labels.map((l, i) => (labels.indexOf(l) === i ? l : `${l}#${i + 1}`));
+/**
+ * Labels made unique: a repeat gets `#n` (n its place in the list), or a higher n while that is
+ * another entry's label already; first occurrences keep theirs.
+ */
+export function uniqueLabels(labels: readonly string[]): string[] {
+  const taken = new Set(labels);
+  return labels.map((l, i) => {
+    if (labels.indexOf(l) === i) return l;
+    let n = i + 1;
+    while (taken.has(`${l}#${n}`)) n++;
+    taken.add(`${l}#${n}`);
+    return `${l}#${n}`;
+  });
 }

@@ -149,10 +149,50 @@ function interruptibleStep(steps: Generator<RunPulse, ReplicationRun, void>): St
   }
 }
 
+/** What process.exit() throws while a step of a run is under way in this thread. */
+class ExitDuringRun extends Error {
+  constructor() {
+    super('process.exit() called during a run');
+    this.name = 'ExitDuringRun';
+  }
+}
+
+/**
+ * `fn` with process.exit() made to throw instead of ending orchlab, as a worker thread's would
+ * end only that thread: a policy module that calls it in the main thread (--workers 1) crashes
+ * its run, not the command. Returns what `fn` returned and the code passed to process.exit, if
+ * it was called (`null` for none given). Only synchronous code runs in `fn`: nothing else sees the
+ * replacement.
+ */
+function catchingExit<R>(fn: () => R): { value: R; exit: number | string | null | undefined } {
+  const exit = process.exit;
+  let called: number | string | null | undefined;
+  process.exit = ((code?: number | string | null) => {
+    called = code ?? null;
+    throw new ExitDuringRun();
+  }) as typeof process.exit;
+  try {
+    return { value: fn(), exit: called };
+  } finally {
+    process.exit = exit;
+  }
+}
+
+/** The crash of a run whose policy called process.exit(code) in this thread. */
+function exitCrash(task: RunTask, code: number | string | null): RunOutcome {
+  const call = `process.exit(${code === null ? '' : String(code)})`;
+  return {
+    ok: false,
+    kind: 'crash',
+    error: `policy ${task.scenario.routing.policy} called ${call} during the run`,
+  };
+}
+
 /**
  * Runs every task in this thread. At each pause of a run (every PULSE_SLICE arrivals or
  * completions) it lets the event loop turn, so progress is drawn and Ctrl-C stops a long run
- * where it stands.
+ * where it stands. A policy that calls process.exit() during a step crashes its run (as it would
+ * end its worker thread), and the other runs go on.
  */
 export async function executeInProcess(
   tasks: readonly RunTask[],
@@ -166,8 +206,9 @@ export async function executeInProcess(
     let outcome = await preload(task);
     const steps = startRun(task);
     while (outcome === undefined) {
-      const s = interruptibleStep(steps);
-      if (s.done) outcome = s.outcome;
+      const { value: s, exit } = catchingExit(() => interruptibleStep(steps));
+      if (exit !== undefined) outcome = exitCrash(task, exit);
+      else if (s.done) outcome = s.outcome;
       else {
         options.onPulse?.(i, s.pulse);
         await turn();

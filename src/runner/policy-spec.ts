@@ -7,9 +7,54 @@ import { didYouMean } from '../workload/did-you-mean.js';
 import type { RoutingSpec, Scenario } from '../workload/scenario-schema.js';
 import { isPolicyPath, samePolicy } from './user-policy.js';
 
+/** Keys that would reach an object's prototype rather than set a parameter. */
+const FORBIDDEN_PARAMS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** One --policies entry taken apart: the policy and its parameters, values read as YAML. */
+export interface PolicyEntry {
+  readonly name: string;
+  readonly params: readonly (readonly [string, unknown])[];
+}
+
+/**
+ * Splits `power-of-d:d=3:mode=weighted`. InputError, naming --policies and the entry, on an empty
+ * name, a pair that is not param=value, a parameter given twice (only the last would count, under
+ * a label naming both), `policy=` (the entry's name is its policy) or a value that is not YAML.
+ */
+export function parseEntry(entry: string): PolicyEntry {
+  const [name, ...pairs] = entry.split(':');
+  if (name === undefined || name === '') throw new InputError(`--policies: empty policy name in '${entry}'`);
+  const params: [string, unknown][] = [];
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new InputError(`--policies: '${pair}' in '${entry}' is not param=value`);
+    const key = pair.slice(0, eq);
+    if (key === 'policy')
+      throw new InputError(
+        `--policies: '${pair}' in '${entry}': the policy is the entry's name (${name}); list another policy as its own entry`,
+      );
+    if (FORBIDDEN_PARAMS.has(key))
+      throw new InputError(`--policies: '${pair}' in '${entry}': '${key}' cannot be a parameter`);
+    if (params.some(([k]) => k === key))
+      throw new InputError(
+        `--policies: parameter '${key}' is given twice in '${entry}'; give each parameter once`,
+      );
+    let value: unknown;
+    try {
+      value = parseYaml(pair.slice(eq + 1)) as unknown;
+    } catch (err) {
+      const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      throw new InputError(`--policies: '${pair}' in '${entry}': the value is not valid YAML: ${reason}`);
+    }
+    params.push([key, value]);
+  }
+  return { name, params };
+}
+
 /**
  * The entries of a --policies list, `all` expanded. Each must name a built-in policy or a module
- * file; an empty entry (`jsq,,random`) or one listed twice is a mistake, not a request.
+ * file, with well-formed parameters (parseEntry); an empty entry (`jsq,,random`) or one listed
+ * twice is a mistake, not a request.
  */
 export function parsePolicyList(text: string): string[] {
   const raw = text.split(',').map((s) => s.trim());
@@ -19,8 +64,8 @@ export function parsePolicyList(text: string): string[] {
     throw new InputError(`--policies: empty entry in '${text}' (two commas in a row, or one at an end)`);
   const items = raw.flatMap((s) => (s === 'all' ? [...routingPolicyNames] : [s]));
   for (const item of items) {
-    const name = item.split(':')[0]!;
-    if (name === '' || routingPolicyNames.includes(name) || isPolicyPath(name)) continue;
+    const { name } = parseEntry(item);
+    if (routingPolicyNames.includes(name) || isPolicyPath(name)) continue;
     throw new InputError(
       `--policies: unknown policy '${name}'${didYouMean(name, routingPolicyNames) || '.'} ` +
         `Known policies: ${routingPolicyNames.join(', ')} (or a path to a .ts/.js/.mjs policy module)`,
@@ -32,18 +77,26 @@ export function parsePolicyList(text: string): string[] {
   return items;
 }
 
+/**
+ * The routing parameters an entry takes from the scenario file: the file's own (siblings of
+ * `policy:`) when the entry names the file's policy, less those the entry sets itself.
+ */
+export function fileParams(scenario: Scenario, entry: string): Record<string, unknown> {
+  const { name, params } = parseEntry(entry);
+  if (!samePolicy(name, scenario.routing.policy)) return {};
+  const { policy: _policy, ...own } = scenario.routing;
+  for (const [key] of params) delete own[key];
+  return own;
+}
+
 /** The routing section for one policy entry: the scenario's own parameters when it names the same policy. */
 export function routingFor(scenario: Scenario, entry: string): RoutingSpec {
-  const [name, ...pairs] = entry.split(':');
-  if (name === undefined || name === '') throw new InputError(`--policies: empty policy name in '${entry}'`);
+  const { name, params } = parseEntry(entry);
+  // Key order as before (the file's, then new keys): a run's digest hashes the routing section.
   const base: RoutingSpec = samePolicy(name, scenario.routing.policy)
     ? { ...scenario.routing, policy: name }
     : { policy: name };
-  for (const pair of pairs) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw new InputError(`--policies: '${pair}' in '${entry}' is not param=value`);
-    base[pair.slice(0, eq)] = parseYaml(pair.slice(eq + 1)) as unknown;
-  }
+  for (const [key, value] of params) base[key] = value;
   return base;
 }
 
@@ -58,8 +111,22 @@ export function entryParams(entry: string): string[] {
     });
 }
 
-/** A readable label: the policy's name plus any parameters given on the command line. */
-export function policyEntryLabel(entry: string, policyName: string): string {
-  const pairs = entry.split(':').slice(1);
+const paramText = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+
+/**
+ * A readable label: the policy's name plus the parameters given on the command line, as given,
+ * then any it takes from the scenario file (`fromFile`, see fileParams): `power-of-d(d=5)` for a
+ * bare `power-of-d` on a file with `d: 5`, so the label says what ran.
+ */
+export function policyEntryLabel(
+  entry: string,
+  policyName: string,
+  fromFile: Readonly<Record<string, unknown>> = {},
+): string {
+  const pairs = [
+    ...entry.split(':').slice(1),
+    ...Object.entries(fromFile).map(([k, v]) => `${k}=${paramText(v)}`),
+  ];
   return pairs.length === 0 ? policyName : `${policyName}(${pairs.join(',')})`;
 }

@@ -2,7 +2,7 @@
 // scalars), and the points of their cross product (first axis outermost).
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../errors.js';
-import { overridePath } from '../workload/overrides.js';
+import { overridePath, pathProblem } from '../workload/overrides.js';
 
 export interface SweepAxis {
   /** A dotted path into the scenario, as for --set: workload.arrivals.rate, agents.0.count. */
@@ -13,40 +13,116 @@ export interface SweepAxis {
 /** More points than this is surely a typo in a step. */
 export const MAX_SWEEP_POINTS = 10_000;
 
-/** x rounded to 12 significant digits: 8 + 9·0.8 gives 15.2, not 15.200000000000001. */
-const round12 = (x: number): number => Number(x.toPrecision(12));
-
-/**
- * from, from + step, ..., up to `to` inclusive. Each value is computed as from + i·step (never by
- * repeated addition) and rounded to 12 significant digits; `to` counts as reached when within
- * 1e-9 steps, so 8:15.2:0.8 ends at 15.2 although (15.2 − 8)/0.8 = 8.999999999999998.
- */
-export function rangeValues(from: number, to: number, step: number): number[] {
-  const count = Math.floor((to - from) / step + 1e-9) + 1;
-  return Array.from({ length: count }, (_, i) => round12(from + i * step));
+/** A decimal number held exactly: digits · 10^-scale. */
+export interface Decimal {
+  readonly digits: bigint;
+  readonly scale: number;
 }
 
-function rangeOf(flag: string, text: string): number[] | undefined {
+const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
+
+/** Exponents past this are outside what a double holds anyway (and 10^e must stay cheap). */
+const MAX_EXPONENT = 400;
+
+/** The exact value of a number written in decimal notation ('0.1', '-3', '1e-3'), else undefined. */
+export function decimalOf(text: string): Decimal | undefined {
+  const m = DECIMAL.exec(text.trim());
+  if (m === null) return undefined;
+  const [, sign = '', int = '', frac = '', exp = '0'] = m;
+  const e = Number(exp);
+  if ((int === '' && frac === '') || Math.abs(e) > MAX_EXPONENT) return undefined;
+  const digits = BigInt(`${sign === '-' ? '-' : ''}${int}${frac}`);
+  const scale = frac.length - e;
+  return scale >= 0 ? { digits, scale } : { digits: digits * 10n ** BigInt(-scale), scale: 0 };
+}
+
+/** The digits of `d` written with `scale` decimals (scale >= d.scale). */
+const rescale = (d: Decimal, scale: number): bigint => d.digits * 10n ** BigInt(scale - d.scale);
+
+/** How many of from, from + step, ... do not pass `to` (step > 0, from <= to). */
+function rangeCount(from: Decimal, to: Decimal, step: Decimal): bigint {
+  const scale = Math.max(from.scale, to.scale, step.scale);
+  return (rescale(to, scale) - rescale(from, scale)) / rescale(step, scale) + 1n;
+}
+
+/**
+ * from + i·step for i < count, summed exactly in decimal and turned into a number once (the
+ * nearest double to that decimal), so -0.3:0.3:0.1 gives 0 rather than 5.55e-17 and each value
+ * prints as its shortest decimal.
+ */
+function stepValues(from: Decimal, step: Decimal, count: number): number[] {
+  const scale = Math.max(from.scale, step.scale);
+  const [first, by] = [rescale(from, scale), rescale(step, scale)];
+  return Array.from({ length: count }, (_, i) => Number(`${first + BigInt(i) * by}e-${scale}`));
+}
+
+/** Whether a --vary value is meant as a range: numbers (or gaps) joined by ':', whatever their count. */
+function isRangeText(text: string): boolean {
   const parts = text.split(':');
-  const numeric = parts.map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
-  // Numbers joined by ':' are meant as a range, whatever their count (a list value has no ':').
+  return parts.length > 1 && parts.every((p) => p.trim() === '' || Number.isFinite(Number(p)));
+}
+
+const RANGE_PARTS = ['from', 'to', 'step'] as const;
+
+function rangePart(flag: string, name: string, text: string): Decimal {
+  if (text === '')
+    throw new InputError(`${flag}: a range is from:to:step (three numbers); ${name} is missing`);
+  const d = decimalOf(text);
+  if (d === undefined)
+    throw new InputError(
+      `${flag}: ${name} must be a number in decimal notation like 0.5 or 1e-3, got '${text}'`,
+    );
+  return d;
+}
+
+/** Refuses neighbouring values that are one number once stored: their rows would be one point. */
+function checkDistinct(flag: string, step: string, values: readonly number[]): void {
+  const i = values.findIndex((v, k) => k > 0 && v === values[k - 1]);
+  if (i > 0)
+    throw new InputError(
+      `${flag}: the step ${step} is too small next to ${values[i]}: values that close are the same ` +
+        'number once stored (about 16 significant digits are kept); use a larger step',
+    );
+}
+
+/**
+ * from, from + step, ... up to `to` inclusive (see stepValues). A step that does not divide the
+ * range stops at the last value not past `to`: 1:2.9:1 gives 1, 2.
+ */
+function rangeOf(flag: string, text: string): number[] {
+  const parts = text.split(':').map((p) => p.trim());
   if (parts.length !== 3) {
-    if (parts.length > 1 && numeric.every(Number.isFinite))
-      throw new InputError(`${flag}: a range is from:to:step (three numbers), got ${parts.length}`);
-    return undefined;
+    const empty = parts.filter((p) => p === '').length;
+    const which = empty === parts.length ? ', all empty' : empty > 0 ? `, ${empty} empty` : '';
+    throw new InputError(
+      `${flag}: a range is from:to:step (three numbers), got ${parts.length} parts${which}`,
+    );
   }
-  const [from, to, step] = numeric;
-  if (![from, to, step].every((x) => Number.isFinite(x))) return undefined;
-  if (!(step! > 0)) throw new InputError(`${flag}: the step must be a number > 0, got '${parts[2]}'`);
-  if (to! < from!) throw new InputError(`${flag}: expected from <= to in from:to:step, got ${from} > ${to}`);
-  if ((to! - from!) / step! + 1 > MAX_SWEEP_POINTS)
+  const [from, to, step] = parts.map((p, i) => rangePart(flag, RANGE_PARTS[i]!, p)) as [
+    Decimal,
+    Decimal,
+    Decimal,
+  ];
+  if (step.digits <= 0n) throw new InputError(`${flag}: the step must be a number > 0, got '${parts[2]}'`);
+  const scale = Math.max(from.scale, to.scale);
+  if (rescale(to, scale) < rescale(from, scale))
+    throw new InputError(`${flag}: expected from <= to in from:to:step, got ${parts[0]} > ${parts[1]}`);
+  const count = rangeCount(from, to, step);
+  if (count > BigInt(MAX_SWEEP_POINTS))
     throw new InputError(`${flag}: more than ${MAX_SWEEP_POINTS} values; is the step right?`);
-  return rangeValues(from!, to!, step!);
+  const values = stepValues(from, step, Number(count));
+  checkDistinct(flag, parts[2]!, values);
+  return values;
 }
 
 function listOf(flag: string, text: string): unknown[] {
   const values = text.split(',').map((item) => {
     if (item.trim() === '') throw new InputError(`${flag}: empty value in the list '${text}'`);
+    // A range cannot be one value of a list; as a YAML string it would fail every point.
+    if (isRangeText(item))
+      throw new InputError(
+        `${flag}: '${item.trim()}' in the list looks like a range; give either one range (path=from:to:step) or a list of values (path=a,b,c)`,
+      );
     try {
       return parseYaml(item) as unknown;
     } catch (err) {
@@ -91,33 +167,48 @@ export function checkAxesAgainstSets(
         throw new InputError(`--vary ${axis.path}: ${f.flag} fixes it too; vary it or set it, not both`);
 }
 
+/**
+ * Refuses two axes over one field, or one inside the other: the later would overwrite the
+ * earlier at every point, and rows would be labelled with values that did not run.
+ */
+export function checkAxesApart(axes: readonly SweepAxis[]): void {
+  axes.forEach((axis, i) => {
+    const earlier = axes.slice(0, i).find((e) => overlaps(e.path, axis.path));
+    if (earlier === undefined) return;
+    if (earlier.path === axis.path) throw new InputError(`--vary: ${axis.path} is given more than once`);
+    throw new InputError(
+      `--vary ${earlier.path} and --vary ${axis.path}: one lies inside the other, so one would ` +
+        'overwrite the other at every point; vary fields that do not contain each other',
+    );
+  });
+}
+
 /** Parses one --vary argument. */
 export function parseVary(text: string): SweepAxis {
   const flag = `--vary ${text}`;
   const eq = text.indexOf('=');
   const path = eq < 0 ? '' : text.slice(0, eq).trim();
-  if (eq < 0 || path === '' || path.split('.').some((s) => s === ''))
+  const segments = path.split('.');
+  if (eq < 0 || path === '' || segments.some((s) => s === ''))
     throw new InputError(
       `${flag}: expected path=from:to:step or path=a,b,c with a dotted path like agents.0.count`,
     );
+  const problem = pathProblem(segments);
+  if (problem !== undefined) throw new InputError(`${flag}: ${problem}`);
   // --policies sets every point's policy: a routing.policy axis would be overwritten, silently.
   if (path === 'routing.policy')
     throw new InputError(`${flag}: the policy is not an axis; list the policies with --policies`);
   const valueText = text.slice(eq + 1).trim();
   if (valueText === '') throw new InputError(`${flag}: no values after '='`);
-  return { path, values: rangeOf(flag, valueText) ?? listOf(flag, valueText) };
+  return { path, values: isRangeText(valueText) ? rangeOf(flag, valueText) : listOf(flag, valueText) };
 }
 
-/** Parses every --vary; one axis per path. */
+/** Parses every --vary; axes over separate fields. */
 export function parseAxes(texts: readonly string[]): SweepAxis[] {
   if (texts.length === 0)
     throw new InputError('--vary: give at least one, e.g. --vary workload.arrivals.rate=8:15.2:0.8');
   const axes = texts.map(parseVary);
-  const seen = new Set<string>();
-  for (const axis of axes) {
-    if (seen.has(axis.path)) throw new InputError(`--vary: ${axis.path} is given more than once`);
-    seen.add(axis.path);
-  }
+  checkAxesApart(axes);
   const points = pointCount(axes);
   if (points > MAX_SWEEP_POINTS)
     throw new InputError(`--vary: ${points} points is more than ${MAX_SWEEP_POINTS}`);

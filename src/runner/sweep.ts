@@ -8,6 +8,7 @@ import { routingPolicyNames } from '../policies/routing/index.js';
 import { VERSION } from '../version.js';
 import { describeIssues, pathText } from '../workload/describe-issues.js';
 import { applyOverrides } from '../workload/overrides.js';
+import { resolveTraces } from '../workload/resolve-traces.js';
 import { semanticProblems } from '../workload/scenario-checks.js';
 import { type Scenario, scenarioSchema } from '../workload/scenario-schema.js';
 import { type RoundsOptions, runInRounds } from './auto-replications.js';
@@ -41,21 +42,28 @@ function varyText(values: Record<string, unknown>): string {
     .join(' ');
 }
 
+/** The base data with the point's values set, one at a time so an error names its own --vary. */
+function applyPoint(base: Scenario, values: Record<string, unknown>): unknown {
+  let data: unknown = base;
+  for (const [path, v] of Object.entries(values)) {
+    const override = `${path}=${JSON.stringify(v)}`;
+    try {
+      data = applyOverrides(data, [override]);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      throw new InputError(`${varyText({ [path]: v })}: ${err.message.replace(`--set ${override}: `, '')}`);
+    }
+  }
+  return data;
+}
+
 /** The base scenario with the point's values applied and validated; InputError naming the --vary. */
 export function pointScenario(base: Scenario, values: Record<string, unknown>): Scenario {
-  const overrides = Object.entries(values).map(([path, v]) => `${path}=${JSON.stringify(v)}`);
   const blame = (field: string): string => {
     const own = Object.keys(values).filter((p) => overlaps(field, p));
     return varyText(own.length > 0 ? Object.fromEntries(own.map((p) => [p, values[p]])) : values);
   };
-  let data: unknown;
-  try {
-    data = applyOverrides(base, overrides);
-  } catch (err) {
-    if (!(err instanceof InputError)) throw err;
-    const field = err.message.match(/^--set ([^=]*)=/)?.[1] ?? '';
-    throw new InputError(`${blame(field)}: ${err.message.replace(/^--set [^:]*: /, '')}`);
-  }
+  const data = applyPoint(base, values);
   const parsed = scenarioSchema.safeParse(data);
   const problems = parsed.success
     ? semanticProblems(parsed.data, [...routingPolicyNames, base.routing.policy])
@@ -64,7 +72,15 @@ export function pointScenario(base: Scenario, values: Record<string, unknown>): 
     const lines = problems.map((p) => `${blame(pathText(p.path))}: ${pathText(p.path)}: ${p.text}`);
     throw new InputError([...new Set(lines)].join('\n'));
   }
-  return parsed.data!;
+  // The base's traces were checked when it was loaded; a point that changes the workload may name
+  // another trace (relative to the working directory, as any path on the command line) or a fit.
+  if (!Object.keys(values).some((p) => overlaps(p, 'workload'))) return parsed.data!;
+  try {
+    return resolveTraces(parsed.data!);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    throw new InputError(`${blame('workload')}: ${err.message}`);
+  }
 }
 
 /**
@@ -87,6 +103,65 @@ export function checkAxesAgainstPolicies(entries: readonly string[], axes: reado
     }
   }
   if (problems.length > 0) throw new InputError(problems.join('\n'));
+}
+
+/**
+ * Runs whose results a sweep may hold: every result stays in memory until the sweep is written,
+ * and V8's heap stops near 4 GB however large the machine. Measured with /usr/bin/time -v
+ * (mmc-16, 10 replications, 2 policies): 20,000 runs peak at 0.58 GB resident, about 25 KB a run.
+ */
+export const MAX_SWEEP_RUNS = 20_000;
+
+/**
+ * Replication 0 of each policy at a point also keeps a per-agent timeline for fleets up to 256
+ * agents (MAX_HEATMAP_AGENTS in run-scenario.ts): about 1.6 KB an agent, so 16 agents weigh about
+ * a run. The 25 KB measured holds the first 16; 256-agent fleets run once each take 430 KB a run.
+ */
+const HEATMAP_AGENTS = 256;
+const AGENTS_PER_RUN = 16;
+
+/** Replications one policy at a point may run: with replications: auto, as many as it may add. */
+const mostReplications = (s: Scenario): number =>
+  s.replications === 'auto' ? s.maxReplications : s.replications;
+
+const agentCount = (s: Scenario): number => s.agents.reduce((n, g) => n + g.count, 0);
+
+/** What the per-agent timeline of one policy at a point weighs, in runs, past a run's own share. */
+const timelineWeight = (s: Scenario): number =>
+  agentCount(s) <= HEATMAP_AGENTS ? Math.ceil(agentCount(s) / AGENTS_PER_RUN) - 1 : 0;
+
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+// Not Math.max(...xs): a spread of 160,000 numbers overflows the stack.
+const largest = (xs: readonly number[]): number => xs.reduce((a, b) => Math.max(a, b), 0);
+const smallest = (xs: readonly number[]): number => xs.reduce((a, b) => Math.min(a, b), Infinity);
+
+function replicationsText(scenarios: readonly Scenario[]): string {
+  const counts = scenarios.map(mostReplications);
+  const [lo, hi] = [smallest(counts), largest(counts)];
+  const noun = hi === 1 ? 'replication' : 'replications';
+  const auto = scenarios.some((s) => s.replications === 'auto');
+  return `${auto ? 'up to ' : ''}${lo === hi ? lo : `${lo}-${hi}`} ${noun}${auto ? ', the maxReplications of replications: auto' : ''}`;
+}
+
+/** Refuses, before any run, a sweep whose results would not fit in memory (see MAX_SWEEP_RUNS). */
+export function checkRunCount(points: readonly PreparedPoint[]): void {
+  const scenarios = points.flatMap((p) => p.scenarios);
+  const runs = sum(scenarios.map(mostReplications));
+  const timelines = sum(scenarios.map(timelineWeight));
+  if (runs + timelines <= MAX_SWEEP_RUNS) return;
+  const policies = points[0]?.scenarios.length ?? 0;
+  const size =
+    `${runs} runs (${points.length} ${points.length === 1 ? 'point' : 'points'} × ` +
+    `${policies} ${policies === 1 ? 'policy' : 'policies'} × ${replicationsText(scenarios)})`;
+  const total =
+    runs > MAX_SWEEP_RUNS
+      ? `${size} are`
+      : `${size} plus their per-agent timelines (fleets of up to ${largest(scenarios.map(agentCount))} ` +
+        `agents; every ${AGENTS_PER_RUN} agents beyond ${AGENTS_PER_RUN} weigh as much as a run) make ${runs + timelines} runs' worth,`;
+  throw new InputError(
+    `sweep: ${total} more than the ${MAX_SWEEP_RUNS} runs a sweep may hold in memory; ` +
+      'use fewer points (a coarser --vary step or fewer values), fewer --policies or fewer replications',
+  );
 }
 
 type PlannedPoint =
@@ -139,6 +214,7 @@ export async function runSweep(
   const planned = crossProduct(axes).map((values) => planPoint(base, entries, values));
   if (planned.every((p) => 'error' in p))
     throw new InputError(`every sweep point is invalid:\n${(planned[0] as { error: string }).error}`);
+  checkRunCount(planned.flatMap((p) => ('point' in p ? [p.point] : [])));
   const ran = await runInRounds(
     planned.map((p) => ('point' in p ? p.point.scenarios : [])),
     execute,

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { InputError, readFailure } from '../errors.js';
 import { describeIssues, describeParamIssues, type Path, type Problem, pathText } from './describe-issues.js';
 import { applyOverrides } from './overrides.js';
-import { rebase, resolveTraces } from './resolve-traces.js';
+import { rebase, rebaseTracePaths, resolveTraces } from './resolve-traces.js';
 import { semanticProblems } from './scenario-checks.js';
 import { type Scenario, scenarioSchema } from './scenario-schema.js';
 
@@ -53,7 +53,8 @@ export function parseScenario(text: string, file: string, opts: LoadOptions): Sc
     throw new InputError(`${file}: YAML error: ${err instanceof Error ? err.message : String(err)}`);
   }
   const overrides = opts.overrides ?? [];
-  data = applyOverrides(data, overrides);
+  // The file's trace paths are relative to it; one a --set gives is relative to the working directory.
+  data = applyOverrides(rebaseTracePaths(data, file), overrides);
 
   const render = (problems: readonly Problem[]): InputError =>
     new InputError(renderProblems(problems, file, doc, lineCounter, overrides));
@@ -67,7 +68,7 @@ export function parseScenario(text: string, file: string, opts: LoadOptions): Sc
     const parsed = z.safeParse(params, given);
     if (!parsed.success) throw render(describeParamIssues(parsed.error.issues, given, params, policy));
   }
-  return resolveTraces(rebasePolicy(result.data, file, overrides), file);
+  return resolveTraces(rebasePolicy(result.data, file, overrides));
 }
 
 /**

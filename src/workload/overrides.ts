@@ -22,6 +22,21 @@ export function overridePath(override: string): string {
   return eq < 0 ? '' : override.slice(0, eq).trim();
 }
 
+/**
+ * What is wrong with a dotted path's segments beyond an empty one (which callers word for their
+ * flag): a prototype key, or an item number with leading zeros. `agents.00` would set the same
+ * field as `agents.0` under another spelling, so a check that two flags set different fields
+ * (sweep axes against each other and against --set) would let them both through.
+ */
+export function pathProblem(segments: readonly string[]): string | undefined {
+  const bad = segments.find((seg) => FORBIDDEN_KEYS.has(seg));
+  if (bad !== undefined) return `'${bad}' cannot be set`;
+  const padded = segments.find((seg) => /^0\d+$/.test(seg));
+  if (padded !== undefined)
+    return `expected an item number without leading zeros, got '${padded}' (write ${BigInt(padded)})`;
+  return undefined;
+}
+
 /** Splits `a.b.0=value` into its path segments and the YAML-parsed value. */
 function parseOverride(override: string): { path: string[]; value: unknown } {
   const eq = override.indexOf('=');
@@ -32,8 +47,8 @@ function parseOverride(override: string): { path: string[]; value: unknown } {
   if (pathText === '' || path.some((seg) => seg === '')) {
     throw new InputError(`--set ${override}: expected path=value with a dotted path like agents.0.count`);
   }
-  const bad = path.find((seg) => FORBIDDEN_KEYS.has(seg));
-  if (bad !== undefined) throw new InputError(`--set ${override}: '${bad}' cannot be set`);
+  const problem = pathProblem(path);
+  if (problem !== undefined) throw new InputError(`--set ${override}: ${problem}`);
   let value: unknown;
   try {
     value = parse(valueText);
@@ -42,6 +57,31 @@ function parseOverride(override: string): { path: string[]; value: unknown } {
     throw new InputError(`--set ${override}: the value is not valid YAML: ${reason}`);
   }
   return { path, value };
+}
+
+/**
+ * Fields of which a scenario has one or the other. Setting a field inside the one it lacks would
+ * create it next to the other, and validation would then only say that something is missing.
+ */
+const ALTERNATIVES: Readonly<Record<string, { readonly sibling: string; readonly text: string }>> = {
+  'workload.arrivals': {
+    sibling: 'trace',
+    text:
+      'the scenario replays a trace (workload.trace), so it has no workload.arrivals to change; ' +
+      'scale the replay with workload.trace.rateScale or workload.trace.targetUtilization',
+  },
+  'workload.trace': {
+    sibling: 'arrivals',
+    text: 'the scenario has synthetic arrivals (workload.arrivals), not a trace, so it has no workload.trace to change',
+  },
+};
+
+/** Why the missing field `path` of `node` cannot be created, when its alternative is there. */
+function alternativeOf(node: Record<string, unknown>, path: string): string | undefined {
+  const alt = ALTERNATIVES[path];
+  return alt !== undefined && node[alt.sibling] !== undefined && node[alt.sibling] !== null
+    ? alt.text
+    : undefined;
 }
 
 /** Sets `value` at `path` inside `root` (mutating it), creating missing mapping keys on the way. */
@@ -65,7 +105,11 @@ function setAt(root: unknown, path: readonly string[], value: unknown, override:
       if (last) {
         node[seg] = value;
       } else {
-        if (!Object.hasOwn(node, seg) || node[seg] === null || node[seg] === undefined) node[seg] = {};
+        if (!Object.hasOwn(node, seg) || node[seg] === null || node[seg] === undefined) {
+          const instead = alternativeOf(node, i === 0 ? seg : `${here}.${seg}`);
+          if (instead !== undefined) throw new InputError(`--set ${override}: ${instead}`);
+          node[seg] = {};
+        }
         node = node[seg];
       }
     } else {

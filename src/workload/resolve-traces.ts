@@ -1,8 +1,10 @@
-// Traces named by a scenario, resolved when it is loaded: paths become relative to the working
-// directory (so results name the same file on any machine run from the same place), the trace is
-// opened once to check its header, and `arrivals: { process: fit }` and `{ dist: fit }` sizes are
-// replaced by the models fitted to their traces, so the normalized scenario says exactly what
-// will be generated.
+// Traces named by a scenario. Paths written in the scenario file are relative to that file; they
+// are rebased to the working directory before any --set applies (so results name the same file
+// on any machine run from the same place), and a path given on the command line (--set, --vary)
+// is taken as given: relative to the working directory, as a shell user expects. Once validated,
+// each trace is opened to check its header, and `arrivals: { process: fit }` and `{ dist: fit }`
+// sizes are replaced by the models fitted to their traces, so the normalized scenario says
+// exactly what will be generated.
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import type { ArrivalSpec, Scenario, SizeDist } from './scenario-schema.js';
@@ -14,6 +16,33 @@ import type { ArrivalSuggestion } from './trace/suggest.js';
 export function rebase(file: string, scenarioFile: string): string {
   if (isAbsolute(file)) return file;
   return relative(process.cwd(), resolve(dirname(scenarioFile), file)) || '.';
+}
+
+const isMapping = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const child = (value: unknown, key: string): unknown => (isMapping(value) ? value[key] : undefined);
+
+/** The trace specs in unvalidated scenario data: the replay, fitted arrivals and fitted sizes. */
+function traceSpecsIn(data: unknown): Record<string, unknown>[] {
+  const workload = child(data, 'workload');
+  const classes = child(workload, 'classes');
+  const sizes = Array.isArray(classes)
+    ? classes.flatMap((c) => ['size', 'inputTokens', 'outputTokens'].map((f) => child(c, f)))
+    : [];
+  return [workload, child(workload, 'arrivals'), ...sizes].map((x) => child(x, 'trace')).filter(isMapping);
+}
+
+/**
+ * A copy of unvalidated scenario data with the trace paths the file wrote made relative to the
+ * working directory (see above); anything that is not a non-empty string is left for validation.
+ */
+export function rebaseTracePaths(data: unknown, scenarioFile: string): unknown {
+  const copy = structuredClone(data);
+  // A YAML alias makes two fields one object: rebase it once.
+  for (const spec of new Set(traceSpecsIn(copy)))
+    if (typeof spec.file === 'string' && spec.file !== '') spec.file = rebase(spec.file, scenarioFile);
+  return copy;
 }
 
 /** The arrival process a fit suggests, its rates multiplied by `scale`. */
@@ -55,8 +84,8 @@ export function arrivalsFromSuggestion(
 }
 
 /** A size distribution fitted to a trace column: 20 mid-quantiles, or a lognormal by moments. */
-function fittedSize(d: Extract<SizeDist, { dist: 'fit' }>, scenarioFile: string): SizeDist {
-  const trace = { ...d.trace, file: rebase(d.trace.file, scenarioFile) };
+function fittedSize(d: Extract<SizeDist, { dist: 'fit' }>): SizeDist {
+  const { trace } = d;
   const stats = inspectTrace(trace, '.');
   const fit = stats.suggestion.sizes[d.column];
   if (fit === undefined)
@@ -71,8 +100,8 @@ function fittedSize(d: Extract<SizeDist, { dist: 'fit' }>, scenarioFile: string)
   return { dist: 'empirical', values: [...fit.empirical.values] };
 }
 
-function resolveSizes(scenario: Scenario, scenarioFile: string): Scenario {
-  const resolve = (d: SizeDist | undefined) => (d?.dist === 'fit' ? fittedSize(d, scenarioFile) : d);
+function resolveSizes(scenario: Scenario): Scenario {
+  const resolve = (d: SizeDist | undefined) => (d?.dist === 'fit' ? fittedSize(d) : d);
   const classes = scenario.workload.classes.map((c) => {
     const out = { ...c };
     for (const field of ['size', 'inputTokens', 'outputTokens'] as const) {
@@ -84,19 +113,18 @@ function resolveSizes(scenario: Scenario, scenarioFile: string): Scenario {
   return { ...scenario, workload: { ...scenario.workload, classes } };
 }
 
-export function resolveTraces(scenario: Scenario, scenarioFile: string): Scenario {
-  let s = resolveSizes(scenario, scenarioFile);
-  const w = s.workload;
-  if (w.trace !== undefined) {
-    const trace = { ...w.trace, file: rebase(w.trace.file, scenarioFile) };
-    // Opening the reader checks the file, its header against the mapping and the first row.
-    new TraceReader(readerSpec(trace, 1), '.').close();
-    s = { ...s, workload: { ...s.workload, trace } };
-  }
+/**
+ * Checks a validated scenario's traces and replaces fits by their models; trace paths are
+ * relative to the working directory by now (see rebaseTracePaths).
+ */
+export function resolveTraces(scenario: Scenario): Scenario {
+  let s = resolveSizes(scenario);
+  const trace = s.workload.trace;
+  // Opening the reader checks the file, its header against the mapping and the first row.
+  if (trace !== undefined) new TraceReader(readerSpec(trace, 1), '.').close();
   const a = s.workload.arrivals;
   if (a?.process === 'fit') {
-    const trace = { ...a.trace, file: rebase(a.trace.file, scenarioFile) };
-    const stats = inspectTrace(trace, '.');
+    const stats = inspectTrace(a.trace, '.');
     const arrivals = arrivalsFromSuggestion(stats.suggestion.arrivals, a.rateScale, a.model);
     s = { ...s, workload: { ...s.workload, arrivals } };
   }

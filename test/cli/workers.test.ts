@@ -108,7 +108,7 @@ describe('--workers, --cache', () => {
       const b = await runCli('run', SMALL, '--run-timeout', bad);
       expect(b.code).toBe(2);
       expect(b.stderr).toContain(
-        `--run-timeout: expected seconds, a number above 0 and at most 86400 (a day), got '${bad}'`,
+        `--run-timeout: expected seconds as a plain decimal number like 30 or 0.5 (no exponent or sign), above 0 and at most 86400 (a day), got '${bad}'`,
       );
     }
   });

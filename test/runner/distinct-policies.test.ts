@@ -40,3 +40,15 @@ describe('checkDistinctPolicies(scenario, entries)', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('checkDistinctPolicies with parameters from the scenario file', () => {
+  it('says which entry takes them from the file (power-of-d on a file with d: 5 is power-of-d:d=5)', () => {
+    const pod5 = smallScenario(['routing.policy=power-of-d', 'routing.d=5']);
+    expect(() => checkDistinctPolicies(pod5, ['power-of-d', 'power-of-d:d=5'])).toThrow(
+      "--policies: 'power-of-d' and 'power-of-d:d=5' are the same policy with the same parameters " +
+        "(defaults filled in; 'power-of-d' takes d=5 from the scenario file); each entry is one column of results",
+    );
+    // d=2 is the default, but the file's d: 5 applies to the bare entry: two policies.
+    expect(() => checkDistinctPolicies(pod5, ['power-of-d', 'power-of-d:d=2'])).not.toThrow();
+  });
+});

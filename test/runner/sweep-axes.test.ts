@@ -4,18 +4,75 @@ import { smallScenario } from './small-scenario.js';
 import {
   checkAxesAgainstSets,
   crossProduct,
+  decimalOf,
   parseAxes,
   parseVary,
-  rangeValues,
 } from '../../src/runner/sweep-axes.js';
 
-describe('rangeValues(from, to, step)', () => {
-  it('steps from + i·step, inclusive, rounded to 12 significant digits', () => {
+const range = (text: string) => parseVary(`x=${text}`).values;
+
+describe('ranges (from:to:step)', () => {
+  it('steps from + i·step, inclusive, exactly in decimal', () => {
     // (15.2 − 8) / 0.8 = 8.999999999999998 in floating point; the end still counts.
-    expect(rangeValues(8, 15.2, 0.8)).toEqual([8, 8.8, 9.6, 10.4, 11.2, 12, 12.8, 13.6, 14.4, 15.2]);
-    expect(rangeValues(0.1, 0.3, 0.1)).toEqual([0.1, 0.2, 0.3]);
-    expect(rangeValues(1, 1, 5)).toEqual([1]);
-    expect(rangeValues(1, 2.9, 1)).toEqual([1, 2]);
+    expect(range('8:15.2:0.8')).toEqual([8, 8.8, 9.6, 10.4, 11.2, 12, 12.8, 13.6, 14.4, 15.2]);
+    expect(range('0.1:0.3:0.1')).toEqual([0.1, 0.2, 0.3]);
+    expect(range('1:1:5')).toEqual([1]);
+    expect(range('1e-3:3e-3:1e-3')).toEqual([0.001, 0.002, 0.003]);
+    expect(range('1e2:3e2:1e2')).toEqual([100, 200, 300]);
+  });
+
+  it('passes through exactly 0 when a range crosses it, every value its shortest decimal', () => {
+    // -0.3 + 3·0.1 is 5.55e-17 in floating point.
+    const values = range('-0.3:0.3:0.1');
+    expect(values).toEqual([-0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3]);
+    expect(values.map(String)).toEqual(['-0.3', '-0.2', '-0.1', '0', '0.1', '0.2', '0.3']);
+    expect(Object.is(values[3], 0)).toBe(true);
+  });
+
+  it('stops at the last value not past `to` when the step does not divide the range', () => {
+    expect(range('1:2.9:1')).toEqual([1, 2]);
+    expect(range('0:1:0.3')).toEqual([0, 0.3, 0.6, 0.9]);
+  });
+
+  it('keeps values 12 significant digits could not tell apart, and refuses those a number cannot', () => {
+    // Rounding to 12 significant digits made these ten points one value, run ten times.
+    const close = range('8:8.0000000000001:0.00000000000001');
+    expect(close).toHaveLength(11);
+    expect(new Set(close).size).toBe(11);
+    expect(close[1]).toBe(8.00000000000001);
+    expect(() => range('8:8.00000000000000001:0.00000000000000001')).toThrow(
+      '--vary x=8:8.00000000000000001:0.00000000000000001: the step 0.00000000000000001 is too small next to 8: ' +
+        'values that close are the same number once stored (about 16 significant digits are kept); use a larger step',
+    );
+  });
+
+  it('reads plain decimal notation exactly', () => {
+    expect(decimalOf('0.1')).toEqual({ digits: 1n, scale: 1 });
+    expect(decimalOf('-2.50')).toEqual({ digits: -250n, scale: 2 });
+    expect(decimalOf('.5')).toEqual({ digits: 5n, scale: 1 });
+    expect(decimalOf('1.5e2')).toEqual({ digits: 150n, scale: 0 });
+    expect(decimalOf('15e-3')).toEqual({ digits: 15n, scale: 3 });
+    for (const bad of ['', '.', '-', '0x10', '1e', 'Infinity', '1_000', '1e999999999'])
+      expect(decimalOf(bad)).toBeUndefined();
+  });
+
+  it('words a malformed range as a range, naming the part and what was expected', () => {
+    expect(() => parseVary('rate=:')).toThrow(
+      '--vary rate=:: a range is from:to:step (three numbers), got 2 parts, all empty',
+    );
+    expect(() => parseVary('rate=8::1')).toThrow(
+      '--vary rate=8::1: a range is from:to:step (three numbers); to is missing',
+    );
+    expect(() => parseVary('rate=8:9:')).toThrow('step is missing');
+    expect(() => parseVary('rate=8:9:1:2')).toThrow('a range is from:to:step (three numbers), got 4 parts');
+    expect(() => parseVary('rate=0x8:9:1')).toThrow(
+      "--vary rate=0x8:9:1: from must be a number in decimal notation like 0.5 or 1e-3, got '0x8'",
+    );
+    expect(() => parseVary('rate=8:9:1,10')).toThrow(
+      "--vary rate=8:9:1,10: '8:9:1' in the list looks like a range; give either one range",
+    );
+    expect(() => parseVary('rate=1:2:-1')).toThrow("the step must be a number > 0, got '-1'");
+    expect(() => parseVary('rate=-1:-2:1')).toThrow('expected from <= to in from:to:step, got -1 > -2');
   });
 });
 
@@ -52,6 +109,39 @@ describe('parseVary(text)', () => {
     );
     // A list value may hold a colon when it is not all numbers (a YAML string).
     expect(parseVary('name=a:b,c').values).toEqual(['a:b', 'c']);
+  });
+});
+
+describe('axes over one field', () => {
+  it('refuses an item number with leading zeros, another spelling of the same field', () => {
+    expect(() => parseVary('agents.00.count=20,22')).toThrow(
+      "--vary agents.00.count=20,22: expected an item number without leading zeros, got '00' (write 0)",
+    );
+    expect(() => parseVary('agents.01.count=1')).toThrow("got '01' (write 1)");
+    expect(() => parseVary('__proto__.x=1')).toThrow("'__proto__' cannot be set");
+    expect(parseVary('agents.10.count=1').path).toBe('agents.10.count');
+  });
+
+  it('refuses two axes where one path equals or contains the other, in either order', () => {
+    expect(() => parseAxes(['agents.0.skills.0=general,x', 'agents.0.skills=[general]'])).toThrow(
+      '--vary agents.0.skills.0 and --vary agents.0.skills: one lies inside the other, so one would ' +
+        'overwrite the other at every point; vary fields that do not contain each other',
+    );
+    expect(() => parseAxes(['agents.0=1', 'workload.arrivals.rate=1', 'agents.0.count=2'])).toThrow(
+      '--vary agents.0 and --vary agents.0.count: one lies inside the other',
+    );
+    expect(() => parseAxes(['agents.0.count=16,18', 'agents.0.count=20'])).toThrow(
+      '--vary: agents.0.count is given more than once',
+    );
+    // Neighbours, and a path that merely starts with the same letters, are separate fields.
+    expect(
+      parseAxes([
+        'agents.0.count=1',
+        'agents.1.count=2',
+        'workload.arrivals.rate=1',
+        'workload.arrivals.rateScale=2',
+      ]),
+    ).toHaveLength(4);
   });
 });
 

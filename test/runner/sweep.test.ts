@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Executor } from '../../src/runner/executor.js';
 import { executeInProcess } from '../../src/runner/executor.js';
-import { checkAxesAgainstPolicies, runSweep } from '../../src/runner/sweep.js';
+import type { PreparedPoint } from '../../src/runner/compare.js';
+import {
+  checkAxesAgainstPolicies,
+  checkRunCount,
+  MAX_SWEEP_RUNS,
+  pointScenario,
+  runSweep,
+} from '../../src/runner/sweep.js';
+import { routingPolicyNames } from '../../src/policies/routing/index.js';
+import { loadScenarioFile } from '../../src/workload/load-scenario.js';
+import type { Scenario } from '../../src/workload/scenario-schema.js';
 import { smallScenario } from './small-scenario.js';
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe('checkAxesAgainstPolicies(entries, axes)', () => {
   const d = [{ path: 'routing.d', values: [1, 2] }];
@@ -45,5 +57,82 @@ describe('runSweep', () => {
     expect(swept.policies).toEqual(['power-of-d']);
     expect(swept.points.map((p) => p.runs[0]!.policy.params.d)).toEqual([1, 2]);
     expect(asked).toBe(2);
+  });
+});
+
+describe('checkRunCount(points)', () => {
+  const point = (scenario: Scenario, policies: number): PreparedPoint => ({
+    scenarios: Array.from({ length: policies }, () => scenario),
+    labels: Array.from({ length: policies }, (_, i) => `p${i}`),
+  });
+  const withAgents = (s: Scenario, count: number): Scenario => ({
+    ...s,
+    agents: [{ ...s.agents[0]!, count }],
+  });
+
+  it('takes a sweep of up to MAX_SWEEP_RUNS runs and refuses one past it, naming the count and the cap', () => {
+    const base = smallScenario(['replications=10']);
+    // 200 points × 10 policies × 10 replications = 20,000 runs: at the cap (4 agents weigh nothing more).
+    expect(() => checkRunCount(Array.from({ length: 200 }, () => point(base, 10)))).not.toThrow();
+    expect(() => checkRunCount(Array.from({ length: 201 }, () => point(base, 10)))).toThrow(
+      `sweep: 20100 runs (201 points × 10 policies × 10 replications) are more than the ${MAX_SWEEP_RUNS} runs ` +
+        'a sweep may hold in memory; use fewer points (a coarser --vary step or fewer values), fewer --policies or fewer replications',
+    );
+  });
+
+  it('counts maxReplications for replications: auto', () => {
+    const auto = smallScenario(['replications=auto', 'maxReplications=100']);
+    expect(() => checkRunCount(Array.from({ length: 101 }, () => point(auto, 2)))).toThrow(
+      'sweep: 20200 runs (101 points × 2 policies × up to 100 replications, the maxReplications of replications: auto) are more than',
+    );
+  });
+
+  it('counts the per-agent timelines of fleets of 17 to 256 agents, which outweigh a run', () => {
+    const base = smallScenario(['replications=1']);
+    // 256 agents: 15 runs' worth of timeline past a run's share, 16 a policy at a point.
+    expect(() =>
+      checkRunCount(Array.from({ length: 1250 }, () => point(withAgents(base, 256), 1))),
+    ).not.toThrow();
+    expect(() => checkRunCount(Array.from({ length: 1251 }, () => point(withAgents(base, 256), 1)))).toThrow(
+      'sweep: 1251 runs (1251 points × 1 policy × 1 replication) plus their per-agent timelines ' +
+        '(fleets of up to 256 agents; every 16 agents beyond 16 weigh as much as a run) make 20016 runs',
+    );
+    // Larger fleets keep no per-agent timeline.
+    expect(() =>
+      checkRunCount(Array.from({ length: 20000 }, () => point(withAgents(base, 257), 1))),
+    ).not.toThrow();
+  });
+
+  it('runSweep refuses such a sweep before any run', async () => {
+    let asked = 0;
+    const execute: Executor = (tasks, options) => {
+      asked += tasks.length;
+      return executeInProcess(tasks, options);
+    };
+    const base = smallScenario(['replications=1000']);
+    await expect(
+      runSweep(base, ['jsq', 'random'], [{ path: 'workload.arrivals.rate', values: range(1, 11) }], execute),
+    ).rejects.toThrow(
+      'sweep: 22000 runs (11 points × 2 policies × 1000 replications) are more than the 20000',
+    );
+    expect(asked).toBe(0);
+  });
+});
+
+describe('pointScenario(base, values) with traces', () => {
+  const replay = () => loadScenarioFile('scenarios/llm-fleet.yaml', { knownPolicies: routingPolicyNames });
+
+  it('takes a trace path a --vary gives relative to the working directory, and checks the file', () => {
+    const trace = 'traces/mooncake_conversation_trace.jsonl';
+    expect(pointScenario(replay(), { 'workload.trace.file': trace }).workload.trace!.file).toBe(trace);
+    expect(() => pointScenario(replay(), { 'workload.trace.file': 'traces/nope.jsonl' })).toThrow(
+      '--vary workload.trace.file=traces/nope.jsonl: traces/nope.jsonl: cannot read trace file (no such file)',
+    );
+  });
+
+  it('says the scenario replays a trace when a --vary goes into its arrivals', () => {
+    expect(() => pointScenario(replay(), { 'workload.arrivals.rate': 2 })).toThrow(
+      '--vary workload.arrivals.rate=2: the scenario replays a trace (workload.trace), so it has no workload.arrivals to change',
+    );
   });
 });

@@ -93,6 +93,35 @@ describe('applyOverrides', () => {
     expect(err.message).toMatch(/^--set agents\.0\.skills=\[a, b: the value is not valid YAML: /);
   });
 
+  it('refuses an item number with leading zeros: agents.00 would be agents.0 under another spelling', () => {
+    expect(errorOf(() => applyOverrides(base(), ['agents.00.count=10'])).message).toBe(
+      "--set agents.00.count=10: expected an item number without leading zeros, got '00' (write 0)",
+    );
+    expect(errorOf(() => applyOverrides(base(), ['agents.0.skills.01=x'])).message).toMatch(
+      /got '01' \(write 1\)$/,
+    );
+    expect(applyOverrides(base(), ['agents.0.count=10'])).toMatchObject({ agents: [{ count: 10 }] });
+  });
+
+  it('says the scenario replays a trace when a path goes into the arrivals it does not have', () => {
+    const replay = () => ({ ...base(), workload: { trace: { file: 't.jsonl', preset: 'mooncake' } } });
+    expect(errorOf(() => applyOverrides(replay(), ['workload.arrivals.rate=8'])).message).toBe(
+      '--set workload.arrivals.rate=8: the scenario replays a trace (workload.trace), so it has no ' +
+        'workload.arrivals to change; scale the replay with workload.trace.rateScale or workload.trace.targetUtilization',
+    );
+    expect(errorOf(() => applyOverrides(base(), ['workload.trace.rateScale=2'])).message).toBe(
+      '--set workload.trace.rateScale=2: the scenario has synthetic arrivals (workload.arrivals), not a trace, ' +
+        'so it has no workload.trace to change',
+    );
+    // Fields that are there, or a whole value replaced, are set as before.
+    expect(applyOverrides(replay(), ['workload.trace.rateScale=2'])).toMatchObject({
+      workload: { trace: { rateScale: 2 } },
+    });
+    expect(applyOverrides(base(), ['workload.arrivals.rate=8'])).toMatchObject({
+      workload: { arrivals: { rate: 8 } },
+    });
+  });
+
   it('refuses prototype keys', () => {
     const err = errorOf(() => applyOverrides(base(), ['__proto__.polluted=1']));
     expect(err.message).toBe("--set __proto__.polluted=1: '__proto__' cannot be set");

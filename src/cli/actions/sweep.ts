@@ -1,14 +1,14 @@
 // What `orchlab sweep` does (its options are in ../commands/sweep.ts).
 import type { Command } from 'commander';
-import { InputError } from '../../errors.js';
 import { parsePolicyList } from '../../runner/policy-spec.js';
 import { checkDistinctPolicies } from '../../runner/distinct-policies.js';
 import { preloadPolicies } from '../../runner/resolve-policy.js';
-import { runSweep } from '../../runner/sweep.js';
+import { runSweep, type SweepPoint, type SweepResult } from '../../runner/sweep.js';
 import { checkAxesAgainstSets, parseAxes, pointCount } from '../../runner/sweep-axes.js';
 import type { SweepFlags } from '../commands/sweep.js';
-import { executeRuns, failureExitCode } from '../execution.js';
+import { executeRuns, type FailedRun, failedRunsError, failureExitCode } from '../execution.js';
 import { formatSweep } from '../format-sweep.js';
+import { count } from '../plural.js';
 import { invocation } from '../invocation.js';
 import { checkOutputs, emit } from '../output.js';
 import { scenarioFromFlags } from '../scenario-input.js';
@@ -21,22 +21,43 @@ export async function sweepAction(path: string, flags: SweepFlags, cmd: Command)
   const entries = parsePolicyList(flags.policies);
   await preloadPolicies(entries.map((e) => e.split(':')[0]!));
   checkDistinctPolicies(scenario, entries);
-  const result = await executeRuns(
+  await executeRuns(
     flags,
     (execute, options) => runSweep(scenario, entries, axes, execute, options),
     scenario.replications === 'auto' ? undefined : pointCount(axes) * entries.length * scenario.replications,
+    (result, signal) => deliver(result, flags, cmd, signal),
   );
-  if (result === undefined) return;
-  const failures = result.points.flatMap((p) => p.failures);
-  if (result.points.every((p) => p.runs.length === 0)) {
-    const lines = [...new Set(failures.map((f) => `  ${f.policy}: ${f.error}`))];
-    throw new InputError(`no policy completed at any point:\n${lines.join('\n')}`);
-  }
-  await emit(flags, result, () => formatSweep(result));
-  if (flags.report !== undefined) {
-    // The report code loads only when a report is asked for.
-    const { writeReport } = await import('../../report/write-report.js');
-    await writeReport(result, flags.report, { command: invocation(cmd), outFlag: '--report' });
+}
+
+/** A point's values as the table's notes write them: `workload.arrivals.rate=8 agents.0.count=16`. */
+function pointText(point: SweepPoint): string {
+  return Object.entries(point.values)
+    .map(([path, v]) => `${path}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(' ');
+}
+
+/** The table or JSON, and the report; Ctrl-C stops it until the last file is written. */
+async function deliver(
+  result: SweepResult,
+  flags: SweepFlags,
+  cmd: Command,
+  signal: AbortSignal,
+): Promise<void> {
+  const failures: FailedRun[] = result.points.flatMap((p) =>
+    p.failures.map((f) => ({ ...f, place: pointText(p) })),
+  );
+  // Nothing to show: exit code as compare's when every policy failed (1 a crash, 2 only the
+  // scenario, else 3), each failure named with its point and replication.
+  if (result.points.every((p) => p.runs.length === 0))
+    throw failedRunsError(
+      `no policy completed at any point (${count(failures.length, 'run')} failed)`,
+      failures,
+    );
+  // The report code loads before the output is written (see compare.ts).
+  const report = flags.report === undefined ? undefined : await import('../../report/write-report.js');
+  await emit(flags, result, () => formatSweep(result), signal);
+  if (report !== undefined && flags.report !== undefined) {
+    await report.writeReport(result, flags.report, { command: invocation(cmd), outFlag: '--report' });
     if (flags.quiet !== true) process.stderr.write(`wrote ${flags.report}\n`);
   }
   const code = failureExitCode(failures.map((f) => f.kind));

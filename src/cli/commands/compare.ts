@@ -25,7 +25,12 @@ export function registerCompare(program: Command): void {
       '--policies <list>',
       'comma-separated policies, `all`, module paths, with parameters as name:param=value (e.g. power-of-d:d=3)',
     )
-    .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
+    .option(
+      '--set <path=value>',
+      'override a scenario field (repeatable); not routing.*: give policy parameters in --policies',
+      collect,
+      [],
+    )
     .option('--seed <n>', "base seed (overrides the scenario's seed)")
     .option('--replications <n>', "replications, or auto (overrides the scenario's)")
     .addOption(formatOption())

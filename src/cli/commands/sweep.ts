@@ -1,7 +1,7 @@
 // `orchlab sweep SCENARIO --policies a,b --vary path=from:to:step [--vary path=x,y]`: a compare at
 // every point of the grid, one orchlab.sweep/1 result. Exit code 3 when some runs or points
 // failed (the others are still reported), 1 when one crashed.
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { collect } from '../collect.js';
 import { addExecutionOptions, type ExecutionFlags } from '../execution-options.js';
 import { formatOption, type OutputFlags } from '../output.js';
@@ -13,6 +13,12 @@ export interface SweepFlags extends OutputFlags, ExecutionFlags {
   set: string[];
   seed?: string;
   replications?: string;
+}
+
+/** An output path as given; '' would resolve to the working directory and read as "is a directory". */
+export function outputPath(text: string): string {
+  if (text === '') throw new InvalidArgumentError('the path is empty; expected a file name.');
+  return text;
 }
 
 export function registerSweep(program: Command): void {
@@ -36,8 +42,8 @@ export function registerSweep(program: Command): void {
     .option('--seed <n>', "base seed (overrides the scenario's seed)")
     .option('--replications <n>', "replications per point, or auto (overrides the scenario's)")
     .addOption(formatOption())
-    .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
-    .option('--report <file>', 'also write a self-contained HTML report (see `orchlab report`)');
+    .option('--out <file>', 'write the output to a file (atomically) instead of stdout', outputPath)
+    .option('--report <file>', 'also write a self-contained HTML report (see `orchlab report`)', outputPath);
   addExecutionOptions(command).action(async (path: string, flags: SweepFlags, cmd: Command) => {
     const { sweepAction } = await import('../actions/sweep.js');
     await sweepAction(path, flags, cmd);
