@@ -4,15 +4,15 @@ import type { SweepPoint, SweepResult } from '../runner/sweep.js';
 import {
   failedRunText,
   formatTable,
-  num,
   precisionNotes,
   warmupNotes,
   withHalfWidth,
 } from './format-table.js';
 import { count } from './plural.js';
 
+// A swept value as given (8.8, 1e-7), never rounded: two points must not read the same.
 const valueText = (v: unknown) =>
-  typeof v === 'number' ? num(v) : typeof v === 'string' ? v : JSON.stringify(v);
+  typeof v === 'number' ? String(v) : typeof v === 'string' ? v : JSON.stringify(v);
 
 function cells(point: SweepPoint, label: string): string[] {
   const run = point.runs.find((r) => r.policy.label === label);

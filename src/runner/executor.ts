@@ -178,9 +178,10 @@ function catchingExit<R>(fn: () => R): { value: R; exit: number | string | null 
   }
 }
 
-/** The crash of a run whose policy called process.exit(code) in this thread. */
-function exitCrash(task: RunTask, code: number | string | null): RunOutcome {
-  const call = `process.exit(${code === null ? '' : String(code)})`;
+/** The crash of a run whose policy called process.exit(code) (in this thread, or on a worker thread: pool.ts). */
+export function exitCrash(task: RunTask, code: number | string | null): RunOutcome {
+  // The code the thread would end with, as a worker thread's exit reports it.
+  const call = `process.exit(${code === null ? 0 : Number(code) | 0})`;
   return {
     ok: false,
     kind: 'crash',

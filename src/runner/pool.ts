@@ -12,6 +12,7 @@ import {
   type ExecuteOptions,
   type Executor,
   executeInProcess,
+  exitCrash,
   RunAborted,
   type RunOutcome,
   type RunTask,
@@ -84,6 +85,17 @@ function watchRuns(
   return () => clearInterval(timer);
 }
 
+/**
+ * The crash of a run whose thread died. A thread that ended by exiting (piscina: "worker exited
+ * with code: N") had process.exit called in it, by the run's policy: worded as executor.ts words
+ * the same call in the main thread, so results are the same bytes whatever --workers.
+ */
+function deadThread(task: RunTask, message: string): RunOutcome {
+  const exited = /^worker exited with code: (-?\d+)$/.exec(message);
+  if (exited !== null) return exitCrash(task, Number(exited[1]));
+  return { ok: false, kind: 'crash', error: `worker thread died: ${message}` };
+}
+
 export interface PoolOptions {
   /** The worker module (tests); by default the one for how orchlab runs (see workerUrl). */
   readonly worker?: URL;
@@ -145,7 +157,7 @@ export function createRunPool(workers: number, options: PoolOptions = {}): RunPo
                   kind: 'timeout',
                   error: `still running after ${runTimeoutMs! / 1000} s; stopped`,
                 }
-              : { ok: false, kind: 'crash', error: `worker thread died: ${errorText(err)}` };
+              : deadThread(task, errorText(err));
           }
           outcomes[index] = outcome;
           options.onOutcome?.(index, outcome);

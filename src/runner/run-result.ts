@@ -28,7 +28,7 @@ export interface RunResult {
   readonly policy: {
     readonly name: string;
     readonly params: Record<string, unknown>;
-    /** How comparisons and reports name this run (the name, plus parameters given on the command line). */
+    /** How comparisons and reports name this run: the name, plus parameters given on the command line or taken from the scenario file. */
     readonly label: string;
   };
   readonly seed: number;

@@ -12,7 +12,13 @@ import { resolveTraces } from '../workload/resolve-traces.js';
 import { semanticProblems } from '../workload/scenario-checks.js';
 import { type Scenario, scenarioSchema } from '../workload/scenario-schema.js';
 import { type RoundsOptions, runInRounds } from './auto-replications.js';
-import { type PointResult, type PreparedPoint, preparePoint, summarizePoint } from './compare.js';
+import {
+  type LabelOptions,
+  type PointResult,
+  type PreparedPoint,
+  preparePoint,
+  summarizePoint,
+} from './compare.js';
 import type { Executor } from './executor.js';
 import { entryParams } from './policy-spec.js';
 import type { SweepAxis } from './sweep-axes.js';
@@ -173,6 +179,7 @@ function preparePointAt(
   base: Scenario,
   entries: readonly string[],
   values: Record<string, unknown>,
+  labelling: LabelOptions,
 ): PreparedPoint {
   const scenario = pointScenario(base, values);
   // A policy parameter (routing.d) applies to every policy of the point, not only the file's.
@@ -181,7 +188,7 @@ function preparePointAt(
   );
   const routingSets = routing.map(([path, v]) => `${path.slice('routing.'.length)}=${JSON.stringify(v)}`);
   try {
-    return preparePoint(scenario, entries, routingSets);
+    return preparePoint(scenario, entries, routingSets, labelling);
   } catch (err) {
     if (!(err instanceof InputError) || routing.length === 0) throw err;
     throw new InputError(`${varyText(Object.fromEntries(routing))}: ${err.message}`);
@@ -192,9 +199,10 @@ function planPoint(
   base: Scenario,
   entries: readonly string[],
   values: Record<string, unknown>,
+  labelling: LabelOptions,
 ): PlannedPoint {
   try {
-    return { values, point: preparePointAt(base, entries, values) };
+    return { values, point: preparePointAt(base, entries, values, labelling) };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     return { values, error: err.message };
@@ -210,8 +218,14 @@ export async function runSweep(
 ): Promise<SweepResult> {
   // Unknown policies, bad parameters or an axis at odds with them fail the sweep before any run.
   checkAxesAgainstPolicies(entries, axes);
-  const { labels } = preparePoint(base, entries);
-  const planned = crossProduct(axes).map((values) => planPoint(base, entries, values));
+  // Labels say the parameters a policy takes from the file, as compare's do, but not those an
+  // axis varies: every point must carry the sweep's labels.
+  const labelling: LabelOptions = {
+    fileParams: true,
+    varied: axes.filter((a) => a.path.startsWith('routing.')).map((a) => a.path.slice('routing.'.length)),
+  };
+  const { labels } = preparePoint(base, entries, [], labelling);
+  const planned = crossProduct(axes).map((values) => planPoint(base, entries, values, labelling));
   if (planned.every((p) => 'error' in p))
     throw new InputError(`every sweep point is invalid:\n${(planned[0] as { error: string }).error}`);
   checkRunCount(planned.flatMap((p) => ('point' in p ? [p.point] : [])));

@@ -35,6 +35,18 @@ describe('a policy that calls process.exit() in the main thread', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('gives the same results as a worker thread that the call ends (--workers 2)', () => {
+    const args = ['compare', SMALL, '--policies', `jsq,${EXITS}`, ...FAST, '--format', 'json', '--quiet'];
+    const one = orchlab(...args, '--workers', '1');
+    const two = orchlab(...args, '--workers', '2');
+    expect(one.status).toBe(1);
+    expect(two.status).toBe(1);
+    expect(two.stdout).toBe(one.stdout);
+    expect(JSON.parse(one.stdout).failures[0].error).toBe(
+      `policy ${EXITS} called process.exit(7) during the run`,
+    );
+  });
+
   it('outside any run (from a timer): one line saying so, exit 1', () => {
     const r = orchlab(
       'run',

@@ -71,6 +71,22 @@ describe('orchlab sweep', () => {
     expect(lines[5]).toMatch(/^3\s/);
   });
 
+  it('prints each swept value as given, so close points never read the same', async () => {
+    const r = await runCli(
+      'sweep',
+      SMALL,
+      '--policies',
+      'jsq',
+      '--vary',
+      'workload.arrivals.rate=2.00001,2.00002',
+      ...FAST,
+    );
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[4]).toMatch(/^2\.00001\s/);
+    expect(lines[5]).toMatch(/^2\.00002\s/);
+  });
+
   it('a value that makes a point invalid fails that point, naming the --vary; the others complete (exit 3)', async () => {
     const r = await runCli(
       'sweep',

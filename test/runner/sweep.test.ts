@@ -60,6 +60,45 @@ describe('runSweep', () => {
   });
 });
 
+describe('runSweep labels', () => {
+  // The small fixture under power-of-d with d = 5 in the file.
+  const pod5 = () =>
+    smallScenario([
+      'replications=1',
+      'stop.completed=200',
+      'warmup.completed=20',
+      'routing.policy=power-of-d',
+      'routing.d=5',
+    ]);
+
+  it('say the parameters a policy takes from the file, at every point, as compare does', async () => {
+    const rate = [{ path: 'workload.arrivals.rate', values: [2, 3] }];
+    const swept = await runSweep(pod5(), ['power-of-d', 'power-of-d:d=2'], rate, executeInProcess);
+    expect(swept.policies).toEqual(['power-of-d(d=5)', 'power-of-d(d=2)']);
+    for (const point of swept.points) {
+      expect(point.failures).toEqual([]);
+      expect(point.runs.map((r) => [r.policy.label, r.policy.params.d])).toEqual([
+        ['power-of-d(d=5)', 5],
+        ['power-of-d(d=2)', 2],
+      ]);
+    }
+  });
+
+  it('leave out a parameter an axis varies (each point shows its value)', async () => {
+    const swept = await runSweep(
+      pod5(),
+      ['power-of-d'],
+      [{ path: 'routing.d', values: [1, 2] }],
+      executeInProcess,
+    );
+    expect(swept.policies).toEqual(['power-of-d']);
+    expect(swept.points.map((p) => [p.runs[0]!.policy.label, p.runs[0]!.policy.params.d])).toEqual([
+      ['power-of-d', 1],
+      ['power-of-d', 2],
+    ]);
+  });
+});
+
 describe('checkRunCount(points)', () => {
   const point = (scenario: Scenario, policies: number): PreparedPoint => ({
     scenarios: Array.from({ length: policies }, () => scenario),
