@@ -2,7 +2,7 @@
 // Runs the compiled CLI (built by `npm ci` / `npm install` through the prepare script): the
 // bundled one (dist/src/cli/bundle/, a few files instead of ~360 modules, which starts faster) while it holds the
 // current code, else the compiled modules (after `tsc` alone, when the bundle is missing, or with
-// ORCHLAB_NO_BUNDLE set).
+// ORCHLAB_NO_BUNDLE set to anything but the empty string).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -13,7 +13,7 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 const bundle = new URL('src/cli/bundle/bin.js', dist);
-const fresh = process.env.ORCHLAB_NO_BUNDLE === undefined && (await bundleHoldsCurrentCode());
+const fresh = !process.env.ORCHLAB_NO_BUNDLE && (await bundleHoldsCurrentCode());
 await import((fresh ? bundle : entry).href);
 
 async function bundleHoldsCurrentCode() {

@@ -44,8 +44,9 @@ async function started(root: string, env: Record<string, string> = {}): Promise<
 }
 
 describe('bin/orchlab.js', () => {
-  it('starts the bundle while nothing that went into it is newer', async () => {
+  it('starts the bundle while nothing that went into it is newer (ORCHLAB_NO_BUNDLE unset or empty)', async () => {
     expect(await started(standIn())).toBe('bundle');
+    expect(await started(standIn(), { ORCHLAB_NO_BUNDLE: '' })).toBe('bundle');
   });
 
   it('starts the compiled modules when an input is newer (tsc alone) or the manifest is gone', async () => {
