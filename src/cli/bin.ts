@@ -10,8 +10,13 @@ const exit = process.exit;
 // process.exit() called by a policy module outside a run in this thread (at its load, from a timer;
 // one called during a run crashes that run: runner/executor.ts) would end orchlab silently, with
 // whatever code it chose: one line says so, and the exit code is 1.
+// Once the command is over, such a call (a policy's timer that fires late) ends the process with
+// the command's own code, once stdout is flushed, as it would end with the timer on a worker thread.
 process.exit = ((code?: number | string | null) => {
-  if (over) return exit(code);
+  if (over) {
+    process.stdout.write('', () => exit());
+    return undefined as never;
+  }
   over = true;
   process.stderr.write(
     `orchlab: process.exit(${code ?? ''}) was called before the command finished (by a policy module?); exit code 1\n`,

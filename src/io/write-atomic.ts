@@ -11,6 +11,7 @@ import {
   mkdirSync,
   openSync,
   renameSync,
+  rmdirSync,
   rmSync,
   writeFileSync,
   writeSync,
@@ -82,6 +83,14 @@ function writerTo(fd: number): (chunk: string) => boolean {
  * A temporary file beside `path`, to be renamed over it. A failure part-way (a full disk, or
  * chunks that stop with an error) removes the temporary file and leaves `path` as it was.
  */
+/** Removes `dir` and its parents up to `top` (the first folder mkdirSync made), while empty. */
+function removeEmptyUpTo(dir: string, top: string): void {
+  for (let d = dir; ; d = dirname(d)) {
+    rmdirSync(d);
+    if (d === top || dirname(d) === d) return;
+  }
+}
+
 function openReplacement(path: string): Opened {
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
@@ -100,12 +109,15 @@ function openReplacement(path: string): Opened {
     }
     try {
       rmSync(tmp, { force: true });
+      // Folders made for this file go too: nothing written means nothing new on disk.
+      if (made !== undefined) removeEmptyUpTo(dir, made);
     } catch {
       // Nothing was written there (its folder could not be made): the first error is the one to show.
     }
   };
+  let made: string | undefined;
   try {
-    mkdirSync(dir, { recursive: true });
+    made = mkdirSync(dir, { recursive: true });
     fd = openSync(tmp, 'w');
   } catch (err) {
     abandon();

@@ -4,7 +4,7 @@
 // the first is written, so a failure does not leave part of the output behind.
 import { stringify } from 'yaml';
 import { checkWritable } from '../io/writable.js';
-import { writeEach } from '../io/write-atomic.js';
+import { type PendingFile, writeEach } from '../io/write-atomic.js';
 import { loadBundles } from './bundles.js';
 import { reportCharts } from './charts.js';
 import { figureRows } from './figures.js';
@@ -45,15 +45,25 @@ export function reportPage(result: ReportInput, options: ReportOptions): ReportP
   };
 }
 
-/** Writes the HTML report to `out` (atomically) and, with `svgDir`, one SVG per chart. */
-export async function writeReport(result: ReportInput, out: string, options: ReportOptions): Promise<void> {
+/**
+ * The report's files, drawn and checked but not written: the HTML for `out` and, with `svgDir`,
+ * one SVG per chart. Drawing is the long part; a caller that must stay interruptible (compare
+ * and sweep --report) lets Ctrl-C be heard between drawing and writing.
+ */
+export async function reportFiles(
+  result: ReportInput,
+  out: string,
+  options: ReportOptions,
+): Promise<PendingFile[]> {
   const page = reportPage(result, options);
   const svgs = options.svgDir === undefined ? [] : await svgFiles(page.charts, options.svgDir);
   // A folder named like a chart's file is in the way: found now, not after other files are out.
   for (const svg of svgs) checkWritable('--svg', svg.path, 'file');
   const flag = options.outFlag ?? '--out';
-  writeEach([
-    ...svgs,
-    { path: out, content: renderReportHtml(page, loadBundles()), label: `${flag} ${out}` },
-  ]);
+  return [...svgs, { path: out, content: renderReportHtml(page, loadBundles()), label: `${flag} ${out}` }];
+}
+
+/** Writes the HTML report to `out` (atomically) and, with `svgDir`, one SVG per chart. */
+export async function writeReport(result: ReportInput, out: string, options: ReportOptions): Promise<void> {
+  writeEach(await reportFiles(result, out, options));
 }

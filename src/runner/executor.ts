@@ -168,7 +168,12 @@ function catchingExit<R>(fn: () => R): { value: R; exit: number | string | null 
   const exit = process.exit;
   let called: number | string | null | undefined;
   process.exit = ((code?: number | string | null) => {
-    called = code ?? null;
+    // As on a worker thread: a bad code throws Node's own error (setting exitCode checks it the
+    // same way), and no code means process.exitCode.
+    const before = process.exitCode;
+    if (code !== undefined) (process as { exitCode?: unknown }).exitCode = code;
+    called = process.exitCode ?? 0;
+    process.exitCode = before;
     throw new ExitDuringRun();
   }) as typeof process.exit;
   try {

@@ -239,7 +239,8 @@ export async function runSweep(
     const failures = labels.map((policy) => ({
       policy,
       scenario: base.name,
-      seed: base.seed,
+      // The seed the point would have run with (a --vary seed sets it).
+      seed: typeof p.values.seed === 'number' ? p.values.seed : base.seed,
       replication: null,
       kind: 'input' as const,
       error: p.error,

@@ -47,6 +47,48 @@ describe('a policy that calls process.exit() in the main thread', () => {
     );
   });
 
+  it("checks the code as a worker thread's process.exit does, so the bytes match there too", () => {
+    // A bad code throws Node's own error in route() (a policy error); no code means exitCode.
+    const entries = [`${EXITS}:code=abc`, `${EXITS}:code=2.7`, `${EXITS}:code=none:exitCode=5`];
+    const args = [
+      'compare',
+      SMALL,
+      '--policies',
+      ['jsq', ...entries].join(','),
+      ...FAST,
+      '--format',
+      'json',
+      '--quiet',
+    ];
+    const one = orchlab(...args, '--workers', '1');
+    const two = orchlab(...args, '--workers', '2');
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.status).toBe(one.status);
+    const errors = (JSON.parse(one.stdout) as { failures: { policy: string; error: string }[] }).failures.map(
+      (f) => f.error,
+    );
+    expect(errors.some((e) => e.includes('ERR_INVALID_ARG_TYPE'))).toBe(true);
+    expect(errors.some((e) => e.includes('ERR_OUT_OF_RANGE'))).toBe(true);
+    expect(errors).toContain(`policy ${EXITS} called process.exit(5) during the run`);
+  });
+
+  it('after the command is over (a late timer): the command keeps its own exit code and output', () => {
+    const r = orchlab(
+      'run',
+      SMALL,
+      '--policy',
+      EXITS,
+      '--set',
+      'routing.where=late',
+      ...FAST,
+      '--workers',
+      '1',
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^response time mean/m);
+    expect(r.stderr).not.toContain('process.exit');
+  });
+
   it('outside any run (from a timer): one line saying so, exit 1', () => {
     const r = orchlab(
       'run',

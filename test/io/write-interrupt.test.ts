@@ -36,6 +36,20 @@ describe('writeAtomicAsync(path, chunks, { signal })', () => {
     expect(readdirSync(dir)).toEqual(['out.json']);
   });
 
+  it('aborted part-way into folders it made: the folders go too', async () => {
+    const dir = scratch();
+    const target = join(dir, 'new', 'sub', 'out.json');
+    const stop = new AbortController();
+    const count = Math.ceil((4 * TURN_CHARS) / CHUNK.length);
+    const write = writeAtomicAsync(
+      target,
+      chunks(count, 2, () => stop.abort()),
+      { signal: stop.signal },
+    );
+    await expect(write).rejects.toThrow(WriteAborted);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('aborted part-way: WriteAborted, no temporary file, the old file untouched', async () => {
     const dir = scratch();
     const target = join(dir, 'out.json');

@@ -99,6 +99,19 @@ describe('runSweep labels', () => {
   });
 });
 
+describe('runSweep invalid points', () => {
+  it('name the seed the point would have run with', async () => {
+    const base = smallScenario(['replications=1', 'stop.completed=200', 'warmup.completed=20']);
+    const axes = [
+      { path: 'seed', values: [5, 6] },
+      { path: 'agents.0.count', values: [1, 0] },
+    ];
+    const swept = await runSweep(base, ['jsq'], axes, executeInProcess);
+    const invalid = swept.points.filter((p) => p.values['agents.0.count'] === 0);
+    expect(invalid.map((p) => p.failures.map((f) => f.seed))).toEqual([[5], [6]]);
+  });
+});
+
 describe('checkRunCount(points)', () => {
   const point = (scenario: Scenario, policies: number): PreparedPoint => ({
     scenarios: Array.from({ length: policies }, () => scenario),

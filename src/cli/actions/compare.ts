@@ -8,8 +8,8 @@ import type { CompareFlags } from '../commands/compare.js';
 import { executeRuns, failedRunsError, failureExitCode } from '../execution.js';
 import { count } from '../plural.js';
 import { formatCompare } from '../format-compare.js';
-import { invocation } from '../invocation.js';
-import { checkOutputs, emit } from '../output.js';
+import { checkOutputs } from '../output.js';
+import { emitWithReport } from '../emit-with-report.js';
 import { scenarioFromFlags } from '../scenario-input.js';
 
 export async function compareAction(path: string, flags: CompareFlags, cmd: Command): Promise<void> {
@@ -26,7 +26,7 @@ export async function compareAction(path: string, flags: CompareFlags, cmd: Comm
   );
 }
 
-/** The table or JSON, and the report; Ctrl-C stops it until the last file is written. */
+/** The table or JSON, and the report; Ctrl-C stops it until the files are drawn (emit-with-report.ts). */
 async function deliver(
   result: CompareResult,
   flags: CompareFlags,
@@ -38,15 +38,7 @@ async function deliver(
       `every policy failed (${count(result.failures.length, 'run')} failed)`,
       result.failures.map((f) => ({ ...f, place: '' })),
     );
-  // The report code loads only when a report is asked for, and before the output is written: from
-  // then on nothing waits (the report is written at once after it), so a Ctrl-C heard is one that
-  // came before the output was complete.
-  const report = flags.report === undefined ? undefined : await import('../../report/write-report.js');
-  await emit(flags, result, () => formatCompare(result), signal);
-  if (report !== undefined && flags.report !== undefined) {
-    await report.writeReport(result, flags.report, { command: invocation(cmd), outFlag: '--report' });
-    if (flags.quiet !== true) process.stderr.write(`wrote ${flags.report}\n`);
-  }
+  await emitWithReport(flags, result, () => formatCompare(result), cmd, signal);
   const code = failureExitCode(result.failures.map((f) => f.kind));
   if (code !== undefined) process.exitCode = code;
 }

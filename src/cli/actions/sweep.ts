@@ -9,8 +9,8 @@ import type { SweepFlags } from '../commands/sweep.js';
 import { executeRuns, type FailedRun, failedRunsError, failureExitCode } from '../execution.js';
 import { formatSweep } from '../format-sweep.js';
 import { count } from '../plural.js';
-import { invocation } from '../invocation.js';
-import { checkOutputs, emit } from '../output.js';
+import { checkOutputs } from '../output.js';
+import { emitWithReport } from '../emit-with-report.js';
 import { scenarioFromFlags } from '../scenario-input.js';
 
 export async function sweepAction(path: string, flags: SweepFlags, cmd: Command): Promise<void> {
@@ -36,7 +36,7 @@ function pointText(point: SweepPoint): string {
     .join(' ');
 }
 
-/** The table or JSON, and the report; Ctrl-C stops it until the last file is written. */
+/** The table or JSON, and the report; Ctrl-C stops it until the files are drawn (emit-with-report.ts). */
 async function deliver(
   result: SweepResult,
   flags: SweepFlags,
@@ -53,13 +53,7 @@ async function deliver(
       `no policy completed at any point (${count(failures.length, 'run')} failed)`,
       failures,
     );
-  // The report code loads before the output is written (see compare.ts).
-  const report = flags.report === undefined ? undefined : await import('../../report/write-report.js');
-  await emit(flags, result, () => formatSweep(result), signal);
-  if (report !== undefined && flags.report !== undefined) {
-    await report.writeReport(result, flags.report, { command: invocation(cmd), outFlag: '--report' });
-    if (flags.quiet !== true) process.stderr.write(`wrote ${flags.report}\n`);
-  }
+  await emitWithReport(flags, result, () => formatSweep(result), cmd, signal);
   const code = failureExitCode(failures.map((f) => f.kind));
   if (code !== undefined) process.exitCode = code;
 }
