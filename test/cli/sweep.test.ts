@@ -87,6 +87,29 @@ describe('orchlab sweep', () => {
     expect(lines[5]).toMatch(/^2\.00002\s/);
   });
 
+  it('sweeps a file that only its axes make valid; with no point valid, the error of the file itself (exit 2)', async () => {
+    // small-mmc warms up for 500 tasks: a stop at 400 is valid only with the swept warm-ups.
+    const args = ['sweep', SMALL, '--policies', 'jsq', '--set', 'stop.completed=400', '--replications', '2'];
+    const r = await runCli(
+      ...args,
+      '--vary',
+      'warmup.completed=100,200',
+      '--format',
+      'json',
+      '--workers',
+      '1',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const points = (JSON.parse(r.stdout) as { points: { values: object; failures: unknown[] }[] }).points;
+    expect(points.map((p) => [p.values, p.failures])).toEqual([
+      [{ 'warmup.completed': 100 }, []],
+      [{ 'warmup.completed': 200 }, []],
+    ]);
+    const none = await runCli(...args, '--vary', 'warmup.completed=600,700', '--workers', '1');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('never past the warm-up of 500');
+  });
+
   it('a value that makes a point invalid fails that point, naming the --vary; the others complete (exit 3)', async () => {
     const r = await runCli(
       'sweep',

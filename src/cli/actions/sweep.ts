@@ -4,7 +4,15 @@ import { parsePolicyList } from '../../runner/policy-spec.js';
 import { checkDistinctPolicies } from '../../runner/distinct-policies.js';
 import { preloadPolicies } from '../../runner/resolve-policy.js';
 import { runSweep, type SweepPoint, type SweepResult } from '../../runner/sweep.js';
-import { checkAxesAgainstSets, parseAxes, pointCount } from '../../runner/sweep-axes.js';
+import { InputError } from '../../errors.js';
+import {
+  checkAxesAgainstSets,
+  crossProduct,
+  parseAxes,
+  pointCount,
+  type SweepAxis,
+} from '../../runner/sweep-axes.js';
+import type { Scenario } from '../../workload/scenario-schema.js';
 import type { SweepFlags } from '../commands/sweep.js';
 import { executeRuns, type FailedRun, failedRunsError, failureExitCode } from '../execution.js';
 import { formatSweep } from '../format-sweep.js';
@@ -14,9 +22,9 @@ import { emitWithReport } from '../emit-with-report.js';
 import { scenarioFromFlags } from '../scenario-input.js';
 
 export async function sweepAction(path: string, flags: SweepFlags, cmd: Command): Promise<void> {
-  const scenario = scenarioFromFlags(path, flags);
-  checkOutputs(flags);
   const axes = parseAxes(flags.vary);
+  const scenario = baseScenario(path, flags, axes);
+  checkOutputs(flags);
   checkAxesAgainstSets(axes, flags.set, flags);
   const entries = parsePolicyList(flags.policies);
   await preloadPolicies(entries.map((e) => e.split(':')[0]!));
@@ -27,6 +35,35 @@ export async function sweepAction(path: string, flags: SweepFlags, cmd: Command)
     scenario.replications === 'auto' ? undefined : pointCount(axes) * entries.length * scenario.replications,
     (result, signal) => deliver(result, flags, cmd, signal),
   );
+}
+
+/** How many points baseScenario tries before it gives up and reports the file's own error. */
+const BASE_TRIES = 100;
+
+/**
+ * The scenario every point starts from: the file with --set, valid on its own or, failing that,
+ * with the values of the first point that makes it valid. Every point sets every axis, so those
+ * values are overwritten at each point (which is validated again); a file that only its axes make
+ * valid (`--vary warmup.completed=100,1000` with a `--set stop.completed` below the file's warm-up)
+ * still sweeps. routing.* axes are left out: compare and sweep take no --set routing.*.
+ */
+function baseScenario(path: string, flags: SweepFlags, axes: readonly SweepAxis[]): Scenario {
+  try {
+    return scenarioFromFlags(path, flags);
+  } catch (err) {
+    if (!(err instanceof InputError) || axes.length === 0) throw err;
+    for (const values of crossProduct(axes).slice(0, BASE_TRIES)) {
+      const sets = Object.entries(values)
+        .filter(([p]) => !p.startsWith('routing.'))
+        .map(([p, v]) => `${p}=${JSON.stringify(v)}`);
+      try {
+        return scenarioFromFlags(path, { ...flags, set: [...(flags.set ?? []), ...sets] });
+      } catch {
+        // This point does not make it valid either; the next may.
+      }
+    }
+    throw err;
+  }
 }
 
 /** A point's values as the table's notes write them: `workload.arrivals.rate=8 agents.0.count=16`. */
