@@ -38,15 +38,13 @@ function cacheDir(dir: string): string {
 /**
  * Runs that failed, leaving nothing to write, when one crashed (a dead worker thread, a policy
  * that called process.exit, a bug): the CLI prints the message alone, as for InputError and
- * PolicyError, and exits with `exitCode` (1). A crash's stack, if it has one, was printed as the
- * run crashed (execution.ts). Here rather than in execution.ts so that main.ts can know it
- * without loading the runner.
+ * PolicyError, and exits with `exitCode` (1, as a crash). A crash's stack, if it has one, was
+ * printed as the run crashed (execution.ts). Here rather than in execution.ts so that main.ts can
+ * know it without loading the runner.
  */
 export class RunsFailed extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
+  readonly exitCode = 1;
+  constructor(message: string) {
     super(message);
     this.name = 'RunsFailed';
   }

@@ -218,7 +218,7 @@ export function failedRunsError(heading: string, failures: readonly FailedRun[])
  * --run-timeout).
  */
 export function failedRunsErrorOf(text: string, kinds: readonly FailureKind[]): Error {
-  if (kinds.includes('crash')) return new RunsFailed(text, 1);
+  if (kinds.includes('crash')) return new RunsFailed(text);
   if (kinds.length > 0 && kinds.every((k) => k === 'input')) return new InputError(text);
   return new PolicyError(text);
 }

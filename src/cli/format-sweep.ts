@@ -1,18 +1,19 @@
 // The terminal view of a sweep: one row per point (its values), then per policy the p99 and the
 // mean response time with their 95% CI half-widths; * marks the best policy at the point.
 import type { SweepPoint, SweepResult } from '../runner/sweep.js';
-import {
-  failedRunText,
-  formatTable,
-  precisionNotes,
-  warmupNotes,
-  withHalfWidth,
-} from './format-table.js';
+import { failedRunText, formatTable, precisionNotes, warmupNotes, withHalfWidth } from './format-table.js';
 import { count } from './plural.js';
 
 // A swept value as given (8.8, 1e-7), never rounded: two points must not read the same.
 const valueText = (v: unknown) =>
   typeof v === 'number' ? String(v) : typeof v === 'string' ? v : JSON.stringify(v);
+
+/** A point's values as the table's notes and messages write them: `workload.arrivals.rate=8 agents.0.count=16`. */
+export function pointText(values: Readonly<Record<string, unknown>>): string {
+  return Object.entries(values)
+    .map(([p, v]) => `${p}=${valueText(v)}`)
+    .join(' ');
+}
 
 function cells(point: SweepPoint, label: string): string[] {
   const run = point.runs.find((r) => r.policy.label === label);
@@ -45,9 +46,7 @@ export function formatSweep(s: SweepResult): string {
       : 'Response time: p99 and mean; ± is the 95% CI half-width over replications; * marks the best policy at the point.',
   ];
   for (const point of s.points) {
-    const where = Object.entries(point.values)
-      .map(([p, v]) => `${p}=${valueText(v)}`)
-      .join(' ');
+    const where = pointText(point.values);
     if (point.error !== undefined) {
       parts.push('', `FAILED point ${where}: ${point.error}`);
       continue;

@@ -103,6 +103,7 @@ export interface WarmupCutSpread {
 export function warmupCutSpread(r: RunResult): WarmupCutSpread | undefined {
   const cuts = r.replicationResults.flatMap((x) => (x.warmupCut === undefined ? [] : [x.warmupCut]));
   if (cuts.length === 0) return undefined;
+  // Plain loops, not d3-array: this module loads at start-up (--help), which stays small.
   const completed = cuts.map((c) => c.completed);
   return {
     replications: cuts.length,

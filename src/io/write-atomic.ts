@@ -79,10 +79,6 @@ function writerTo(fd: number): (chunk: string) => boolean {
   };
 }
 
-/**
- * A temporary file beside `path`, to be renamed over it. A failure part-way (a full disk, or
- * chunks that stop with an error) removes the temporary file and leaves `path` as it was.
- */
 /** Removes `dir` and its parents up to `top` (the first folder mkdirSync made), while empty. */
 function removeEmptyUpTo(dir: string, top: string): void {
   for (let d = dir; ; d = dirname(d)) {
@@ -91,6 +87,10 @@ function removeEmptyUpTo(dir: string, top: string): void {
   }
 }
 
+/**
+ * A temporary file beside `path`, to be renamed over it. A failure part-way (a full disk, or
+ * chunks that stop with an error) removes the temporary file and leaves `path` as it was.
+ */
 function openReplacement(path: string): Opened {
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);

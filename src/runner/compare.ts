@@ -11,6 +11,7 @@ import { type GroupRuns, type RoundsOptions, runInRounds } from './auto-replicat
 import type { Executor, FailureKind, RunOutcome } from './executor.js';
 import { fileParams, policyEntryLabel, routingFor } from './policy-spec.js';
 import { resolvePolicy } from './resolve-policy.js';
+import { overlaps } from './sweep-axes.js';
 import type { RunResult } from './run-result.js';
 import { combineReplications } from './run-scenario.js';
 
@@ -99,7 +100,7 @@ export function preparePoint(
     labelOptions.fileParams === true
       ? Object.fromEntries(
           Object.entries(fileParams(scenario, entry)).filter(
-            ([key]) => !varied.some((v) => v === key || v.startsWith(`${key}.`)),
+            ([key]) => !varied.some((v) => overlaps(v, key)),
           ),
         )
       : {};

@@ -20,6 +20,7 @@ import { createModuleHasher, type ModuleGraph } from './module-graph.js';
 import { resolvePolicy } from './resolve-policy.js';
 import type { ReplicationSummary } from './run-result.js';
 import { isPolicyPath } from './user-policy.js';
+import { isMapping } from '../is-mapping.js';
 
 /** The file layout: orchlab.cache/1 had no checksum (its files are now misses, then rewritten). */
 export const CACHE_FORMAT = 'orchlab.cache/2';
@@ -104,13 +105,10 @@ const NON_FINITE: Readonly<Record<string, number>> = {
   '-Infinity': Number.NEGATIVE_INFINITY,
 };
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** The stored tree with its tags turned back into numbers (an unknown tag stays an object: a wrong shape). */
 function decodeNumbers(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(decodeNumbers);
-  if (!isObject(v)) return v;
+  if (!isMapping(v)) return v;
   const keys = Object.keys(v);
   const tag = v.$number;
   if (keys.length === 1 && typeof tag === 'string' && Object.hasOwn(NON_FINITE, tag)) return NON_FINITE[tag];
@@ -134,12 +132,12 @@ const arrayOf =
 const recordOf =
   (value: Check): Check =>
   (v) =>
-    isObject(v) && Object.values(v).every(value);
+    isMapping(v) && Object.values(v).every(value);
 /** An object with exactly these fields (the optional ones may be absent), each passing its check. */
 const shape =
   (required: Record<string, Check>, optional: Record<string, Check> = {}): Check =>
   (v) =>
-    isObject(v) &&
+    isMapping(v) &&
     Object.entries(required).every(([k, check]) => Object.hasOwn(v, k) && check(v[k])) &&
     Object.keys(v).every(
       (k) => Object.hasOwn(required, k) || (Object.hasOwn(optional, k) && optional[k]!(v[k])),
@@ -206,7 +204,7 @@ export function readCachedRun(dir: string, key: string, replication: number): Re
   if (!existsSync(path)) return undefined;
   try {
     const file = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    if (!isObject(file) || file.format !== CACHE_FORMAT || file.key !== key || !isObject(file.summary))
+    if (!isMapping(file) || file.format !== CACHE_FORMAT || file.key !== key || !isMapping(file.summary))
       return undefined;
     if (file.checksum !== checksumOf(file.summary)) return undefined;
     const summary = decodeNumbers(file.summary);

@@ -16,7 +16,7 @@ import { RUN_FORMAT, type ReplicationSummary, type RunResult } from './run-resul
 import { autoWarmup, withDetectedWarmup } from './warmup.js';
 
 /** Fleets larger than this get no per-agent timeline (it would dominate the result's size). */
-const MAX_HEATMAP_AGENTS = 256;
+export const MAX_HEATMAP_AGENTS = 256;
 
 export interface RunOptions {
   /** Called after each replication with (done, total); total grows with replications: auto. */

@@ -3,13 +3,14 @@
 // replications and seeds. All points' runs go to the executor together (a pool stays busy);
 // with replications: auto each point adds rounds until its own policies meet the precision.
 // A point whose values make the scenario invalid is reported as failed; the others still run.
+import { max, min, sum } from 'd3-array';
 import { InputError } from '../errors.js';
 import { routingPolicyNames } from '../policies/routing/index.js';
 import { VERSION } from '../version.js';
 import { describeIssues, pathText } from '../workload/describe-issues.js';
 import { applyOverrides } from '../workload/overrides.js';
 import { resolveTraces } from '../workload/resolve-traces.js';
-import { semanticProblems } from '../workload/scenario-checks.js';
+import { fleetSize, semanticProblems } from '../workload/scenario-checks.js';
 import { type Scenario, scenarioSchema } from '../workload/scenario-schema.js';
 import { type RoundsOptions, runInRounds } from './auto-replications.js';
 import {
@@ -21,6 +22,7 @@ import {
 } from './compare.js';
 import type { Executor } from './executor.js';
 import { entryParams } from './policy-spec.js';
+import { MAX_HEATMAP_AGENTS } from './run-scenario.js';
 import type { SweepAxis } from './sweep-axes.js';
 import { crossProduct, overlaps } from './sweep-axes.js';
 
@@ -119,31 +121,24 @@ export function checkAxesAgainstPolicies(entries: readonly string[], axes: reado
 export const MAX_SWEEP_RUNS = 20_000;
 
 /**
- * Replication 0 of each policy at a point also keeps a per-agent timeline for fleets up to 256
- * agents (MAX_HEATMAP_AGENTS in run-scenario.ts): about 1.6 KB an agent, so 16 agents weigh about
- * a run. The 25 KB measured holds the first 16; 256-agent fleets run once each take 430 KB a run.
+ * Replication 0 of each policy at a point also keeps a per-agent timeline for fleets up to
+ * MAX_HEATMAP_AGENTS (256) agents: about 1.6 KB an agent, so 16 agents weigh about a run. The
+ * 25 KB measured holds the first 16; 256-agent fleets run once each take 430 KB a run.
  */
-const HEATMAP_AGENTS = 256;
 const AGENTS_PER_RUN = 16;
 
 /** Replications one policy at a point may run: with replications: auto, as many as it may add. */
 const mostReplications = (s: Scenario): number =>
   s.replications === 'auto' ? s.maxReplications : s.replications;
 
-const agentCount = (s: Scenario): number => s.agents.reduce((n, g) => n + g.count, 0);
-
 /** What the per-agent timeline of one policy at a point weighs, in runs, past a run's own share. */
 const timelineWeight = (s: Scenario): number =>
-  agentCount(s) <= HEATMAP_AGENTS ? Math.ceil(agentCount(s) / AGENTS_PER_RUN) - 1 : 0;
-
-const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
-// Not Math.max(...xs): a spread of 160,000 numbers overflows the stack.
-const largest = (xs: readonly number[]): number => xs.reduce((a, b) => Math.max(a, b), 0);
-const smallest = (xs: readonly number[]): number => xs.reduce((a, b) => Math.min(a, b), Infinity);
+  fleetSize(s) <= MAX_HEATMAP_AGENTS ? Math.ceil(fleetSize(s) / AGENTS_PER_RUN) - 1 : 0;
 
 function replicationsText(scenarios: readonly Scenario[]): string {
+  // d3's min and max walk the array (Math.max(...xs) of 160,000 numbers overflows the stack).
   const counts = scenarios.map(mostReplications);
-  const [lo, hi] = [smallest(counts), largest(counts)];
+  const [lo, hi] = [min(counts) ?? 0, max(counts) ?? 0];
   const noun = hi === 1 ? 'replication' : 'replications';
   const auto = scenarios.some((s) => s.replications === 'auto');
   return `${auto ? 'up to ' : ''}${lo === hi ? lo : `${lo}-${hi}`} ${noun}${auto ? ', the maxReplications of replications: auto' : ''}`;
@@ -152,8 +147,8 @@ function replicationsText(scenarios: readonly Scenario[]): string {
 /** Refuses, before any run, a sweep whose results would not fit in memory (see MAX_SWEEP_RUNS). */
 export function checkRunCount(points: readonly PreparedPoint[]): void {
   const scenarios = points.flatMap((p) => p.scenarios);
-  const runs = sum(scenarios.map(mostReplications));
-  const timelines = sum(scenarios.map(timelineWeight));
+  const runs = sum(scenarios, mostReplications);
+  const timelines = sum(scenarios, timelineWeight);
   if (runs + timelines <= MAX_SWEEP_RUNS) return;
   const policies = points[0]?.scenarios.length ?? 0;
   const size =
@@ -162,7 +157,7 @@ export function checkRunCount(points: readonly PreparedPoint[]): void {
   const total =
     runs > MAX_SWEEP_RUNS
       ? `${size} are`
-      : `${size} plus their per-agent timelines (fleets of up to ${largest(scenarios.map(agentCount))} ` +
+      : `${size} plus their per-agent timelines (fleets of up to ${max(scenarios, fleetSize)} ` +
         `agents; every ${AGENTS_PER_RUN} agents beyond ${AGENTS_PER_RUN} weigh as much as a run) make ${runs + timelines} runs' worth,`;
   throw new InputError(
     `sweep: ${total} more than the ${MAX_SWEEP_RUNS} runs a sweep may hold in memory; ` +

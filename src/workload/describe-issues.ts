@@ -4,6 +4,7 @@
 // bad policy parameters, load no YAML code.
 import type { z } from 'zod';
 import { didYouMean } from './did-you-mean.js';
+import { isMapping } from '../is-mapping.js';
 
 export type Path = readonly PropertyKey[];
 
@@ -31,10 +32,6 @@ function valueAt(data: unknown, path: Path): unknown {
     value = (value as Record<string | number, unknown>)[seg];
   }
   return value;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** How a value the user wrote reads in a message. */
@@ -150,7 +147,7 @@ function describeUnionIssue(
   const options = union ? unionOptions(union) : [];
   const expected = union ? expectation(union) : 'a valid value';
   if (value === undefined) return [{ path, text: `missing; expected ${expected}` }];
-  if (!isPlainObject(value) || options.length === 0) {
+  if (!isMapping(value) || options.length === 0) {
     return [{ path, text: `expected ${expected}, got ${show(value)}` }];
   }
   const chosen = bestOption(options, value);
@@ -223,7 +220,7 @@ function bestOption(options: readonly Schema[], value: Record<string, unknown>):
 /** The member of a union schema that `value` selects, if it can be told. */
 function pickOption(schema: Schema, value: unknown): Schema | undefined {
   const options = unionOptions(schema);
-  if (!isPlainObject(value)) return undefined;
+  if (!isMapping(value)) return undefined;
   const disc = (defOf(schema) as Partial<z.core.$ZodDiscriminatedUnionDef>).discriminator;
   if (disc !== undefined) {
     const tag = value[disc];

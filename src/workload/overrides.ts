@@ -2,12 +2,9 @@
 // scenario file can be swept over a parameter without copying it.
 import { parse } from 'yaml';
 import { InputError } from '../errors.js';
+import { isMapping } from '../is-mapping.js';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function kindOf(value: unknown): string {
   if (value === null || value === undefined) return 'empty';

@@ -11,15 +11,13 @@ import type { ArrivalSpec, Scenario, SizeDist } from './scenario-schema.js';
 import { readerSpec } from './trace-workload.js';
 import { inspectTrace, TraceReader } from './trace/index.js';
 import type { ArrivalSuggestion } from './trace/suggest.js';
+import { isMapping } from '../is-mapping.js';
 
 /** A path written in a scenario file (relative to that file) as a path from the working directory. */
 export function rebase(file: string, scenarioFile: string): string {
   if (isAbsolute(file)) return file;
   return relative(process.cwd(), resolve(dirname(scenarioFile), file)) || '.';
 }
-
-const isMapping = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const child = (value: unknown, key: string): unknown => (isMapping(value) ? value[key] : undefined);
 

@@ -28,8 +28,11 @@ export function semanticProblems(s: Scenario, knownPolicies: readonly string[]):
   ];
 }
 
+/** How many agents the scenario's fleet has, over all groups. */
+export const fleetSize = (s: Pick<Scenario, 'agents'>): number => s.agents.reduce((n, g) => n + g.count, 0);
+
 function fleetProblems(s: Scenario): Problem[] {
-  const agents = s.agents.reduce((n, g) => n + g.count, 0);
+  const agents = fleetSize(s);
   if (agents <= MAX_AGENTS) return [];
   const text = `${agents} agents in all; at most ${MAX_AGENTS} fit in one run's memory`;
   return [{ path: ['agents'], text }];

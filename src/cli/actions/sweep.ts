@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { parsePolicyList } from '../../runner/policy-spec.js';
 import { checkDistinctPolicies } from '../../runner/distinct-policies.js';
 import { preloadPolicies } from '../../runner/resolve-policy.js';
-import { runSweep, type SweepPoint, type SweepResult } from '../../runner/sweep.js';
+import { runSweep, type SweepResult } from '../../runner/sweep.js';
 import { InputError } from '../../errors.js';
 import {
   checkAxesAgainstSets,
@@ -15,7 +15,7 @@ import {
 import type { Scenario } from '../../workload/scenario-schema.js';
 import type { SweepFlags } from '../commands/sweep.js';
 import { executeRuns, type FailedRun, failedRunsError, failureExitCode } from '../execution.js';
-import { formatSweep } from '../format-sweep.js';
+import { formatSweep, pointText } from '../format-sweep.js';
 import { count } from '../plural.js';
 import { checkOutputs } from '../output.js';
 import { emitWithReport } from '../emit-with-report.js';
@@ -66,13 +66,6 @@ function baseScenario(path: string, flags: SweepFlags, axes: readonly SweepAxis[
   }
 }
 
-/** A point's values as the table's notes write them: `workload.arrivals.rate=8 agents.0.count=16`. */
-function pointText(point: SweepPoint): string {
-  return Object.entries(point.values)
-    .map(([path, v]) => `${path}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
-    .join(' ');
-}
-
 /** The table or JSON, and the report; Ctrl-C stops it until the files are drawn (emit-with-report.ts). */
 async function deliver(
   result: SweepResult,
@@ -81,7 +74,7 @@ async function deliver(
   signal: AbortSignal,
 ): Promise<void> {
   const failures: FailedRun[] = result.points.flatMap((p) =>
-    p.failures.map((f) => ({ ...f, place: pointText(p) })),
+    p.failures.map((f) => ({ ...f, place: pointText(p.values) })),
   );
   // Nothing to show: exit code as compare's when every policy failed (1 a crash, 2 only the
   // scenario, else 3), each failure named with its point and replication.

@@ -1,5 +1,6 @@
 // What `orchlab validate` does (its options are in ../commands/validate.ts).
 import { preloadPolicies, resolvePolicy } from '../../runner/resolve-policy.js';
+import { fleetSize } from '../../workload/scenario-checks.js';
 import type { ValidateFlags } from '../commands/validate.js';
 import { scenarioFromFlags } from '../scenario-input.js';
 
@@ -8,7 +9,7 @@ export async function validateAction(paths: readonly string[], flags: ValidateFl
     const scenario = scenarioFromFlags(path, flags, true);
     await preloadPolicies([scenario.routing.policy]);
     resolvePolicy(scenario.routing);
-    const agents = scenario.agents.reduce((s, g) => s + g.count, 0);
+    const agents = fleetSize(scenario);
     process.stdout.write(
       `${path}: ok (${scenario.name}: ${agents} agents in ${scenario.agents.length} group(s), ${scenario.workload.classes.length} class(es), policy ${scenario.routing.policy})\n`,
     );
