@@ -4,24 +4,39 @@
 // code 2) naming the file.
 import { readFileSync } from 'node:fs';
 import { InputError, readFailure } from '../errors.js';
+import { JsonBytesError, parseJsonBytes } from '../io/parse-json-bytes.js';
 import { VERSION } from '../version.js';
 import type { ReportInput } from './input-types.js';
 import { KNOWN_FORMATS, messages } from './messages.js';
 import { schemaByFormat } from './result-schema.js';
 
-export function loadResult(path: string): ReportInput {
-  let text: string;
+// Up to this size a file is read as one string and parsed in one call (the fastest way); above it
+// in pieces, as one string would come near V8's longest (~512 MB) and a sweep can write 800 MB.
+const WHOLE_TEXT_BYTES = 256 * 1024 * 1024;
+
+export interface LoadOptions {
+  /** Files of this many bytes or more are parsed in pieces (tests lower it). */
+  readonly wholeTextBytes?: number;
+}
+
+export function loadResult(path: string, options: LoadOptions = {}): ReportInput {
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (err) {
     throw new InputError(messages.cannotRead(path, readFailure(err)));
   }
-  return parseResult(text, path);
+  if (bytes.length < (options.wholeTextBytes ?? WHOLE_TEXT_BYTES))
+    return parseResult(bytes.toString('utf8'), path);
+  return checkResult(parseBytes(bytes, path), path);
 }
 
 /** Parses and validates result JSON `text`; `file` only names it in messages. Pure. */
 export function parseResult(text: string, file: string): ReportInput {
-  const data = parseJson(text, file);
+  return checkResult(parseJson(text, file), file);
+}
+
+function checkResult(data: unknown, file: string): ReportInput {
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     throw new InputError(messages.notObject(file));
   const format = (data as { format?: unknown }).format;
@@ -62,6 +77,16 @@ function parseJson(text: string, file: string): unknown {
   }
 }
 
+function parseBytes(bytes: Buffer, file: string): unknown {
+  try {
+    return parseJsonBytes(bytes);
+  } catch (err) {
+    if (!(err instanceof JsonBytesError)) throw err;
+    if (err.truncated) throw new InputError(messages.truncated(file, bytes.length));
+    throw new InputError(messages.notJson(file, err.message));
+  }
+}
+
 /** Whether JSON text stops inside a string or with an object or array still open. */
 export function endsOpen(text: string): boolean {
   let depth = 0;
@@ -77,4 +102,3 @@ export function endsOpen(text: string): boolean {
   }
   return inString || depth > 0;
 }
-

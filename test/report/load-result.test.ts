@@ -38,6 +38,30 @@ describe('loadResult(path)', () => {
     }
   });
 
+  it('reads a file too long for one string in pieces, to the same result (here: every file)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orchlab-load-'));
+    const files = { compare: good, sweep: JSON.stringify(await sweepResult(), null, 2) };
+    for (const [name, text] of Object.entries(files)) {
+      const file = join(dir, `${name}.json`);
+      writeFileSync(file, text);
+      expect(loadResult(file, { wholeTextBytes: 0 })).toStrictEqual(JSON.parse(text));
+    }
+  });
+
+  it('a file read in pieces that is truncated or not JSON says so as one read whole does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orchlab-load-'));
+    const cut = join(dir, 'cut.json');
+    writeFileSync(cut, good.slice(0, good.length / 2));
+    expect(() => loadResult(cut, { wholeTextBytes: 0 })).toThrow(
+      `${cut}: truncated JSON: the text stops after ${Buffer.byteLength(good.slice(0, good.length / 2))} bytes`,
+    );
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, `${good.slice(0, -1)},]}`);
+    expect(() => loadResult(bad, { wholeTextBytes: 0 })).toThrow(
+      new RegExp(`^${bad}: not JSON \\(.+ \\(at byte \\d+\\)\\); expected an orchlab result$`),
+    );
+  });
+
   it('a missing file or a folder: cannot read, naming the file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'orchlab-load-'));
     expect(() => loadResult(join(dir, 'nope.json'))).toThrow(
