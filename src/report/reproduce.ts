@@ -2,6 +2,7 @@
 // normalized scenario carries the seed and replication count). Policy labels map back to
 // `--policies` entries: `power-of-d(d=3)` → `power-of-d:d=3`. A user policy loaded from a file
 // appears under its name, not its path; the note says so.
+import { varyText } from '../runner/sweep-axes.js';
 import type { ReportModel } from './report-model.js';
 
 /** `name(k=v,k2=v2)` → `name:k=v:k2=v2`; a plain name stays as it is. */
@@ -21,6 +22,6 @@ export function reproduceCommand(model: ReportModel): string {
   }
   const sweep = model.sweep!;
   const entries = [...new Set(sweep.points.flatMap((p) => p.runs.map((r) => policyEntry(r.policy.label))))];
-  const vary = sweep.axes.map((a) => `--vary ${a.path}=${a.values.map((v) => String(v)).join(',')}`);
+  const vary = sweep.axes.map((a) => `--vary ${varyText(a)}`);
   return `orchlab sweep ${file} --policies ${entries.join(',')} ${vary.join(' ')} --format json --out ${model.scenario}.json`;
 }

@@ -203,6 +203,30 @@ export function parseVary(text: string): SweepAxis {
   return { path, values: isRangeText(valueText) ? rangeOf(flag, valueText) : listOf(flag, valueText) };
 }
 
+/**
+ * The `--vary` argument that gives `axis` again: `path=from:to:step` when its values are such a
+ * range (checked by parsing the range back), else the list `path=a,b,c`. A report's re-run
+ * command then reads `seed=1:1000:1`, not a thousand seeds.
+ */
+export function varyText(axis: SweepAxis): string {
+  const { path, values } = axis;
+  const list = `${path}=${values.map((v) => String(v)).join(',')}`;
+  if (values.length < 3 || !values.every((v) => typeof v === 'number')) return list;
+  const [a, b] = [decimalOf(String(values[0])), decimalOf(String(values[1]))];
+  if (a === undefined || b === undefined) return list;
+  const scale = Math.max(a.scale, b.scale);
+  const step = rescale(b, scale) - rescale(a, scale);
+  if (step <= 0n) return list;
+  const range = `${path}=${values[0]}:${values.at(-1)}:${Number(`${step}e-${scale}`)}`;
+  try {
+    const back = parseVary(range).values;
+    if (back.length === values.length && back.every((v, i) => v === values[i])) return range;
+  } catch {
+    // Not a range that parses: the list says it.
+  }
+  return list;
+}
+
 /** Parses every --vary; axes over separate fields. */
 export function parseAxes(texts: readonly string[]): SweepAxis[] {
   if (texts.length === 0)

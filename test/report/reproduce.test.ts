@@ -20,7 +20,7 @@ describe('reproduceCommand(model)', () => {
 
   it('re-runs a sweep with one --vary per axis', async () => {
     expect(reproduceCommand(reportModel(await sweepResult(), 's.json'))).toBe(
-      'orchlab sweep report-small.yaml --policies sed,jsq,least-cost --vary workload.arrivals.rate=4,6,8 --format json --out report-small.json',
+      'orchlab sweep report-small.yaml --policies sed,jsq,least-cost --vary workload.arrivals.rate=4:8:2 --format json --out report-small.json',
     );
   });
 });

@@ -7,6 +7,7 @@ import {
   decimalOf,
   parseAxes,
   parseVary,
+  varyText,
 } from '../../src/runner/sweep-axes.js';
 
 const range = (text: string) => parseVary(`x=${text}`).values;
@@ -202,5 +203,31 @@ describe('pointScenario(base, values)', () => {
       /^--vary foo\.bar=1: foo: unknown key 'foo'; allowed keys: /,
     );
     expect(pointScenario(base, { 'agents.0.count': 6 }).agents[0]!.count).toBe(6);
+  });
+});
+
+describe('varyText(axis): the --vary argument that gives the axis again', () => {
+  it('a range when the values are one, which parses back to the same values', () => {
+    for (const text of [
+      'workload.arrivals.rate=8:15.2:0.8',
+      'seed=1:1000:1',
+      'x=-0.3:0.3:0.1',
+      'x=1e-7:5e-7:1e-7',
+    ]) {
+      const axis = parseVary(text);
+      expect(varyText(axis)).toBe(text);
+      expect(parseVary(varyText(axis)).values).toEqual(axis.values);
+    }
+  });
+
+  it('a list otherwise: two values, uneven steps, strings, a last value off the step', () => {
+    expect(varyText({ path: 'a', values: [1, 2] })).toBe('a=1,2');
+    expect(varyText({ path: 'a', values: [1, 2, 4] })).toBe('a=1,2,4');
+    expect(varyText({ path: 'a', values: [3, 2, 1] })).toBe('a=3,2,1');
+    expect(varyText({ path: 'a', values: ['x', 'y', 'z'] })).toBe('a=x,y,z');
+    expect(varyText({ path: 'a', values: [0.1, 0.2, 0.30000000000000004] })).toBe(
+      'a=0.1,0.2,0.30000000000000004',
+    );
+    expect(varyText({ path: 'a', values: [1, 2, 3, 5] })).toBe('a=1,2,3,5');
   });
 });
