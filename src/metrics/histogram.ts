@@ -76,7 +76,10 @@ export class Histogram {
     const out = new Array<number>(ps.length).fill(Number.NaN);
     if (this.count === 0) return out;
     const counts = this.counts;
-    const ranks = ps.map((p) => nearestRank(p, this.count));
+    // A typed array: the arrays ps.map() made did not always have the same elements kind (small
+    // integers or doubles), and the optimized load below deoptimized on one it had not seen.
+    const ranks = new Float64Array(ps.length);
+    for (let i = 0; i < ps.length; i++) ranks[i] = nearestRank(ps[i]!, this.count);
     let k = 0;
     let seen = 0;
     for (let b = 0; b < BUCKETS && k < ps.length; b++) {

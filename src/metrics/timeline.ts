@@ -22,11 +22,14 @@ export class Timeline {
   private width: number;
   /** End of the open bucket: the recorder calls roll() once an event reaches it. */
   end: number;
-  private readonly inSystem: number[] = [];
-  private readonly inQueue: number[] = [];
-  private readonly util: number[] = [];
-  private readonly done: number[] = [];
-  private readonly agents: number[][] | undefined;
+  // The closed buckets, in typed arrays: each run's new `[]` held small integers until its first
+  // fraction, and the optimized push that met that fraction deoptimized.
+  private readonly inSystem = new Float64Array(MAX_BUCKETS);
+  private readonly inQueue = new Float64Array(MAX_BUCKETS);
+  private readonly util = new Float64Array(MAX_BUCKETS);
+  private readonly done = new Float64Array(MAX_BUCKETS);
+  private readonly agents: Float64Array[] | undefined;
+  private closed = 0;
   // Cumulative areas (from time 0) at the start of the open bucket, and its completions.
   private sysAtStart = ZERO;
   private busyAtStart = ZERO;
@@ -44,7 +47,7 @@ export class Timeline {
     this.end = initialBucketSeconds;
     if (agentSlots !== undefined) {
       const n = agentSlots.length;
-      this.agents = Array.from({ length: n }, () => []);
+      this.agents = Array.from({ length: n }, () => new Float64Array(MAX_BUCKETS));
       this.agentArea = new Float64Array(n);
       this.agentLast = new Float64Array(n);
       this.agentBusy = new Int32Array(n);
@@ -82,17 +85,18 @@ export class Timeline {
 
   private closeBucket(sysAtEnd: number, busyAtEnd: number): void {
     // Full: halve the closed buckets first; the open one then simply ends a (doubled) width later.
-    if (this.inSystem.length === MAX_BUCKETS) {
+    if (this.closed === MAX_BUCKETS) {
       this.merge();
       return;
     }
+    const i = this.closed++;
     const w = this.width;
     const sys = sysAtEnd - this.sysAtStart;
     const busy = busyAtEnd - this.busyAtStart;
-    this.inSystem.push(sys / w);
-    this.inQueue.push((sys - busy) / w);
-    this.util.push(busy / (w * this.totalSlots));
-    this.done.push(this.doneCount);
+    this.inSystem[i] = sys / w;
+    this.inQueue[i] = (sys - busy) / w;
+    this.util[i] = busy / (w * this.totalSlots);
+    this.done[i] = this.doneCount;
     this.sysAtStart = sysAtEnd;
     this.busyAtStart = busyAtEnd;
     this.doneCount = 0;
@@ -101,7 +105,7 @@ export class Timeline {
       for (let a = 0; a < this.agents.length; a++) {
         this.agentArea![a]! += (end - this.agentLast![a]!) * this.agentBusy![a]!;
         this.agentLast![a] = end;
-        this.agents[a]!.push(this.agentArea![a]! / (w * this.agentSlots![a]!));
+        this.agents[a]![i] = this.agentArea![a]! / (w * this.agentSlots![a]!);
         this.agentArea![a] = 0;
       }
     }
@@ -110,34 +114,36 @@ export class Timeline {
 
   /** Halves the number of buckets: each pair becomes one bucket twice as wide. */
   private merge(): void {
-    const halve = (xs: number[], sum: boolean) => {
-      const out: number[] = [];
-      for (let i = 0; i + 1 < xs.length; i += 2)
-        out.push(sum ? xs[i]! + xs[i + 1]! : (xs[i]! + xs[i + 1]!) / 2);
-      xs.length = 0;
-      xs.push(...out);
+    const pairs = this.closed >> 1;
+    const halve = (xs: Float64Array, sum: boolean) => {
+      for (let i = 0; i < pairs; i++) {
+        const pair = xs[2 * i]! + xs[2 * i + 1]!;
+        xs[i] = sum ? pair : pair / 2;
+      }
     };
     halve(this.inSystem, false);
     halve(this.inQueue, false);
     halve(this.util, false);
     halve(this.done, true);
     if (this.agents !== undefined) for (const series of this.agents) halve(series, false);
+    this.closed = pairs;
     this.width *= 2;
     // The open bucket keeps accumulating; it now ends one (doubled) width after the last closed one.
-    this.end = this.inSystem.length * this.width + this.width;
+    this.end = pairs * this.width + this.width;
   }
 
   /** The closed buckets, plus the open one up to `now` (scaled to its observed span). */
   finish(now: number, sysArea: number, busyArea: number): TimelineData {
     const start = this.end - this.width;
     const span = now - start;
+    const closed = (xs: Float64Array) => Array.from(xs.subarray(0, this.closed));
     const out: TimelineData = {
       bucketSeconds: this.width,
-      numberInSystem: [...this.inSystem],
-      numberInQueue: [...this.inQueue],
-      utilization: [...this.util],
-      completed: [...this.done],
-      ...(this.agents === undefined ? {} : { agentUtilization: this.agents.map((s) => [...s]) }),
+      numberInSystem: closed(this.inSystem),
+      numberInQueue: closed(this.inQueue),
+      utilization: closed(this.util),
+      completed: closed(this.done),
+      ...(this.agents === undefined ? {} : { agentUtilization: this.agents.map(closed) }),
     };
     if (span > 0) {
       const sys = sysArea - this.sysAtStart;
