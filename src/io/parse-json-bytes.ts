@@ -1,10 +1,10 @@
-// JSON.parse for JSON bytes that may be longer than V8's longest string (~512 MB): a sweep of
-// 20,000 runs writes about 800 MB (json-chunks.ts), and reading it back as one string throws
-// `Cannot create a string longer than ...` before a byte is parsed. parseJsonBytes gives the value
-// JSON.parse would give, without ever decoding more than one small value's text at a time: it
-// walks the big objects and arrays itself and hands each value shorter than `whole` bytes to
-// JSON.parse (native and fast). Cuts fall on the structural ASCII bytes, so no UTF-8 sequence is
-// split.
+// JSON.parse for JSON bytes that may be longer than V8's longest string (~512 MB): a sweep near
+// its 20,000-run cap can write that much (571 MB measured; json-chunks.ts writes it), and reading
+// it back as one string throws `Cannot create a string longer than ...` before a byte is parsed.
+// parseJsonBytes gives the value JSON.parse would give, without ever decoding more than one small
+// value's text at a time: it walks the big objects and arrays itself and hands each value shorter
+// than `whole` bytes to JSON.parse (native and fast). Cuts fall on the structural ASCII bytes, so
+// no UTF-8 sequence is split.
 
 /** Why the bytes are not JSON; `offset` is the byte where it was found. */
 export class JsonBytesError extends Error {
@@ -19,8 +19,9 @@ export class JsonBytesError extends Error {
   }
 }
 
-// A value of up to 8 MB is one JSON.parse call: a sweep's point (~60-80 KB) and any run fall under
-// it, so a big result is walked here only at its top level and its `points` or `runs` array.
+// A value of up to 8 MB is one JSON.parse call: a sweep's point (hundreds of KB: its runs and their
+// replications) and any run fall under it, so a big result is walked here only at its top level
+// and its `points` or `runs` array.
 const WHOLE = 8 * 1024 * 1024;
 
 const QUOTE = 0x22;

@@ -11,7 +11,7 @@ import { KNOWN_FORMATS, messages } from './messages.js';
 import { schemaByFormat } from './result-schema.js';
 
 // Up to this size a file is read as one string and parsed in one call (the fastest way); above it
-// in pieces, as one string would come near V8's longest (~512 MB) and a sweep can write 800 MB.
+// in pieces, as one string would come near V8's longest (~512 MB) and a sweep can write more.
 const WHOLE_TEXT_BYTES = 256 * 1024 * 1024;
 
 export interface LoadOptions {
