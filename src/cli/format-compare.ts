@@ -65,12 +65,19 @@ export function formatCompare(c: CompareResult): string {
       intervals ? (p.significant ? 'yes' : 'no') : '-',
     ]);
     const all = pairCount(c.runs.length);
-    const together = all > 1 ? `; intervals hold together at 95% over all ${all} pairs` : '';
+    const together = all > 1 ? `; per metric, intervals hold together at 95% over all ${all} pairs` : '';
     parts.push('', `Paired differences against the best (same replications${together}):`, '');
     parts.push(formatTable(['policies', 'metric', 'difference', '95% CI', 'significant'], pairRows));
   }
   const cuts = warmupCutTable(c.runs);
-  if (cuts !== undefined) parts.push('', cuts);
+  if (cuts !== undefined)
+    parts.push(
+      '',
+      cuts,
+      '',
+      "rejected and cost are totals over each run's own window, which warmup: auto cuts at its own point: " +
+        'they are not compared (no *, no paired difference); costPerTask in the JSON is.',
+    );
   for (const note of [...precisionNotes(c.runs), ...warmupNotes(c.runs)]) parts.push('', note);
   for (const f of c.failures) parts.push('', `FAILED ${f.policy} (${failedRunText(f)}): ${f.error}`);
   return parts.join('\n');

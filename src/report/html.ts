@@ -184,7 +184,7 @@ ${page.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
 ${figuresTable(page.figures, m.kind === 'sweep')}
 </section>
 <section id="paired"><h2>Paired differences against the best</h2>
-<p class="note">Per figure, each policy minus the best one, replication by replication on the same workload (common random numbers). Significant: the interval excludes 0. With k policies each interval is drawn at 1 − 0.05/(k(k − 1)/2), Bonferroni over every pair of policies, so all of them hold together with 95% confidence even though the best is picked from the same data.</p>
+<p class="note">Per figure, each policy minus the best one, replication by replication on the same workload (common random numbers). Significant: the interval excludes 0. With k policies each interval is drawn at 1 − 0.05/(k(k − 1)/2), Bonferroni over every pair of policies, so for each figure all of them hold together with 95% confidence even though the best is picked from the same data (the family is per figure, not over figures).</p>
 ${pairedTable(m)}
 </section>
 <section id="provenance"><h2>How this was made</h2>

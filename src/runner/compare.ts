@@ -29,6 +29,19 @@ export const COMPARED_METRICS: Readonly<Record<string, (m: ReplicationMetrics) =
   cost: (m) => m.cost,
 };
 
+/**
+ * Totals over the observation window. With `warmup: auto` every run is cut at its own point, so
+ * these count different windows (a run cut later observes fewer completions, hence less cost) and
+ * are not compared: no best, no paired difference. costPerTask stays comparable.
+ */
+export const WINDOW_TOTALS: readonly string[] = ['rejected', 'cost'];
+
+/** The metrics compared for `scenario`: all, but the window totals under `warmup: auto`. */
+export function comparedMetrics(scenario: Scenario): string[] {
+  const all = Object.keys(COMPARED_METRICS);
+  return scenario.warmup === 'auto' ? all.filter((m) => !WINDOW_TOTALS.includes(m)) : all;
+}
+
 /** A run that failed, with what it takes to reproduce it. */
 export interface PolicyFailure {
   readonly policy: string;
@@ -115,6 +128,8 @@ export function summarizePoint(point: PreparedPoint, ran: GroupRuns): PointResul
   const runs: RunResult[] = [];
   const failures: PolicyFailure[] = [];
   const samples = [];
+  // Every policy of a point has the same warm-up setting.
+  const metrics = point.scenarios.length === 0 ? [] : comparedMetrics(point.scenarios[0]!);
   for (let p = 0; p < point.scenarios.length; p++) {
     const scenario = point.scenarios[p]!;
     const label = point.labels[p]!;
@@ -134,11 +149,11 @@ export function summarizePoint(point: PreparedPoint, ran: GroupRuns): PointResul
     const run = combineReplications(scenario, summaries, label, ran.precision?.[p]);
     runs.push(run);
     const values: Record<string, number[]> = {};
-    for (const [metric, get] of Object.entries(COMPARED_METRICS))
-      values[metric] = run.replicationResults.map((r) => get(r.metrics));
+    for (const metric of metrics)
+      values[metric] = run.replicationResults.map((r) => COMPARED_METRICS[metric]!(r.metrics));
     samples.push({ policy: label, values });
   }
-  const comparison = comparePolicies(samples, Object.keys(COMPARED_METRICS));
+  const comparison = comparePolicies(samples, metrics);
   return { replications: ran.replications, runs, ...comparison, failures };
 }
 

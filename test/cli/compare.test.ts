@@ -34,6 +34,13 @@ describe('orchlab compare', () => {
     expect(vsRandom.significant).toBe(true);
   });
 
+  it('the table says its paired intervals hold together per metric, over every pair of policies', async () => {
+    const r = await runCli('compare', SMALL, '--policies', 'jsq,round-robin,random');
+    expect(r.stdout).toContain(
+      'Paired differences against the best (same replications; per metric, intervals hold together at 95% over all 3 pairs):',
+    );
+  });
+
   it('runs every policy on the same scenario and seeds, differing only in routing', async () => {
     const out = JSON.parse(
       (await runCli('compare', SMALL, '--policies', 'jsq,round-robin', '--format', 'json')).stdout,

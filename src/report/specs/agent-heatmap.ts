@@ -12,6 +12,8 @@ export interface AgentSeries {
   /** Position of the agent in the fleet (group order), for sorting. */
   readonly index: number;
   readonly bucketSeconds: number;
+  /** When the replication ended: its last bucket may end there, short of a full width. */
+  readonly endSeconds: number;
   /** Utilization per bucket, rounded to 3 decimals; null where unknown. */
   readonly u: readonly (number | null)[];
 }
@@ -36,6 +38,7 @@ export function agentSeries(runs: readonly RunResult[]): AgentSeries[] {
         agent: names[a] ?? `agent ${a + 1}`,
         index: a,
         bucketSeconds: rep.timeline.bucketSeconds,
+        endSeconds: rep.endSeconds,
         u: u.map((x) => (finite(x) ? Math.round(x * 1000) / 1000 : null)),
       });
     });
@@ -80,7 +83,7 @@ export function agentHeatmapSpec(runs: readonly RunResult[], first?: string): To
       { window: [{ op: 'row_number', as: 'bucket' }], groupby: ['policy', 'agent'] },
       { filter: 'isValid(datum.u)' },
       { calculate: '(datum.bucket - 1) * datum.bucketSeconds', as: 'from' },
-      { calculate: 'datum.bucket * datum.bucketSeconds', as: 'to' },
+      { calculate: 'min(datum.bucket * datum.bucketSeconds, datum.endSeconds)', as: 'to' },
     ],
     mark: { type: 'rect' },
     encoding: {

@@ -19,7 +19,7 @@ import {
 
 export interface TimelineRow {
   readonly policy: string;
-  /** Bucket midpoint, virtual seconds. */
+  /** Bucket midpoint, virtual seconds (a last, partial bucket's own). */
   readonly t: number;
   readonly waiting?: number;
   readonly utilization?: number;
@@ -41,7 +41,8 @@ export function timelineRows(
       const u = utilization[i];
       rows.push({
         policy,
-        t: round4((i + 0.5) * w),
+        // The last bucket may end with the run, short of a full width (Timeline.finish).
+        t: round4((i * w + Math.min((i + 1) * w, rep.endSeconds)) / 2),
         ...(finite(q) ? { waiting: round4(Math.max(0, q)) } : {}),
         ...(finite(u) ? { utilization: round4(u) } : {}),
       });

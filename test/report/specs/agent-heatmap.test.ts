@@ -28,6 +28,26 @@ describe('agentHeatmapSpec(runs, first)', () => {
     for (const s of series) for (const u of s.u) if (u !== null) expect(u).toBeGreaterThanOrEqual(0);
   });
 
+  it('cells span their bucket, the last one ending with the run (drawn by vega)', async () => {
+    const runs = (await compareResult()).runs;
+    const spec = agentHeatmapSpec(runs, 'jsq');
+    const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
+    const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+    try {
+      await view.runAsync();
+      const cells = view.data('data_0') as { agent: string; from: number; to: number }[];
+      const rep = runs.find((r) => r.policy.label === 'jsq')!.replicationResults[0]!;
+      const w = rep.timeline.bucketSeconds;
+      const mine = cells.filter((c) => c.agent === 'fast 1').sort((a, b) => a.from - b.from);
+      expect(mine).toHaveLength(rep.timeline.agentUtilization![0]!.length);
+      expect(mine[0]).toMatchObject({ from: 0, to: w });
+      expect(mine.at(-1)!.to).toBe(rep.endSeconds);
+      expect(rep.endSeconds).toBeLessThan(mine.at(-1)!.from + w);
+    } finally {
+      view.finalize();
+    }
+  });
+
   it('agentNames(groups) uses the bare name for a group of one', () => {
     const g = (name: string, count: number) => ({ name, count }) as Parameters<typeof agentNames>[0][number];
     expect(agentNames([g('boss', 1), g('w', 2)])).toEqual(['boss', 'w 1', 'w 2']);

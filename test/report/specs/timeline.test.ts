@@ -15,6 +15,14 @@ describe('timelineSpec(runs)', () => {
     const mine = rows.filter((r) => r.policy === runs[0]!.policy.label);
     expect(mine).toHaveLength(tl.numberInQueue.length);
     expect(mine[1]!.t).toBeCloseTo(1.5 * tl.bucketSeconds, 2);
+    // The last bucket ends with the run: its midpoint is inside it, not half a full width on.
+    const last = mine.length - 1;
+    const end = runs[0]!.replicationResults[0]!.endSeconds;
+    expect(end).toBeLessThan((last + 1) * tl.bucketSeconds);
+    // Rounded to 4 significant digits, as every t.
+    const mid = (last * tl.bucketSeconds + end) / 2;
+    expect(Math.abs(mine[last]!.t - mid) / mid).toBeLessThan(5e-4);
+    expect(Math.abs(mine[last]!.t - (last + 0.5) * tl.bucketSeconds) / mid).toBeGreaterThan(5e-4);
     expect(warmup.find((w) => w.policy === runs[0]!.policy.label)!.t).toBe(
       runs[0]!.replicationResults[0]!.warmupEndSeconds,
     );
