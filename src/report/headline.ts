@@ -4,6 +4,7 @@
 import { pairCount } from '../analysis/compare-runs.js';
 import { type PairedDifference, pairedDifference } from '../analysis/paired.js';
 import { num } from '../cli/format-table.js';
+import { isWindowTotal } from '../metrics/window-totals.js';
 import type { RunResult } from '../runner/run-result.js';
 import { estimateOf, metricName, metricUnit, perReplication, figureValue } from './metrics.js';
 import type { Objective } from './objective.js';
@@ -66,6 +67,13 @@ export function headline(runs: readonly RunResult[], objective: Objective): Head
   const ranked = rank(runs, objective);
   const feasible = ranked.filter((s) => s.violations.length === 0 && s.value !== null);
   const sentences = [`Objective: ${objectiveText(objective)}.`];
+  const totals = [m, ...Object.keys(objective.subjectTo)].filter(isWindowTotal);
+  if (totals.length > 0 && runs.some((r) => r.scenarioSpec.warmup === 'auto'))
+    sentences.push(
+      `Caution: ${totals.map(metricName).join(' and ')} ${totals.length > 1 ? 'are totals' : 'is a total'} over each run's ` +
+        'observation window, and warmup: auto cut every run at its own point, so the windows differ; ' +
+        'a per-task figure (cost per task) compares fairly.',
+    );
   const constrained = Object.keys(objective.subjectTo).length > 0;
   if (constrained) {
     const failing = ranked.filter((s) => s.violations.length > 0);

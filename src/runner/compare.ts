@@ -4,6 +4,7 @@
 // compares the same way at each of its points (preparePoint, summarizePoint).
 import { type Comparison, comparePolicies } from '../analysis/compare-runs.js';
 import type { ReplicationMetrics } from '../metrics/summary-types.js';
+import { isWindowTotal } from '../metrics/window-totals.js';
 import { VERSION } from '../version.js';
 import { applyOverrides, overridePath } from '../workload/overrides.js';
 import type { RoutingSpec, Scenario } from '../workload/scenario-schema.js';
@@ -30,16 +31,13 @@ export const COMPARED_METRICS: Readonly<Record<string, (m: ReplicationMetrics) =
 };
 
 /**
- * Totals over the observation window. With `warmup: auto` every run is cut at its own point, so
- * these count different windows (a run cut later observes fewer completions, hence less cost) and
- * are not compared: no best, no paired difference. costPerTask stays comparable.
+ * The metrics compared for `scenario`: all, but the totals over the observation window (rejected,
+ * cost) under `warmup: auto`, which cuts each run at its own point: no best, no paired difference
+ * for them. costPerTask stays comparable.
  */
-export const WINDOW_TOTALS: readonly string[] = ['rejected', 'cost'];
-
-/** The metrics compared for `scenario`: all, but the window totals under `warmup: auto`. */
 export function comparedMetrics(scenario: Scenario): string[] {
   const all = Object.keys(COMPARED_METRICS);
-  return scenario.warmup === 'auto' ? all.filter((m) => !WINDOW_TOTALS.includes(m)) : all;
+  return scenario.warmup === 'auto' ? all.filter((m) => !isWindowTotal(m)) : all;
 }
 
 /** A run that failed, with what it takes to reproduce it. */

@@ -59,6 +59,19 @@ describe('headline(runs, objective)', () => {
     );
   });
 
+  it('on a total (cost) under warmup: auto: a caution that the windows differ; none with a fixed warm-up', async () => {
+    const runs = (await compareResult()).runs;
+    const objective = { metric: 'cost', subjectTo: {} };
+    expect(headline(runs, objective).sentences.some((x) => x.startsWith('Caution'))).toBe(false);
+    const auto = runs.map((r) => ({ ...r, scenarioSpec: { ...r.scenarioSpec, warmup: 'auto' as const } }));
+    expect(headline(auto, objective).sentences[1]).toBe(
+      "Caution: cost is a total over each run's observation window, and warmup: auto cut every run at its own " +
+        'point, so the windows differ; a per-task figure (cost per task) compares fairly.',
+    );
+    // Not on a rate or a per-task figure.
+    expect(headline(auto, DEFAULT_OBJECTIVE).sentences.some((x) => x.startsWith('Caution'))).toBe(false);
+  });
+
   it('when no policy meets the target, says so and names no winner', async () => {
     const runs = (await compareResult()).runs;
     const h = headline(runs, { metric: 'cost', subjectTo: { 'responseTime.p99': 0.001 } });

@@ -1,7 +1,8 @@
 // With warmup: auto every run is cut at its own point, so totals over the window (rejected, cost)
 // count different windows: they are left out of best and paired; with a fixed warm-up they are in.
 import { describe, expect, it } from 'vitest';
-import { COMPARED_METRICS, runComparison, WINDOW_TOTALS } from '../../src/runner/compare.js';
+import { WINDOW_TOTALS } from '../../src/metrics/window-totals.js';
+import { COMPARED_METRICS, runComparison } from '../../src/runner/compare.js';
 import { executeInProcess } from '../../src/runner/executor.js';
 import { smallScenario } from './small-scenario.js';
 
