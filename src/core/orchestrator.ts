@@ -286,6 +286,8 @@ export class Orchestrator {
   private describe(id: number): string {
     const t = this.tasks;
     const c = this.options.classes[t.cls[id]!]!;
-    return `task #${t.seq[id]} (class '${c.name}', arrived at ${t.arrival[id]!.toFixed(6)} s)`;
+    // The id is what the policy saw (task.id, a table slot reused once a task is done); the
+    // arrival number tells the task apart over the whole run.
+    return `task id ${id} (arrival #${t.seq[id]}, class '${c.name}', arrived at ${t.arrival[id]!.toFixed(6)} s)`;
   }
 }

@@ -81,7 +81,17 @@ describe('orchlab compare', () => {
     expect(out.runs.map((x: { policy: { name: string } }) => x.policy.name)).toEqual(['jsq']);
     expect(out.failures[0].policy).toBe('throws-on-ten');
     expect(out.failures[0].error).toContain("policy 'throws-on-ten' threw: Error: boom");
-    expect(out.failures[0].error).toMatch(/task #\d+ \(class 'default'/);
+    expect(out.failures[0].error).toMatch(/task id \d+ \(arrival #\d+, class 'default'/);
+  });
+
+  it("a policy's error names the task by the id the policy saw, and by its arrival number", async () => {
+    const r = await runCli('compare', SMALL, '--policies', 'jsq,test/fixtures/policies/throws-at-200.ts');
+    expect(r.code).toBe(3);
+    const m = /task id (\d+) \(arrival #199, class 'default'.*boom at id (\d+)/.exec(r.stdout);
+    expect(m, r.stdout).not.toBeNull();
+    expect(m![1]).toBe(m![2]);
+    // Ids are rows reused once a task is done: by the 200th task they no longer follow arrivals.
+    expect(Number(m![1])).toBeLessThan(199);
   });
 
   it('a user policy that picks an agent without the skill gets a clear error naming policy, task and skill', async () => {
@@ -93,7 +103,7 @@ describe('orchlab compare', () => {
     );
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("policy 'wrong-skill' picked agent 3, which does not have skill 'a'");
-    expect(r.stderr).toMatch(/task #\d+ \(class 'x'/);
+    expect(r.stderr).toMatch(/task id \d+ \(arrival #\d+, class 'x'/);
   });
 
   it('a module that is not a policy is rejected with exit code 2', async () => {
