@@ -1,4 +1,5 @@
 // A TraceSpec with every default applied: absolute path, format, the full column mapping.
+import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { presets } from './presets.js';
@@ -36,10 +37,15 @@ export function resolveTraceSpec(spec: TraceSpec, baseDir: string): ResolvedTrac
   }
   const s = parsed.data;
   const preset = s.preset === undefined ? undefined : presets[s.preset];
+  const path = resolve(baseDir, s.file);
+  // Before the extension is read: a folder has none, and its name would earn the wrong advice.
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory() === true)
+    throw new InputError(`${s.file}: cannot read trace file (it is a directory)`);
   const format = s.format ?? preset?.format ?? extensions[extname(s.file).toLowerCase()];
   if (format === undefined) {
     throw new InputError(
-      `${s.file}: cannot tell the trace format from the extension '${extname(s.file)}'; set format: csv or jsonl`,
+      `${s.file}: cannot tell the trace format from the extension '${extname(s.file)}'; ` +
+        'set format: csv or jsonl in the scenario (--input-format with trace inspect)',
     );
   }
   const byField: Partial<Record<TraceField, string>> = { time: 'time' };
@@ -56,7 +62,7 @@ export function resolveTraceSpec(spec: TraceSpec, baseDir: string): ResolvedTrac
   });
   return {
     file: s.file,
-    path: resolve(baseDir, s.file),
+    path,
     format,
     columns,
     timeUnit: s.timeUnit ?? preset?.timeUnit,

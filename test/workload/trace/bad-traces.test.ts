@@ -135,8 +135,10 @@ describe('TraceReader on bad traces', () => {
     expect(failure({ file: 'nope.csv' }).message).toBe('nope.csv: cannot read trace file (no such file)');
     expect(() => new TraceReader({ file: '.', format: 'csv' }, tmp.dir)).toThrow('.: cannot read trace file');
     expect(failure({ file: 'trace.txt' }).message).toMatch(
-      /cannot tell the trace format from the extension '\.txt'/,
+      /cannot tell the trace format from the extension '\.txt'; set format: csv or jsonl in the scenario \(--input-format with trace inspect\)$/,
     );
+    // A folder without an extension is a folder, whatever the format advice would be.
+    expect(failure({ file: '.' }).message).toBe('.: cannot read trace file (it is a directory)');
   });
 
   it('TraceReader rejects a bad spec: rateScale 0, unknown preset', () => {
