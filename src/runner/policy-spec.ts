@@ -1,11 +1,11 @@
 // Policy lists on the command line: `jsq,power-of-d:d=3:mode=weighted,./mine.ts`. Each entry is
 // a policy name or module path, optionally followed by `:param=value` pairs.
-import { parse as parseYaml } from 'yaml';
 import { InputError } from '../errors.js';
 import { routingPolicyNames } from '../policies/routing/index.js';
 import { didYouMean } from '../workload/did-you-mean.js';
 import type { RoutingSpec, Scenario } from '../workload/scenario-schema.js';
 import { isPolicyPath, samePolicy } from './user-policy.js';
+import { parseYamlValue } from '../workload/yaml-value.js';
 
 /** Keys that would reach an object's prototype rather than set a parameter. */
 const FORBIDDEN_PARAMS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -41,7 +41,7 @@ export function parseEntry(entry: string): PolicyEntry {
       );
     let value: unknown;
     try {
-      value = parseYaml(pair.slice(eq + 1)) as unknown;
+      value = parseYamlValue(pair.slice(eq + 1));
     } catch (err) {
       const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
       throw new InputError(`--policies: '${pair}' in '${entry}': the value is not valid YAML: ${reason}`);

@@ -1,8 +1,8 @@
 // The axes of a sweep: `--vary path=from:to:step` (inclusive) or `--vary path=a,b,c` (YAML
 // scalars), and the points of their cross product (first axis outermost).
-import { parse as parseYaml } from 'yaml';
 import { InputError } from '../errors.js';
 import { overridePath, pathProblem } from '../workload/overrides.js';
+import { parseYamlValue } from '../workload/yaml-value.js';
 
 export interface SweepAxis {
   /** A dotted path into the scenario, as for --set: workload.arrivals.rate, agents.0.count. */
@@ -124,7 +124,7 @@ function listOf(flag: string, text: string): unknown[] {
         `${flag}: '${item.trim()}' in the list looks like a range; give either one range (path=from:to:step) or a list of values (path=a,b,c)`,
       );
     try {
-      return parseYaml(item) as unknown;
+      return parseYamlValue(item);
     } catch (err) {
       const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
       throw new InputError(`${flag}: '${item}' is not a YAML value: ${reason}`);

@@ -46,6 +46,9 @@ export function parseScenario(text: string, file: string, opts: LoadOptions): Sc
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });
   if (doc.errors.length > 0) throw new InputError(yamlErrorText(file, doc.errors));
+  // yaml only warns about a tag it cannot resolve (`!!js/function`) and reads a string instead.
+  const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (tag !== undefined) throw new InputError(yamlErrorText(file, [tag], 'YAML error'));
   let data: unknown;
   try {
     data = doc.toJS();
@@ -83,19 +86,28 @@ function rebasePolicy(s: Scenario, file: string, overrides: readonly string[]): 
   return { ...s, routing: { ...s.routing, policy: rebase(policy, file) } };
 }
 
-function yamlErrorText(file: string, errors: Document['errors']): string {
+// yaml's wording where it names its own API.
+const REWORDED: Readonly<Record<string, string>> = {
+  MULTIPLE_DOCS: 'a scenario is one YAML document, and a second one starts here',
+};
+
+function yamlErrorText(
+  file: string,
+  errors: Document['errors'] | Document['warnings'],
+  kind = 'YAML syntax error',
+): string {
   const first = errors[0]!;
   const pos = first.linePos?.[0];
   const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
   const match = /^([\s\S]*?) at line \d+, column \d+:?\s*\n([\s\S]*)$/.exec(first.message);
-  const reason = match ? match[1]! : first.message;
+  const reason = REWORDED[first.code] ?? (match ? match[1]! : first.message);
   const frame = (match?.[2] ?? '')
     .replace(/\s+$/, '')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => `    ${line}`);
   const more = errors.length > 1 ? [`(${errors.length - 1} more YAML error(s) follow from here)`] : [];
-  return [`${where}: YAML syntax error: ${reason}`, ...frame, ...more].join('\n');
+  return [`${where}: ${kind}: ${reason}`, ...frame, ...more].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------

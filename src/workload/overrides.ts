@@ -1,8 +1,8 @@
 // `--set path=value` overrides: patch parsed scenario data before it is validated, so one
 // scenario file can be swept over a parameter without copying it.
-import { parse } from 'yaml';
 import { InputError } from '../errors.js';
 import { isMapping } from '../is-mapping.js';
+import { parseYamlValue } from './yaml-value.js';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -48,7 +48,7 @@ function parseOverride(override: string): { path: string[]; value: unknown } {
   if (problem !== undefined) throw new InputError(`--set ${override}: ${problem}`);
   let value: unknown;
   try {
-    value = parse(valueText);
+    value = parseYamlValue(valueText);
   } catch (err) {
     const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
     throw new InputError(`--set ${override}: the value is not valid YAML: ${reason}`);

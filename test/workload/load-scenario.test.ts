@@ -369,6 +369,18 @@ describe('parseScenario: YAML syntax', () => {
       `${FILE}:20:1: YAML syntax error: Map keys must be unique`,
     );
   });
+
+  it("a second document is an error in our words, not the YAML library's advice", () => {
+    expect(errorFor(`${MMC}---\nseed: 7\n`).split('\n')[0]).toBe(
+      `${FILE}:20:1: YAML syntax error: a scenario is one YAML document, and a second one starts here`,
+    );
+  });
+
+  it('a tag YAML cannot resolve (!!js/function) is an error at its line, not a string read silently', () => {
+    expect(errorFor(`${MMC}description: !!js/function x\n`).split('\n')[0]).toBe(
+      `${FILE}:20:14: YAML error: Unresolved tag: tag:yaml.org,2002:js/function`,
+    );
+  });
 });
 
 describe('loadScenarioFile', () => {

@@ -93,6 +93,12 @@ describe('applyOverrides', () => {
     expect(err.message).toMatch(/^--set agents\.0\.skills=\[a, b: the value is not valid YAML: /);
   });
 
+  it('rejects a tag YAML cannot resolve, in one line (no Node warning)', () => {
+    expect(errorOf(() => applyOverrides(base(), ["description=!!js/function 'x'"])).message).toBe(
+      "--set description=!!js/function 'x': the value is not valid YAML: Unresolved tag: tag:yaml.org,2002:js/function",
+    );
+  });
+
   it('refuses an item number with leading zeros: agents.00 would be agents.0 under another spelling', () => {
     expect(errorOf(() => applyOverrides(base(), ['agents.00.count=10'])).message).toBe(
       "--set agents.00.count=10: expected an item number without leading zeros, got '00' (write 0)",
