@@ -2,6 +2,7 @@
 // file -> --set overrides -> validation -> --policy, --seed, --replications.
 import { InputError } from '../errors.js';
 import { routingPolicies, routingPolicyNames } from '../policies/routing/index.js';
+import { parseEntry } from '../runner/policy-spec.js';
 import { samePolicy } from '../runner/user-policy.js';
 import { loadScenarioFile } from '../workload/load-scenario.js';
 import { applyOverrides, overridePath } from '../workload/overrides.js';
@@ -15,10 +16,22 @@ export interface ScenarioFlags {
 }
 
 /**
+ * `--policy power-of-d:d=3` as compare's entries are written: the name, and each parameter as
+ * `--set routing.d=3` after the others (so it wins over one given there).
+ */
+function withPolicyParams(flags: ScenarioFlags): ScenarioFlags {
+  if (flags.policy === undefined || !flags.policy.includes(':')) return flags;
+  const { name } = parseEntry(flags.policy, '--policy');
+  const pairs = flags.policy.split(':').slice(1);
+  return { ...flags, policy: name, set: [...(flags.set ?? []), ...pairs.map((p) => `routing.${p}`)] };
+}
+
+/**
  * `ownPolicy`: the command runs the file's policy (run, validate; not compare or sweep, whose
  * --policies replace it), so a built-in policy's parameters are checked with the file's lines.
  */
-export function scenarioFromFlags(path: string, flags: ScenarioFlags, ownPolicy = false): Scenario {
+export function scenarioFromFlags(path: string, given: ScenarioFlags, ownPolicy = false): Scenario {
+  const flags = withPolicyParams(given);
   const sets = flags.set ?? [];
   if (!ownPolicy) refuseRoutingSets(sets);
   const loaded = loadScenarioFile(path, {

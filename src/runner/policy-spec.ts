@@ -17,34 +17,34 @@ export interface PolicyEntry {
 }
 
 /**
- * Splits `power-of-d:d=3:mode=weighted`. InputError, naming --policies and the entry, on an empty
+ * Splits `power-of-d:d=3:mode=weighted`. InputError, naming `flag` and the entry, on an empty
  * name, a pair that is not param=value, a parameter given twice (only the last would count, under
  * a label naming both), `policy=` (the entry's name is its policy) or a value that is not YAML.
  */
-export function parseEntry(entry: string): PolicyEntry {
+export function parseEntry(entry: string, flag = '--policies'): PolicyEntry {
   const [name, ...pairs] = entry.split(':');
-  if (name === undefined || name === '') throw new InputError(`--policies: empty policy name in '${entry}'`);
+  if (name === undefined || name === '') throw new InputError(`${flag}: empty policy name in '${entry}'`);
   const params: [string, unknown][] = [];
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw new InputError(`--policies: '${pair}' in '${entry}' is not param=value`);
+    if (eq <= 0) throw new InputError(`${flag}: '${pair}' in '${entry}' is not param=value`);
     const key = pair.slice(0, eq);
     if (key === 'policy')
       throw new InputError(
-        `--policies: '${pair}' in '${entry}': the policy is the entry's name (${name}); list another policy as its own entry`,
+        `${flag}: '${pair}' in '${entry}': the policy is the entry's name (${name}); list another policy as its own entry`,
       );
     if (FORBIDDEN_PARAMS.has(key))
-      throw new InputError(`--policies: '${pair}' in '${entry}': '${key}' cannot be a parameter`);
+      throw new InputError(`${flag}: '${pair}' in '${entry}': '${key}' cannot be a parameter`);
     if (params.some(([k]) => k === key))
       throw new InputError(
-        `--policies: parameter '${key}' is given twice in '${entry}'; give each parameter once`,
+        `${flag}: parameter '${key}' is given twice in '${entry}'; give each parameter once`,
       );
     let value: unknown;
     try {
       value = parseYamlValue(pair.slice(eq + 1));
     } catch (err) {
       const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-      throw new InputError(`--policies: '${pair}' in '${entry}': the value is not valid YAML: ${reason}`);
+      throw new InputError(`${flag}: '${pair}' in '${entry}': the value is not valid YAML: ${reason}`);
     }
     params.push([key, value]);
   }

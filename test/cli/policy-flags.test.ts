@@ -16,6 +16,32 @@ function pod5File(): string {
   return file;
 }
 
+describe("run's --policy with parameters, written as a --policies entry", () => {
+  it('--policy power-of-d:d=3 runs as --policy power-of-d --set routing.d=3, byte for byte', async () => {
+    const entry = await runCli('run', SMALL, '--policy', 'power-of-d:d=3', '--format', 'json', ...FAST);
+    const sets = await runCli(
+      'run',
+      SMALL,
+      '--policy',
+      'power-of-d',
+      '--set',
+      'routing.d=3',
+      '--format',
+      'json',
+      ...FAST,
+    );
+    expect(entry.code).toBe(0);
+    expect(JSON.parse(entry.stdout).policy.params.d).toBe(3);
+    expect(entry.stdout).toBe(sets.stdout);
+  });
+
+  it('a malformed pair is refused naming --policy (exit 2)', async () => {
+    const r = await runCli('run', SMALL, '--policy', 'power-of-d:d', ...FAST);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("orchlab: --policy: 'd' in 'power-of-d:d' is not param=value\n");
+  });
+});
+
 describe('--set routing.* with compare and sweep', () => {
   it('compare refuses it, pointing at the --policies entry, before any run (exit 2)', async () => {
     for (const [set, own] of [

@@ -14,7 +14,10 @@ export function registerRun(program: Command): void {
     .command('run')
     .description('run a scenario: every replication under one routing policy')
     .argument('<scenario>', 'scenario YAML file')
-    .option('--policy <name>', "routing policy (overrides the scenario's routing.policy)")
+    .option(
+      '--policy <name>',
+      "routing policy, with parameters as in compare's --policies (power-of-d:d=3); overrides the scenario's routing",
+    )
     .option(
       '--set <path=value>',
       'override a scenario field, e.g. agents.0.count=100 (repeatable)',

@@ -15,7 +15,10 @@ export function registerValidate(program: Command): void {
     )
     .argument('<scenario...>', 'scenario YAML files')
     .option('--set <path=value>', 'override a scenario field before checking (repeatable)', collect, [])
-    .option('--policy <name>', 'check with this routing policy instead of the scenario’s')
+    .option(
+      '--policy <name>',
+      'check with this routing policy (and parameters: power-of-d:d=3) instead of the scenario’s',
+    )
     .action(async (paths: string[], flags: ValidateFlags) => {
       const { validateAction } = await import('../actions/validate.js');
       await validateAction(paths, flags);
