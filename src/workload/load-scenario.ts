@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { InputError, readFailure } from '../errors.js';
 import { describeIssues, describeParamIssues, type Path, type Problem, pathText } from './describe-issues.js';
 import { applyOverrides } from './overrides.js';
-import { rebase, rebaseTracePaths, resolveTraces } from './resolve-traces.js';
+import { rebase, rebaseTracePaths, resolveTraces, ScenarioFieldError } from './resolve-traces.js';
 import { semanticProblems } from './scenario-checks.js';
 import { type Scenario, scenarioSchema } from './scenario-schema.js';
 
@@ -71,7 +71,12 @@ export function parseScenario(text: string, file: string, opts: LoadOptions): Sc
     const parsed = z.safeParse(params, given);
     if (!parsed.success) throw render(describeParamIssues(parsed.error.issues, given, params, policy));
   }
-  return resolveTraces(rebasePolicy(result.data, file, overrides));
+  try {
+    return resolveTraces(rebasePolicy(result.data, file, overrides));
+  } catch (err) {
+    if (err instanceof ScenarioFieldError) throw render([{ path: [...err.path], text: err.reason }]);
+    throw err;
+  }
 }
 
 /**

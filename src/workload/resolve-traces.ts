@@ -81,29 +81,47 @@ export function arrivalsFromSuggestion(
   }
 }
 
+/**
+ * A scenario field whose value cannot be used, found after validation (a fit to a trace column
+ * the trace lacks): parseScenario names the file, line and field, as for any invalid field.
+ */
+export class ScenarioFieldError extends InputError {
+  constructor(
+    readonly path: readonly (string | number)[],
+    readonly reason: string,
+  ) {
+    super(`${path.join('.')}: ${reason}`);
+    this.name = 'ScenarioFieldError';
+  }
+}
+
 /** A size distribution fitted to a trace column: 20 mid-quantiles, or a lognormal by moments. */
-function fittedSize(d: Extract<SizeDist, { dist: 'fit' }>): SizeDist {
+function fittedSize(d: Extract<SizeDist, { dist: 'fit' }>, path: readonly (string | number)[]): SizeDist {
   const { trace } = d;
   const stats = inspectTrace(trace, '.');
   const fit = stats.suggestion.sizes[d.column];
   if (fit === undefined)
-    throw new InputError(
-      `${trace.file}: no numeric column '${d.column}' to fit (columns: ${Object.keys(stats.suggestion.sizes).join(', ')})`,
+    throw new ScenarioFieldError(
+      [...path, 'column'],
+      `trace ${trace.file} has no numeric column '${d.column}' to fit (columns: ${Object.keys(stats.suggestion.sizes).join(', ')})`,
     );
   if (d.model === 'lognormal') {
     if (fit.lognormal === null)
-      throw new InputError(`${trace.file}: column '${d.column}' cannot be fitted by a lognormal`);
+      throw new ScenarioFieldError(
+        [...path, 'model'],
+        `column '${d.column}' of trace ${trace.file} cannot be fitted by a lognormal`,
+      );
     return { ...fit.lognormal };
   }
   return { dist: 'empirical', values: [...fit.empirical.values] };
 }
 
 function resolveSizes(scenario: Scenario): Scenario {
-  const resolve = (d: SizeDist | undefined) => (d?.dist === 'fit' ? fittedSize(d) : d);
-  const classes = scenario.workload.classes.map((c) => {
+  const classes = scenario.workload.classes.map((c, i) => {
     const out = { ...c };
     for (const field of ['size', 'inputTokens', 'outputTokens'] as const) {
-      const d = resolve(c[field]);
+      const given = c[field];
+      const d = given?.dist === 'fit' ? fittedSize(given, ['workload', 'classes', i, field]) : given;
       if (d !== undefined) out[field] = d;
     }
     return out;

@@ -138,4 +138,20 @@ workload:
     // ContextTokens of the conv trace: mean 1154.6974 (traces/README.md).
     expect(parse('lognormal')).toEqual({ dist: 'lognormal', mean: expect.closeTo(1154.6974, 3), cv: expect.any(Number) });
   });
+
+  it('a fit to a column the trace lacks names the scenario file, line and field (exit 2)', () => {
+    const text = `name: fitted-size
+stop: { completed: 1000 }
+agents: [{ name: a, count: 8, skills: [x] }]
+workload:
+  arrivals: { process: poisson, rate: 1 }
+  classes:
+    - name: c
+      skill: x
+      size: { dist: fit, trace: { file: ../../traces/AzureLLMInferenceTrace_conv.csv, preset: azure-llm }, column: nosuch }
+`;
+    expect(() => parseScenario(text, 'test/fixtures/fitted.yaml', { knownPolicies: known })).toThrow(
+      "test/fixtures/fitted.yaml:9: workload.classes.0.size.column: trace traces/AzureLLMInferenceTrace_conv.csv has no numeric column 'nosuch' to fit (columns: ContextTokens, GeneratedTokens, size)",
+    );
+  });
 });
