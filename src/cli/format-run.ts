@@ -1,6 +1,7 @@
 // The terminal view of a RunResult: each figure with its 95% confidence interval.
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { RunResult } from '../runner/run-result.js';
+import { isPolicyPath } from '../runner/user-policy.js';
 import {
   ciRange,
   formatTable,
@@ -21,7 +22,10 @@ export function formatRun(r: RunResult): string {
   const params = Object.entries(r.policy.params)
     .map(([k, v]) => `${k}=${String(v)}`)
     .join(' ');
-  const head = `${r.scenario} · policy ${r.policy.name}${params ? ` (${params})` : ''} · seed ${r.seed} · ${count(r.replications, 'replication')}`;
+  // A module's policy is named by the module itself, which may reuse a built-in's name (jsq).
+  const policy = r.scenarioSpec.routing.policy;
+  const module = isPolicyPath(policy) ? ` from ${policy}` : '';
+  const head = `${r.scenario} · policy ${r.policy.name}${params ? ` (${params})` : ''}${module} · seed ${r.seed} · ${count(r.replications, 'replication')}`;
   const rows = [
     row('response time mean', m.responseTime.mean, 's'),
     row('response time p50', m.responseTime.p50, 's'),

@@ -73,6 +73,16 @@ describe('orchlab run', () => {
     expect(out.replications).toBe(2);
   });
 
+  it("the table names a module policy's file: its name may be a built-in's", async () => {
+    const r = await runCli('run', SMALL, '--policy', 'examples/policies/fastest-free.ts', '--quiet');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(
+      /^small-mmc · policy \S+ from examples\/policies\/fastest-free\.ts · seed 3 · /,
+    );
+    const builtIn = await runCli('run', SMALL, '--policy', 'jsq', '--quiet');
+    expect(builtIn.stdout.split('\n')[0]).toMatch(/^small-mmc · policy jsq · seed 3 · /);
+  });
+
   it('--set agents.0.count changes the fleet', async () => {
     const r = await runCli(
       'run',
