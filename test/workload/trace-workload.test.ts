@@ -42,7 +42,8 @@ function arrivals(s: Scenario, replication: number): string[] {
   return seen;
 }
 
-const SMALL = '{ file: traces/small.csv, timeUnit: iso, columns: { time: when, size: work, class: kind, key: tenant } }';
+const SMALL =
+  '{ file: traces/small.csv, timeUnit: iso, columns: { time: when, size: work, class: kind, key: tenant } }';
 
 describe('trace replay', () => {
   it('turns rows into tasks at times shifted to 0, with their classes', () => {
@@ -86,8 +87,19 @@ describe('trace replay', () => {
     const s = loadScenarioFile('scenarios/llm-fleet.yaml', { knownPolicies: [...known, 'prefix-affinity'] });
     const plain: Scenario = {
       ...s,
-      agents: [{ ...s.agents[0]!, service: undefined, prefixCache: undefined, speed: 5000 } as Scenario['agents'][number]],
-      workload: { ...s.workload, trace: { ...s.workload.trace!, targetUtilization: 0.5 }, serviceNoise: undefined },
+      agents: [
+        {
+          ...s.agents[0]!,
+          service: undefined,
+          prefixCache: undefined,
+          speed: 5000,
+        } as Scenario['agents'][number],
+      ],
+      workload: {
+        ...s.workload,
+        trace: { ...s.workload.trace!, targetUtilization: 0.5 },
+        serviceNoise: undefined,
+      },
       warmup: undefined,
     } as Scenario;
     const def = routingPolicies.get('round-robin')!;
@@ -116,10 +128,10 @@ workload:
     expect(s.workload.arrivals).toEqual({ process: 'poisson', rate: expect.closeTo(5.530422, 5) });
   });
 
-  it('dist: fit replaces a size with the empirical or lognormal fit of a trace column', () => {
-    const parse = (model: string) =>
-      parseScenario(
-        `name: fitted-size
+  /** A scenario whose one class's size is fitted to the conv trace's `column`. */
+  const fittedSize = (fit: string) =>
+    parseScenario(
+      `name: fitted-size
 stop: { completed: 1000 }
 agents: [{ name: a, count: 8, skills: [x] }]
 workload:
@@ -127,30 +139,28 @@ workload:
   classes:
     - name: c
       skill: x
-      size: { dist: fit, trace: { file: ../../traces/AzureLLMInferenceTrace_conv.csv, preset: azure-llm }, column: ContextTokens, model: ${model} }
+      size: { dist: fit, trace: { file: ../../traces/AzureLLMInferenceTrace_conv.csv, preset: azure-llm }, ${fit} }
 `,
-        'test/fixtures/fitted.yaml',
-        { knownPolicies: known },
-      ).workload.classes[0]!.size;
+      'test/fixtures/fitted.yaml',
+      { knownPolicies: known },
+    );
+
+  it('dist: fit replaces a size with the empirical or lognormal fit of a trace column', () => {
+    const parse = (model: string) =>
+      fittedSize(`column: ContextTokens, model: ${model}`).workload.classes[0]!.size;
     const empirical = parse('empirical');
     expect(empirical?.dist).toBe('empirical');
     expect(empirical?.dist === 'empirical' && empirical.values.length).toBe(20);
     // ContextTokens of the conv trace: mean 1154.6974 (traces/README.md).
-    expect(parse('lognormal')).toEqual({ dist: 'lognormal', mean: expect.closeTo(1154.6974, 3), cv: expect.any(Number) });
+    expect(parse('lognormal')).toEqual({
+      dist: 'lognormal',
+      mean: expect.closeTo(1154.6974, 3),
+      cv: expect.any(Number),
+    });
   });
 
   it('a fit to a column the trace lacks names the scenario file, line and field (exit 2)', () => {
-    const text = `name: fitted-size
-stop: { completed: 1000 }
-agents: [{ name: a, count: 8, skills: [x] }]
-workload:
-  arrivals: { process: poisson, rate: 1 }
-  classes:
-    - name: c
-      skill: x
-      size: { dist: fit, trace: { file: ../../traces/AzureLLMInferenceTrace_conv.csv, preset: azure-llm }, column: nosuch }
-`;
-    expect(() => parseScenario(text, 'test/fixtures/fitted.yaml', { knownPolicies: known })).toThrow(
+    expect(() => fittedSize('column: nosuch')).toThrow(
       "test/fixtures/fitted.yaml:9: workload.classes.0.size.column: trace traces/AzureLLMInferenceTrace_conv.csv has no numeric column 'nosuch' to fit (columns: ContextTokens, GeneratedTokens, size)",
     );
   });
