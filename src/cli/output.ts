@@ -1,4 +1,5 @@
 // Where a command's result goes: stdout or --out FILE (atomic), as a table or JSON.
+import { existsSync } from 'node:fs';
 import { Option } from 'commander';
 import { errorCode, InputError } from '../errors.js';
 import { jsonChunks } from '../io/json-chunks.js';
@@ -37,13 +38,39 @@ export function sameFile(a: string, b: string): boolean {
   return x.kind === 'file' && y.kind === 'file' && x.path === y.path;
 }
 
-/** Refuses, before any run, an --out, --report or --cache that could not be written. */
-export function checkOutputs(flags: OutputTargets): void {
-  if (flags.out !== undefined && flags.report !== undefined && sameFile(flags.out, flags.report))
-    throw new InputError(`--out and --report name the same file: ${flags.out}`);
+/** A file the command reads: no output may be written over it. */
+export interface CommandInput {
+  /** What it is, for the message: 'the scenario', 'the result file', … */
+  readonly what: string;
+  readonly path: string;
+}
+
+/**
+ * Refuses, before any run, an --out, --report or --cache that could not be written, two outputs
+ * in one file, and an output that would replace one of the command's `inputs` (`run S.yaml --out
+ * S.yaml` would swap the scenario for its table): compared as the files they resolve to, as sameFile.
+ */
+export function checkOutputs(flags: OutputTargets, inputs: readonly CommandInput[] = []): void {
+  // Writability first: it refuses an empty path naming its flag, which sameFile could not.
   if (flags.out !== undefined) checkWritable('--out', flags.out, 'file');
   if (flags.report !== undefined) checkWritable('--report', flags.report, 'file');
   if (flags.cache !== undefined) checkWritable('--cache', flags.cache, 'directory');
+  if (flags.out !== undefined && flags.report !== undefined && sameFile(flags.out, flags.report))
+    throw new InputError(`--out and --report name the same file: ${flags.out}`);
+  const outputs = [
+    ['--out', flags.out],
+    ['--report', flags.report],
+  ] as const;
+  for (const [flag, out] of outputs) {
+    if (out === undefined) continue;
+    // A missing input fails as the input it is, where it is read.
+    const input = inputs.find((i) => existsSync(i.path) && sameFile(out, i.path));
+    if (input === undefined) continue;
+    const spelled = input.path === out ? '' : ` (${input.path})`;
+    throw new InputError(
+      `${flag} ${out}: would replace ${input.what}${spelled}, which this command reads; give another file`,
+    );
+  }
 }
 
 export function formatOption(): Option {

@@ -53,6 +53,11 @@ function isOpen(fd: number): boolean {
  * a file where a directory should be, or a folder this process may not write in.
  */
 export function checkWritable(flag: string, path: string, kind: 'file' | 'directory'): void {
+  // '' resolves to the working directory: `--svg ''` would drop its charts there unasked.
+  if (path === '')
+    throw new InputError(
+      `${flag}: an output path is empty; expected a ${kind === 'file' ? 'file' : 'folder'} name`,
+    );
   let target = resolve(path);
   if (kind === 'file') {
     const output = outputTarget(path);

@@ -58,10 +58,10 @@ export function* chunksOf(content: Content): Generator<string> {
 }
 
 /**
- * Where the chunks go once opened: `write` takes one chunk (false when the reader of a descriptor
- * is gone: write no more), `commit` makes the output whole (renames the temporary file over the
- * target), `abandon` undoes what can be undone (removes the temporary file). Both close what was
- * opened; `commit` abandons when it fails.
+ * Where the chunks go once opened: `write` takes one chunk (false when the reader of a fifo or a
+ * descriptor is gone: write no more), `commit` makes the output whole (renames the temporary file
+ * over the target), `abandon` undoes what can be undone (removes the temporary file). Both close
+ * what was opened; `commit` abandons when it fails.
  */
 interface Opened {
   /** Bytes written here go to a stream that cannot be taken back (a fifo, a device, stdout). */
@@ -139,7 +139,10 @@ function openReplacement(path: string): Opened {
   };
 }
 
-/** A fifo or device that is already there: no O_CREAT, no O_TRUNC. */
+/**
+ * A fifo or device that is already there: no O_CREAT, no O_TRUNC. A fifo's reader that stops early
+ * (`head -c 100 F`) has what it wants, as a pipe on stdout: the rest is dropped, no error.
+ */
 function openInPlace(path: string): Opened {
   const fd = openSync(path, constants.O_WRONLY);
   let open = true;
@@ -149,7 +152,7 @@ function openInPlace(path: string): Opened {
   };
   return {
     inPlace: true,
-    write: writerTo(fd),
+    write: streamWriterTo(fd),
     commit: close,
     abandon: () => {
       try {
@@ -164,29 +167,37 @@ function openInPlace(path: string): Opened {
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /**
- * One of this process's descriptors (/dev/stdout). Node makes a pipe on stdout non-blocking, so a
+ * Writes one chunk whole into a stream's `fd`; false once its reader closed the pipe (EPIPE: Node
+ * ignores SIGPIPE), so the caller writes no more. Node makes a pipe on stdout non-blocking, so a
  * write past the pipe's 64 KiB may take part of it or fail with EAGAIN until the reader catches
- * up: write the rest after a millisecond. A reader that closed the pipe has all it wants, as for
- * the tables on stdout: the rest is dropped (EPIPE), no error.
+ * up: write the rest after a millisecond.
+ */
+function streamWriterTo(fd: number): (chunk: string) => boolean {
+  return (chunk) => {
+    const bytes = Buffer.from(chunk, 'utf8');
+    let done = 0;
+    while (done < bytes.length) {
+      try {
+        done += writeSync(fd, bytes, done);
+      } catch (err) {
+        const code = errorCode(err);
+        if (code === 'EPIPE') return false;
+        if (code !== 'EAGAIN') throw err;
+        Atomics.wait(pause, 0, 0, 1);
+      }
+    }
+    return true;
+  };
+}
+
+/**
+ * One of this process's descriptors (/dev/stdout). A reader that closed the pipe has all it wants,
+ * as for the tables on stdout: the rest is dropped, no error.
  */
 function openDescriptor(fd: number): Opened {
   return {
     inPlace: true,
-    write: (chunk) => {
-      const bytes = Buffer.from(chunk, 'utf8');
-      let done = 0;
-      while (done < bytes.length) {
-        try {
-          done += writeSync(fd, bytes, done);
-        } catch (err) {
-          const code = errorCode(err);
-          if (code === 'EPIPE') return false;
-          if (code !== 'EAGAIN') throw err;
-          Atomics.wait(pause, 0, 0, 1);
-        }
-      }
-      return true;
-    },
+    write: streamWriterTo(fd),
     commit: () => {},
     abandon: () => {},
   };

@@ -1,13 +1,13 @@
 // Where results go (src/cli/output.ts): --out and --report may not name one file, a failed write
 // to stdout is one line in words, and --out into a fifo writes in place.
-import { execFileSync, } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkOutputs, sameFile, stdoutFailure } from '../../src/cli/output.js';
 import { InputError } from '../../src/errors.js';
-import { runCli } from '../support/run-cli.js';
+import { FAST, runCli } from '../support/run-cli.js';
 import { fifoWithReader } from '../support/fifo.js';
 
 const SMALL = 'test/fixtures/scenarios/small-mmc.yaml';
@@ -69,6 +69,20 @@ describe('--out into a fifo or a device', () => {
     expect(stillFifo).toBe(true);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(await received).format).toBe('orchlab.run/1');
+  });
+
+  it('a reader that stops early has what it wants, as `| head` on stdout: exit 0, no error', async () => {
+    const fifo = join(scratch(), 'ff');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('head', ['-c', '100', fifo], { stdio: ['ignore', 'ignore', 'ignore'] });
+    const closed = new Promise((done) => reader.on('close', done));
+    // Ten replications are some 200 KB of JSON, far more than a pipe holds: head leaves mid-write.
+    const run = ['run', SMALL, ...FAST, '--replications', '10', '--format', 'json', '--quiet'];
+    const r = await runCli(...run, '--out', fifo);
+    await closed;
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 });
 

@@ -49,6 +49,23 @@ describe('orchlab report: every output checked before any is written', () => {
     return dir;
   }
 
+  it("--svg '' fails (exit 2) naming --svg, writing nothing: not the charts into the working directory", async () => {
+    const dir = await withResult();
+    const work = mkdtempSync(join(tmpdir(), 'orchlab-cli-report-cwd-'));
+    // From an empty folder: '' resolves to it, where a regression would drop the charts.
+    const cwd = process.cwd();
+    process.chdir(work);
+    try {
+      const r = await runCli('report', join(dir, 'c.json'), '--out', join(dir, 'c.html'), '--svg', '');
+      expect(r.stderr).toBe('orchlab: --svg: an output path is empty; expected a folder name\n');
+      expect(r.code).toBe(2);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(readdirSync(work)).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['c.json']);
+  });
+
   it('an --out that cannot be written fails (exit 2) before any SVG is written', async () => {
     const dir = await withResult();
     const out = join(dir, 'c.json', 'x.html');

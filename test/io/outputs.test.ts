@@ -1,7 +1,7 @@
 // Output paths: refused before any run when they could not be written, and written whole.
 // Symlinks are followed and fifos written in place. Real device nodes are never written here: a
 // regression would replace them with plain files (as root it once did), so a fifo stands in.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   closeSync,
@@ -193,6 +193,22 @@ describe('writeAtomic(path, content)', () => {
     expect(stillFifo).toBe(true);
     expect(await received).toBe('through the fifo\n');
     expect(readdirSync(dir)).toEqual(['ff']);
+  });
+
+  it('into a fifo whose reader stops early: the rest is dropped, no error, as for a pipe on stdout', async () => {
+    const fifo = join(scratch(), 'ff');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('head', ['-c', '100', fifo], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let got = '';
+    reader.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      got += chunk;
+    });
+    const closed = new Promise((done) => reader.on('close', done));
+    // 1 MiB is far more than a pipe holds: the write is still going when head leaves (EPIPE).
+    expect(() => writeAtomic(fifo, 'x'.repeat(1 << 20), '--out ff')).not.toThrow();
+    await closed;
+    expect(got).toBe('x'.repeat(100));
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
   it('writes /dev/fd/N through the descriptor, so a file opened for appending keeps what it held', () => {

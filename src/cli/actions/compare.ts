@@ -11,12 +11,14 @@ import { formatCompare } from '../format-compare.js';
 import { checkOutputs } from '../output.js';
 import { emitWithReport } from '../emit-with-report.js';
 import { scenarioFromFlags } from '../scenario-input.js';
+import { scenarioInputs } from '../execution-inputs.js';
 
 export async function compareAction(path: string, flags: CompareFlags, cmd: Command): Promise<void> {
   const scenario = scenarioFromFlags(path, flags);
-  checkOutputs(flags);
   const entries = parsePolicyList(flags.policies);
-  await preloadPolicies(entries.map((e) => e.split(':')[0]!));
+  const names = entries.map((e) => e.split(':')[0]!);
+  checkOutputs(flags, scenarioInputs(path, scenario, names));
+  await preloadPolicies(names);
   checkDistinctPolicies(scenario, entries);
   await executeRuns(
     flags,

@@ -8,10 +8,11 @@ import { invocation } from '../invocation.js';
 import { checkOutputs } from '../output.js';
 
 export async function reportAction(path: string, flags: ReportFlags, cmd: Command): Promise<void> {
-  const result = loadResult(path);
-  // Before any chart is drawn; writeReport checks each chart's file before writing any.
-  checkOutputs({ out: flags.out });
+  // Before the result is read (a sweep's may take seconds) and any chart drawn; writeReport
+  // checks each chart's file before writing any.
+  checkOutputs({ out: flags.out }, [{ what: 'the result file', path }]);
   if (flags.svg !== undefined) checkWritable('--svg', flags.svg, 'directory');
+  const result = loadResult(path);
   await writeReport(result, flags.out, {
     command: invocation(cmd),
     source: path,

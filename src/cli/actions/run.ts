@@ -9,6 +9,7 @@ import { executeRuns, failedRunsError, failedRunsErrorOf } from '../execution.js
 import { formatRun } from '../format-run.js';
 import { checkOutputs, emit } from '../output.js';
 import { scenarioFromFlags } from '../scenario-input.js';
+import { scenarioInputs } from '../execution-inputs.js';
 
 /**
  * The error for failed replications, naming each (nothing is written: as in compare, a policy with
@@ -31,7 +32,7 @@ function failureError(scenario: Scenario, outcomes: readonly RunOutcome[]): Erro
 
 export async function runAction(path: string, flags: RunFlags): Promise<void> {
   const scenario = scenarioFromFlags(path, flags, true);
-  checkOutputs(flags);
+  checkOutputs(flags, scenarioInputs(path, scenario, [scenario.routing.policy]));
   await preloadPolicies([scenario.routing.policy]);
   // Unknown policies and bad parameters fail here, before any worker starts.
   resolvePolicy(scenario.routing);

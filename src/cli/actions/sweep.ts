@@ -20,14 +20,16 @@ import { count } from '../plural.js';
 import { checkOutputs } from '../output.js';
 import { emitWithReport } from '../emit-with-report.js';
 import { scenarioFromFlags } from '../scenario-input.js';
+import { scenarioInputs } from '../execution-inputs.js';
 
 export async function sweepAction(path: string, flags: SweepFlags, cmd: Command): Promise<void> {
   const axes = parseAxes(flags.vary);
   const scenario = baseScenario(path, flags, axes);
-  checkOutputs(flags);
-  checkAxesAgainstSets(axes, flags.set, flags);
   const entries = parsePolicyList(flags.policies);
-  await preloadPolicies(entries.map((e) => e.split(':')[0]!));
+  const names = entries.map((e) => e.split(':')[0]!);
+  checkOutputs(flags, scenarioInputs(path, scenario, names));
+  checkAxesAgainstSets(axes, flags.set, flags);
+  await preloadPolicies(names);
   checkDistinctPolicies(scenario, entries);
   await executeRuns(
     flags,

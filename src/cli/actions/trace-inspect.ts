@@ -7,7 +7,7 @@ import { type TraceInspectFlags, traceSpecFromFlags } from '../trace-spec.js';
 export async function traceInspectAction(file: string, flags: TraceInspectFlags): Promise<void> {
   const spec = traceSpecFromFlags(file, flags);
   // Before reading the trace (a large one takes a while): an --out that cannot be written fails at once.
-  checkOutputs(flags);
+  checkOutputs(flags, [{ what: 'the trace', path: file }]);
   const stats = inspectTrace(spec, process.cwd());
   await emit(flags, stats, () => formatTraceStats(stats));
 }
