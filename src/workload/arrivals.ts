@@ -64,11 +64,17 @@ class Constant implements ArrivalProcess {
 class Mmpp implements ArrivalProcess {
   private state = 0;
   private switchAt = Number.NaN;
+  /** Every state has rate 0: no arrival ever (validation refuses it; a fit could still give it). */
+  private readonly silent: boolean;
   constructor(
     private readonly rates: Float64Array,
     private readonly switchRates: Float64Array,
-  ) {}
+  ) {
+    this.silent = rates.every((r) => r === 0);
+  }
   next(now: number, rng: Rng): number {
+    // Otherwise the loop below would switch states for ever, never finding an arrival.
+    if (this.silent) return Number.POSITIVE_INFINITY;
     if (Number.isNaN(this.switchAt)) this.switchAt = now + exp(this.switchRates[0]!, rng);
     let t = now;
     for (;;) {
@@ -83,22 +89,34 @@ class Mmpp implements ArrivalProcess {
   }
 }
 
-/** Batches every `interval` seconds of Poisson(mean) simultaneous arrivals (Knuth's method). */
+/** The smallest normal double: below it exp(-mean) loses precision, and past mean ≈ 745 it is 0. */
+const MIN_NORMAL = 2 ** -1022;
+/** The largest part of a mean drawn by Knuth's method when the mean is split (exp(-700) ≈ 1e-304). */
+const KNUTH_PART = 700;
+
+/**
+ * Batches every `interval` seconds of Poisson(mean) simultaneous arrivals, by Knuth's product of
+ * uniforms. A mean whose exp(-mean) is not a normal double is split into `parts` equal parts of at
+ * most KNUTH_PART, and the batch is the sum of their draws: exact, as a sum of independent Poisson
+ * counts is Poisson with the summed mean. Smaller means draw as one part, as they always did.
+ */
 class Batches implements ArrivalProcess {
   private left = 0;
   private at = 0;
   private readonly limit: number;
+  private readonly parts: number;
   constructor(
     private readonly interval: number,
     mean: number,
   ) {
-    this.limit = Math.exp(-mean);
+    this.parts = Math.exp(-mean) >= MIN_NORMAL ? 1 : Math.ceil(mean / KNUTH_PART);
+    this.limit = Math.exp(-mean / this.parts);
   }
   next(now: number, rng: Rng): number {
     while (this.left === 0) {
       this.at = this.at === 0 && now === 0 ? this.interval : Math.max(this.at, now) + this.interval;
       let k = 0;
-      for (let p = rng(); p > this.limit; p *= rng()) k++;
+      for (let part = 0; part < this.parts; part++) for (let p = rng(); p > this.limit; p *= rng()) k++;
       this.left = k;
     }
     this.left--;
@@ -106,22 +124,47 @@ class Batches implements ArrivalProcess {
   }
 }
 
-/** Thinning: candidates at the peak rate, each kept with probability rate(t) / peak. */
+/**
+ * Thinning: candidates at the peak rate, each kept with probability rate(t) / peak. From `end` on
+ * the rate is 0 for good: the process has ended (Infinity), where thinning would loop for ever.
+ */
 class Thinned implements ArrivalProcess {
   constructor(
     private readonly rateAt: (t: number) => number,
     private readonly peak: number,
+    private readonly end: number = Number.POSITIVE_INFINITY,
   ) {}
   next(now: number, rng: Rng): number {
     let t = now;
     for (;;) {
       t += exp(this.peak, rng);
+      if (t >= this.end) return Number.POSITIVE_INFINITY;
       if (rng() * this.peak < this.rateAt(t)) return t;
     }
   }
 }
 
-function stepRate(steps: readonly { at: number; rate: number }[], period: number | undefined): (t: number) => number {
+/**
+ * When a step profile's rate turns 0 for good: the `at` of its trailing run of rate-0 steps (0 if
+ * no step has a rate > 0); with a period, 0 if no step inside the period has a rate > 0. Infinity
+ * when arrivals never end.
+ */
+export function piecewiseEnd(
+  steps: readonly { at: number; rate: number }[],
+  period: number | undefined,
+): number {
+  if (period !== undefined)
+    return steps.some((s) => s.at < period && s.rate > 0) ? Number.POSITIVE_INFINITY : 0;
+  let i = steps.length;
+  while (i > 0 && steps[i - 1]!.rate === 0) i--;
+  if (i === steps.length) return Number.POSITIVE_INFINITY;
+  return i === 0 ? 0 : steps[i]!.at;
+}
+
+function stepRate(
+  steps: readonly { at: number; rate: number }[],
+  period: number | undefined,
+): (t: number) => number {
   const at = Float64Array.from(steps, (s) => s.at);
   const rate = Float64Array.from(steps, (s) => s.rate);
   return (t) => {
@@ -149,11 +192,17 @@ export function makeArrivalProcess(spec: ArrivalSpec): ArrivalProcess {
       return new Thinned((t) => m * (1 + a * Math.cos((2 * Math.PI * (t - peak)) / p)), m * (1 + a));
     }
     case 'piecewise':
-      return new Thinned(stepRate(spec.steps, spec.periodSeconds), Math.max(...spec.steps.map((s) => s.rate)));
+      return new Thinned(
+        stepRate(spec.steps, spec.periodSeconds),
+        Math.max(...spec.steps.map((s) => s.rate)),
+        piecewiseEnd(spec.steps, spec.periodSeconds),
+      );
     case 'batch':
       return new Batches(spec.intervalSeconds, spec.meanBatchSize);
     case 'fit':
-      throw new Error('arrivals fitted to a trace are resolved when the scenario is loaded (a bug if seen here)');
+      throw new Error(
+        'arrivals fitted to a trace are resolved when the scenario is loaded (a bug if seen here)',
+      );
   }
 }
 

@@ -1,8 +1,10 @@
 // Checks across scenario fields that the schema alone cannot express (names that must exist or
 // be unique, skills some agent must have, a stop past the warm-up, a fleet that fits in memory,
-// an objective on figures a run reports). Each problem names its field.
+// an objective on figures a run reports, arrivals that can arrive, token counts for LLM agents).
+// Each problem names its field.
 import { briefPaths, figurePaths } from '../metrics/figure-paths.js';
 import { type Path, type Problem, pathText } from './describe-issues.js';
+import { piecewiseEnd } from './arrivals.js';
 import { didYouMean } from './did-you-mean.js';
 import { MAX_AGENTS, type Scenario } from './scenario-schema.js';
 
@@ -21,6 +23,8 @@ export function semanticProblems(s: Scenario, knownPolicies: readonly string[]):
     ...missingSkills(s),
     ...ruleProblems(s),
     ...sizeProblems(s),
+    ...llmTokenProblems(s),
+    ...arrivalProblems(s),
     ...policyProblems(s.routing.policy, knownPolicies),
     ...stopProblems(s),
     ...fleetProblems(s),
@@ -140,6 +144,61 @@ function sizeProblems(s: Scenario): Problem[] {
     if (c.size !== undefined || (c.inputTokens !== undefined && c.outputTokens !== undefined)) return;
     const text = 'missing; expected a size distribution, or inputTokens and outputTokens (size = their sum)';
     problems.push({ path: ['workload', 'classes', i, 'size'], text });
+  });
+  return problems;
+}
+
+/**
+ * Arrivals that never come: an mmpp whose every state has rate 0, a periodic piecewise profile
+ * with no rate > 0 inside its period (a piecewise of rates 0 only is the schema's to refuse). And
+ * arrivals that end (a piecewise whose last step has rate 0, with no period) under a stop by
+ * completed tasks: how many tasks arrive before the end is random, so the stop may never come.
+ */
+function arrivalProblems(s: Scenario): Problem[] {
+  const a = s.workload.arrivals;
+  const never = 'so no task would ever arrive';
+  if (a?.process === 'mmpp' && a.states.every((st) => st.rate === 0)) {
+    const text = `every state has rate 0, ${never}; expected at least one state with rate > 0`;
+    return [{ path: ['workload', 'arrivals', 'states'], text }];
+  }
+  if (a?.process !== 'piecewise') return [];
+  const end = piecewiseEnd(a.steps, a.periodSeconds);
+  if (a.periodSeconds !== undefined && end === 0) {
+    const text = `no step before ${a.periodSeconds} s (the period) has a rate > 0, ${never}; expected a step with at < periodSeconds and rate > 0`;
+    return [{ path: ['workload', 'arrivals', 'periodSeconds'], text }];
+  }
+  if (end < Number.POSITIVE_INFINITY && 'completed' in s.stop) {
+    const last = a.steps.length - 1;
+    const text =
+      `arrivals end at ${end} s (the last piecewise step, workload.arrivals.steps.${last}, has rate 0 and no periodSeconds repeats the profile), ` +
+      `so ${s.stop.completed} completed tasks may never be reached; expected stop: { time: ... }, or periodSeconds, or a last step with rate > 0`;
+    return [{ path: ['stop', 'completed'], text }];
+  }
+  return [];
+}
+
+/**
+ * An LLM agent serves a task in time from its token counts alone (size is not used): a class
+ * without them would be served in overheadSeconds, every figure 0. A trace brings its own columns.
+ */
+function llmTokenProblems(s: Scenario): Problem[] {
+  if (s.workload.trace !== undefined) return [];
+  const problems: Problem[] = [];
+  s.workload.classes.forEach((c, i) => {
+    const missing = (['inputTokens', 'outputTokens'] as const).filter((f) => c[f] === undefined);
+    if (missing.length === 0) return;
+    // Groups a rule's `only` keeps the class away from never serve it.
+    const only = s.rules.filter((r) => r.class === c.name && r.only !== undefined).map((r) => r.only!);
+    const groups = s.agents.filter(
+      (g) =>
+        g.service?.model === 'llm' && g.skills.includes(c.skill) && only.every((o) => o.includes(g.name)),
+    );
+    if (groups.length === 0) return;
+    const names = groups.map((g) => `'${g.name}'`).join(', ');
+    const text =
+      `agents ${names} serve skill '${c.skill}' with model: llm, which needs inputTokens and outputTokens on the class ` +
+      `(missing: ${missing.join(', ')}; size is not used by model: llm; a constant 0 is allowed)`;
+    problems.push({ path: ['workload', 'classes', i], text });
   });
   return problems;
 }

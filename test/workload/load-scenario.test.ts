@@ -358,6 +358,97 @@ describe('parseScenario: semantic checks', () => {
   });
 });
 
+describe('parseScenario: arrivals that never come or end', () => {
+  const arrivals = (yaml: string) => mmc(['{ process: poisson, rate: 14.4 }', yaml]);
+
+  it('reports an mmpp whose every state has rate 0', () => {
+    const text = arrivals(
+      '{ process: mmpp, states: [{ rate: 0, switchRate: 1 }, { rate: 0, switchRate: 2 }] }',
+    );
+    expect(errorFor(text)).toBe(
+      `${FILE}:13: workload.arrivals.states: every state has rate 0, so no task would ever arrive; expected at least one state with rate > 0`,
+    );
+    // One state with arrivals is enough.
+    expect(() =>
+      parseScenario(
+        arrivals('{ process: mmpp, states: [{ rate: 0, switchRate: 1 }, { rate: 3, switchRate: 2 }] }'),
+        FILE,
+        opts,
+      ),
+    ).not.toThrow();
+  });
+
+  it('reports a periodic piecewise profile with no rate > 0 inside its period', () => {
+    const text = arrivals(
+      '{ process: piecewise, steps: [{ at: 0, rate: 0 }, { at: 10, rate: 5 }], periodSeconds: 5 }',
+    );
+    expect(errorFor(text)).toBe(
+      `${FILE}:13: workload.arrivals.periodSeconds: no step before 5 s (the period) has a rate > 0, so no task would ever arrive; expected a step with at < periodSeconds and rate > 0`,
+    );
+    const longer = arrivals(
+      '{ process: piecewise, steps: [{ at: 0, rate: 0 }, { at: 10, rate: 5 }], periodSeconds: 20 }',
+    );
+    expect(() => parseScenario(longer, FILE, opts)).not.toThrow();
+  });
+
+  it('reports a piecewise profile of rates 0 only (the schema)', () => {
+    expect(errorFor(arrivals('{ process: piecewise, steps: [{ at: 0, rate: 0 }] }'))).toBe(
+      `${FILE}:13: workload.arrivals.steps: at least one step needs a rate > 0, got a list of 1 item(s)`,
+    );
+  });
+
+  it('reports a stop by completed tasks when a piecewise profile ends in rate 0, and accepts a stop by time', () => {
+    const ending = arrivals('{ process: piecewise, steps: [{ at: 0, rate: 20 }, { at: 600, rate: 0 }] }');
+    expect(errorFor(ending)).toBe(
+      `${FILE}:4: stop.completed: arrivals end at 600 s (the last piecewise step, workload.arrivals.steps.1, has rate 0 and no periodSeconds repeats the profile), ` +
+        'so 200000 completed tasks may never be reached; expected stop: { time: ... }, or periodSeconds, or a last step with rate > 0',
+    );
+    const byTime = mmc(
+      [
+        '{ process: poisson, rate: 14.4 }',
+        '{ process: piecewise, steps: [{ at: 0, rate: 20 }, { at: 600, rate: 0 }] }',
+      ],
+      ['stop: { completed: 200000 }', 'stop: { time: 1000 }'],
+      ['warmup: { completed: 20000 }', 'warmup: { time: 100 }'],
+    );
+    expect(() => parseScenario(byTime, FILE, opts)).not.toThrow();
+  });
+});
+
+describe('parseScenario: LLM agents need token counts', () => {
+  const llm = (cls: string, more = '') =>
+    mmc(
+      [
+        '    skills: [general]',
+        '    skills: [general]\n    service: { model: llm, prefillTokensPerSecond: 1000, decodeTokensPerSecond: 50 }',
+      ],
+      ['      size: { dist: exponential, mean: 1 }', `      ${cls}${more}`],
+    );
+
+  it('reports a class that LLM agents serve without inputTokens and outputTokens, naming the class and the group', () => {
+    expect(errorFor(llm('size: { dist: exponential, mean: 1 }'))).toBe(
+      `${FILE}:16: workload.classes.0: agents 'worker' serve skill 'general' with model: llm, which needs inputTokens and outputTokens on the class ` +
+        '(missing: inputTokens, outputTokens; size is not used by model: llm; a constant 0 is allowed)',
+    );
+    expect(errorFor(llm('inputTokens: { dist: constant, value: 100 }'))).toContain(
+      "workload.classes.0: agents 'worker' serve skill 'general' with model: llm, which needs inputTokens and outputTokens on the class (missing: outputTokens;",
+    );
+  });
+
+  it('accepts a class with both token counts, or one a rule keeps off the LLM agents', () => {
+    const both =
+      'inputTokens: { dist: constant, value: 100 }\n      outputTokens: { dist: constant, value: 0 }';
+    expect(() => parseScenario(llm(both), FILE, opts)).not.toThrow();
+    const kept = llm(
+      'size: { dist: exponential, mean: 1 }',
+      '\nrules:\n  - { class: default, only: [cpu] }',
+    ).replace('workload:', '  - { name: cpu, skills: [general] }\nworkload:');
+    expect(() => parseScenario(kept, FILE, opts)).not.toThrow();
+    // Without the rule the cpu group does not excuse the LLM group.
+    expect(errorFor(kept.replace(/rules:[\s\S]*$/, ''))).toContain("agents 'worker' serve skill 'general'");
+  });
+});
+
 describe('parseScenario: YAML syntax', () => {
   it('names the file, line and column of a syntax error', () => {
     const msg = errorFor(mmc(['skills: [general]', 'skills: [general'], ['workload:', '  - workload:']));
