@@ -1,6 +1,7 @@
 // The scenario format: one zod schema is the single source of truth for validation, the
 // TypeScript types the engine reads, and the JSON Schema editors use (scenario.schema.json).
 import { z } from 'zod';
+import { MAX_LIVE_TASKS } from '../model/task-table.js';
 import { traceSpecSchema } from './trace/spec.js';
 
 const positive = (what: string) => z.number({ error: `expected a number (${what})` }).positive();
@@ -99,7 +100,11 @@ export const arrivalSchema = z.discriminatedUnion('process', [
     /** Seconds between batches (constant). */
     intervalSeconds: positive('seconds between batches'),
     /** Arrivals per batch: Poisson with this mean (a batch may be empty). */
-    meanBatchSize: positive('tasks per batch on average'),
+    // One batch arrives at once: more than the system can hold fails every run, after drawing it.
+    meanBatchSize: positive('tasks per batch on average').max(
+      MAX_LIVE_TASKS,
+      `expected at most ${MAX_LIVE_TASKS.toLocaleString('en-US')} tasks per batch on average (the most tasks in the system at once)`,
+    ),
   }),
   z.strictObject({
     process: z.literal('fit'),

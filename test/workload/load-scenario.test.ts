@@ -361,6 +361,12 @@ describe('parseScenario: semantic checks', () => {
 describe('parseScenario: arrivals that never come or end', () => {
   const arrivals = (yaml: string) => mmc(['{ process: poisson, rate: 14.4 }', yaml]);
 
+  it('reports a batch larger on average than the system can hold at once', () => {
+    expect(errorFor(arrivals('{ process: batch, intervalSeconds: 10, meanBatchSize: 1e9 }'))).toBe(
+      `${FILE}:13: workload.arrivals.meanBatchSize: expected a number > 0 and <= 4194304 (the most tasks in the system at once), got 1000000000`,
+    );
+  });
+
   it('reports an mmpp whose every state has rate 0', () => {
     const text = arrivals(
       '{ process: mmpp, states: [{ rate: 0, switchRate: 1 }, { rate: 0, switchRate: 2 }] }',
