@@ -24,6 +24,10 @@ export class JsonBytesError extends Error {
 // and its `points` or `runs` array.
 const WHOLE = 8 * 1024 * 1024;
 
+// Each container walked scans up to `whole` bytes of its first long child before walking it too:
+// a bound on the nesting walked bounds that rescanning (and the stack), whatever the file.
+const MAX_WALK_DEPTH = 100;
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
@@ -39,7 +43,8 @@ function isSpace(b: number): boolean {
 
 /**
  * The value `JSON.parse` gives for the UTF-8 `bytes`, or a JsonBytesError. Values shorter than
- * `whole` bytes are parsed in one call (tests pass 0 to walk every object and array).
+ * `whole` bytes are parsed in one call (tests pass 0 to walk every object and array). Unlike
+ * JSON.parse, it refuses containers longer than `whole` nested more than MAX_WALK_DEPTH deep.
  */
 export function parseJsonBytes(bytes: Uint8Array, whole = WHOLE): unknown {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -114,6 +119,8 @@ export function parseJsonBytes(bytes: Uint8Array, whole = WHOLE): unknown {
 
   // Where the last value parsed by parseAt ends (a second return value, without an allocation).
   let end = 0;
+  // Containers being walked, one inside the other.
+  let walking = 0;
 
   /**
    * The value at `at` (not a space), in one JSON.parse call unless it is a long container; one in
@@ -123,8 +130,19 @@ export function parseJsonBytes(bytes: Uint8Array, whole = WHOLE): unknown {
     const first = buf[at];
     if (first === OPEN_BRACE || first === OPEN_BRACKET) {
       const close = containerEnd(at, at + whole);
-      if (close < 0) return first === OPEN_BRACE ? parseObject(at) : parseArray(at);
-      end = close;
+      if (close >= 0) end = close;
+      else {
+        if (walking === MAX_WALK_DEPTH)
+          throw new JsonBytesError(
+            `objects and arrays nested more than ${MAX_WALK_DEPTH} deep around values over ${whole} bytes (at byte ${at}); orchlab results nest about 5 deep`,
+            at,
+            false,
+          );
+        walking++;
+        const value = first === OPEN_BRACE ? parseObject(at) : parseArray(at);
+        walking--;
+        return value;
+      }
     } else {
       end = first === QUOTE ? stringEnd(at) : scalarEnd(at);
       if (inContainer && end === n) truncated();

@@ -61,19 +61,28 @@ export function objectiveText(objective: Objective): string {
   return bounds.length === 0 ? base : `${base} with ${bounds.join(' and ')}`;
 }
 
+/**
+ * A caution when the objective, or a bound, is a total over the observation window and warmup:
+ * auto cut the runs at their own points (the windows differ); else undefined.
+ */
+export function windowCaution(runs: readonly RunResult[], objective: Objective): string | undefined {
+  const totals = [objective.metric, ...Object.keys(objective.subjectTo)].filter(isWindowTotal);
+  if (totals.length === 0 || !runs.some((r) => r.scenarioSpec.warmup === 'auto')) return undefined;
+  return (
+    `Caution: ${totals.map(metricName).join(' and ')} ${totals.length > 1 ? 'are totals' : 'is a total'} over each run's ` +
+    'observation window, and warmup: auto cut every run at its own point, so the windows differ; ' +
+    'a per-task figure (cost per task) compares fairly.'
+  );
+}
+
 export function headline(runs: readonly RunResult[], objective: Objective): Headline {
   const m = objective.metric;
   const name = metricName(m);
   const ranked = rank(runs, objective);
   const feasible = ranked.filter((s) => s.violations.length === 0 && s.value !== null);
   const sentences = [`Objective: ${objectiveText(objective)}.`];
-  const totals = [m, ...Object.keys(objective.subjectTo)].filter(isWindowTotal);
-  if (totals.length > 0 && runs.some((r) => r.scenarioSpec.warmup === 'auto'))
-    sentences.push(
-      `Caution: ${totals.map(metricName).join(' and ')} ${totals.length > 1 ? 'are totals' : 'is a total'} over each run's ` +
-        'observation window, and warmup: auto cut every run at its own point, so the windows differ; ' +
-        'a per-task figure (cost per task) compares fairly.',
-    );
+  const caution = windowCaution(runs, objective);
+  if (caution !== undefined) sentences.push(caution);
   const constrained = Object.keys(objective.subjectTo).length > 0;
   if (constrained) {
     const failing = ranked.filter((s) => s.violations.length > 0);

@@ -1,7 +1,7 @@
 // A sweep's headline: the objective's winner at every point, grouped by policy, e.g.
 // "sed wins at 4 of 5 points (rate = 10, 15, 20, 22); jsq at 1 (rate = 24)".
 import type { Headline } from './headline.js';
-import { headline, objectiveText } from './headline.js';
+import { headline, objectiveText, windowCaution } from './headline.js';
 import type { SweepResult } from './input-types.js';
 import { metricName } from './metrics.js';
 import type { Objective } from './objective.js';
@@ -39,6 +39,11 @@ export function sweepHeadline(sweep: SweepResult, objective: Objective): Headlin
     `Objective: ${objectiveText(objective)}.`,
     `Across ${n} point${n === 1 ? '' : 's'} of ${sweep.axes.map((a) => a.path).join(' × ')}: ${parts.join('; ')}.`,
   ];
+  const caution = windowCaution(
+    ran.flatMap((p) => p.runs),
+    objective,
+  );
+  if (caution !== undefined) sentences.push(caution);
   if (notSignificant.length > 0)
     sentences.push(`The lead over the runner-up is not significant at: ${notSignificant.join('; ')}.`);
   if (skipped.length > 0)

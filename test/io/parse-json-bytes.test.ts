@@ -89,6 +89,25 @@ describe('parseJsonBytes says why the bytes are not JSON', () => {
     }
   });
 
+  it('walks at most 100 long containers one inside the other, then says why (not a stack overflow)', () => {
+    const nested = (depth: number) => bytes(`${'['.repeat(depth)}${']'.repeat(depth)}`);
+    expect(JSON.stringify(parseJsonBytes(nested(100), 0))).toBe('['.repeat(100) + ']'.repeat(100));
+    for (const depth of [101, 20_000]) {
+      let error: unknown;
+      try {
+        parseJsonBytes(nested(depth), 0);
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toBeInstanceOf(JsonBytesError);
+      expect((error as Error).message).toMatch(
+        /^objects and arrays nested more than 100 deep around values over 0 bytes \(at byte 100\)/,
+      );
+    }
+    // Short containers are parsed whole, however deep: the bound is on the walk only.
+    expect(JSON.stringify(parseJsonBytes(nested(1000)))).toBe('['.repeat(1000) + ']'.repeat(1000));
+  });
+
   it.each([
     ['[1,]', 3],
     ['{"a" 1}', 5],

@@ -97,6 +97,25 @@ describe('sweepHeadline(sweep, objective)', () => {
     if (winners.every((w) => w === top))
       expect(h.title).toBe(`${top} wins on p99 response time at 3 of 3 points`);
   });
+
+  it('a sweep on a total (cost) under warmup: auto carries the caution once', async () => {
+    const sweep = await sweepResult();
+    const objective = { metric: 'cost', subjectTo: {} };
+    const caution = (h: { sentences: readonly string[] }) =>
+      h.sentences.filter((x) => x.startsWith('Caution'));
+    expect(caution(sweepHeadline(sweep, objective))).toEqual([]);
+    const auto = {
+      ...sweep,
+      points: sweep.points.map((p) => ({
+        ...p,
+        runs: p.runs.map((r) => ({ ...r, scenarioSpec: { ...r.scenarioSpec, warmup: 'auto' as const } })),
+      })),
+    };
+    expect(caution(sweepHeadline(auto, objective))).toEqual([
+      "Caution: cost is a total over each run's observation window, and warmup: auto cut every run at its own " +
+        'point, so the windows differ; a per-task figure (cost per task) compares fairly.',
+    ]);
+  });
 });
 
 describe('objectiveText(objective) and percent(share)', () => {
