@@ -129,7 +129,7 @@ describe('orchlab run', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'orchlab-')), 'pd.yaml');
     const text = readFileSync(SMALL, 'utf8').replace(/policy: [\w-]+/, 'policy: power-of-d\n  d: 0');
     writeFileSync(file, text);
-    const line = text.split('\n').findIndex((l) => l === '  d: 0') + 1;
+    const line = text.split('\n').indexOf('  d: 0') + 1;
     for (const command of ['run', 'validate']) {
       const r = await runCli(command, file);
       expect(r.code).toBe(2);
