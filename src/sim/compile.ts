@@ -3,7 +3,8 @@
 // use after capability matching and the scenario's rules.
 import type { CoreClass } from '../core/orchestrator.js';
 import type { AgentSpec } from '../model/fleet.js';
-import type { Rule, Scenario } from '../workload/scenario-schema.js';
+import { rulesFor } from '../workload/class-rules.js';
+import type { Scenario } from '../workload/scenario-schema.js';
 
 export interface LlmTables {
   readonly isLlm: Uint8Array;
@@ -35,11 +36,6 @@ export interface CompiledScenario {
   readonly classes: readonly CoreClass[];
   /** Per agent, the classes it may serve (skill and rules). */
   readonly classesOf: readonly Int32Array[];
-}
-
-/** Merges every rule that names a class (later fields win). */
-function rulesFor(rules: readonly Rule[], cls: string): Partial<Rule> {
-  return Object.assign({}, ...rules.filter((r) => r.class === cls)) as Partial<Rule>;
 }
 
 export function compileScenario(scenario: Scenario): CompiledScenario {

@@ -5,6 +5,7 @@
 import { briefPaths, figurePaths } from '../metrics/figure-paths.js';
 import { type Path, type Problem, pathText } from './describe-issues.js';
 import { piecewiseEnd } from './arrivals.js';
+import { rulesFor } from './class-rules.js';
 import { didYouMean } from './did-you-mean.js';
 import { MAX_AGENTS, type Scenario } from './scenario-schema.js';
 
@@ -188,10 +189,12 @@ function llmTokenProblems(s: Scenario): Problem[] {
     const missing = (['inputTokens', 'outputTokens'] as const).filter((f) => c[f] === undefined);
     if (missing.length === 0) return;
     // Groups a rule's `only` keeps the class away from never serve it.
-    const only = s.rules.filter((r) => r.class === c.name && r.only !== undefined).map((r) => r.only!);
+    const { only } = rulesFor(s.rules, c.name);
     const groups = s.agents.filter(
       (g) =>
-        g.service?.model === 'llm' && g.skills.includes(c.skill) && only.every((o) => o.includes(g.name)),
+        g.service?.model === 'llm' &&
+        g.skills.includes(c.skill) &&
+        (only === undefined || only.includes(g.name)),
     );
     if (groups.length === 0) return;
     const names = groups.map((g) => `'${g.name}'`).join(', ');

@@ -1,7 +1,6 @@
 // TraceReader: a synchronous pull reader over a recorded trace. The simulator calls next() from
 // its event loop; the file is read lazily through one buffer, so memory does not grow with the
 // trace (except with sort: true, which must hold every row to sort them).
-import { statSync } from 'node:fs';
 import { InputError, readFailure } from '../../errors.js';
 import { LineReader } from './line-reader.js';
 import { csvSource, jsonlSource, type RecordSource } from './record-source.js';
@@ -41,8 +40,7 @@ export class TraceReader {
     this.trace = resolveTraceSpec(spec, baseDir);
     this.keepReasons = options.keepReasons ?? 5;
     try {
-      if (statSync(this.trace.path).isDirectory())
-        throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+      // A folder was refused by resolveTraceSpec, before its missing extension was read.
       this.lines = new LineReader(this.trace.path, options.chunkSize);
     } catch (err) {
       throw new InputError(`${this.trace.file}: cannot read trace file (${readFailure(err)})`);
@@ -176,4 +174,3 @@ export class TraceReader {
     return new InputError(format === 'csv' ? `${file}: no data rows (only a header)` : `${file}: empty file`);
   }
 }
-
