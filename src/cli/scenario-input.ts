@@ -29,14 +29,21 @@ function withPolicyParams(flags: ScenarioFlags): ScenarioFlags {
 /**
  * `ownPolicy`: the command runs the file's policy (run, validate; not compare or sweep, whose
  * --policies replace it), so a built-in policy's parameters are checked with the file's lines.
+ * `onTrace` hears each trace file the scenario reads (replayed or fitted to).
  */
-export function scenarioFromFlags(path: string, given: ScenarioFlags, ownPolicy = false): Scenario {
+export function scenarioFromFlags(
+  path: string,
+  given: ScenarioFlags,
+  ownPolicy = false,
+  onTrace?: (file: string) => void,
+): Scenario {
   const flags = withPolicyParams(given);
   const sets = flags.set ?? [];
   if (!ownPolicy) refuseRoutingSets(sets);
   const loaded = loadScenarioFile(path, {
     overrides: sets,
     knownPolicies: routingPolicyNames,
+    ...(onTrace === undefined ? {} : { onTrace }),
     ...(ownPolicy
       ? {
           policyParams: (p: string) =>

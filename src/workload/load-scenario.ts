@@ -23,6 +23,8 @@ export interface LoadOptions {
    * is known only once the module is loaded.
    */
   policyParams?: (policy: string) => Schema | undefined;
+  /** Hears each trace file the scenario reads: replayed, or fitted to (as a path from the working directory). */
+  onTrace?: (file: string) => void;
 }
 
 type Schema = z.core.$ZodType;
@@ -72,7 +74,7 @@ export function parseScenario(text: string, file: string, opts: LoadOptions): Sc
     if (!parsed.success) throw render(describeParamIssues(parsed.error.issues, given, params, policy));
   }
   try {
-    return resolveTraces(rebasePolicy(result.data, file, overrides));
+    return resolveTraces(rebasePolicy(result.data, file, overrides), opts.onTrace);
   } catch (err) {
     if (err instanceof ScenarioFieldError) throw render([{ path: [...err.path], text: err.reason }]);
     throw err;

@@ -96,8 +96,13 @@ export class ScenarioFieldError extends InputError {
 }
 
 /** A size distribution fitted to a trace column: 20 mid-quantiles, or a lognormal by moments. */
-function fittedSize(d: Extract<SizeDist, { dist: 'fit' }>, path: readonly (string | number)[]): SizeDist {
+function fittedSize(
+  d: Extract<SizeDist, { dist: 'fit' }>,
+  path: readonly (string | number)[],
+  onTrace: (file: string) => void,
+): SizeDist {
   const { trace } = d;
+  onTrace(trace.file);
   const stats = inspectTrace(trace, '.');
   const fit = stats.suggestion.sizes[d.column];
   if (fit === undefined)
@@ -116,12 +121,12 @@ function fittedSize(d: Extract<SizeDist, { dist: 'fit' }>, path: readonly (strin
   return { dist: 'empirical', values: [...fit.empirical.values] };
 }
 
-function resolveSizes(scenario: Scenario): Scenario {
+function resolveSizes(scenario: Scenario, onTrace: (file: string) => void): Scenario {
   const classes = scenario.workload.classes.map((c, i) => {
     const out = { ...c };
     for (const field of ['size', 'inputTokens', 'outputTokens'] as const) {
       const given = c[field];
-      const d = given?.dist === 'fit' ? fittedSize(given, ['workload', 'classes', i, field]) : given;
+      const d = given?.dist === 'fit' ? fittedSize(given, ['workload', 'classes', i, field], onTrace) : given;
       if (d !== undefined) out[field] = d;
     }
     return out;
@@ -131,15 +136,20 @@ function resolveSizes(scenario: Scenario): Scenario {
 
 /**
  * Checks a validated scenario's traces and replaces fits by their models; trace paths are
- * relative to the working directory by now (see rebaseTracePaths).
+ * relative to the working directory by now (see rebaseTracePaths). `onTrace` hears each trace
+ * file read, replayed or fitted to (the fitted scenario no longer names the latter).
  */
-export function resolveTraces(scenario: Scenario): Scenario {
-  let s = resolveSizes(scenario);
+export function resolveTraces(scenario: Scenario, onTrace: (file: string) => void = () => {}): Scenario {
+  let s = resolveSizes(scenario, onTrace);
   const trace = s.workload.trace;
-  // Opening the reader checks the file, its header against the mapping and the first row.
-  if (trace !== undefined) new TraceReader(readerSpec(trace, 1), '.').close();
+  if (trace !== undefined) {
+    onTrace(trace.file);
+    // Opening the reader checks the file, its header against the mapping and the first row.
+    new TraceReader(readerSpec(trace, 1), '.').close();
+  }
   const a = s.workload.arrivals;
   if (a?.process === 'fit') {
+    onTrace(a.trace.file);
     const stats = inspectTrace(a.trace, '.');
     const arrivals = arrivalsFromSuggestion(stats.suggestion.arrivals, a.rateScale, a.model);
     s = { ...s, workload: { ...s.workload, arrivals } };

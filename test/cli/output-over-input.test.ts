@@ -85,6 +85,27 @@ describe('run --out naming its own input', () => {
     );
   });
 
+  it('refuses a trace the arrivals or a size are fitted to (the fitted scenario no longer names it)', async () => {
+    const { dir } = scenarioCopy();
+    const trace = join(dir, 'small.csv');
+    copyFileSync('test/fixtures/traces/small.csv', trace);
+    const spec = '{ file: small.csv, timeUnit: iso, columns: { time: when, size: work } }';
+    const named = relative(process.cwd(), trace);
+    const small = readFileSync(SMALL, 'utf8');
+    for (const [name, text] of [
+      ['arrivals.yaml', small.replace(/arrivals: .*/, `arrivals: { process: fit, trace: ${spec} }`)],
+      ['sizes.yaml', small.replace(/size: .*/, `size: { dist: fit, trace: ${spec}, column: work }`)],
+    ] as const) {
+      const scenario = join(dir, name);
+      writeFileSync(scenario, text);
+      await expectRefused(
+        trace,
+        refused('--out', trace, "the scenario's trace", named),
+        ...['run', scenario, ...FAST, '--out', trace],
+      );
+    }
+  });
+
   it('still writes an --out beside the scenario', async () => {
     const { dir, scenario } = scenarioCopy();
     const r = await runCli('run', scenario, ...FAST, '--quiet', '--out', join(dir, 'S.txt'));
@@ -124,6 +145,28 @@ describe('compare and sweep: --out and --report naming the scenario', () => {
       scenario,
       refused('--report', scenario, 'the scenario', scenario),
       ...[...sweep, '--report', scenario],
+    );
+  });
+});
+
+describe('sweep: --out naming a trace of --vary', () => {
+  it('refuses a trace file a ...trace.file axis gives', async () => {
+    const { dir } = scenarioCopy();
+    const [a, b] = ['a.csv', 'b.csv'].map((f) => join(dir, f)) as [string, string];
+    for (const t of [a, b]) copyFileSync('test/fixtures/traces/small.csv', t);
+    const scenario = join(dir, 'replay.yaml');
+    writeFileSync(
+      scenario,
+      readFileSync(SMALL, 'utf8').replace(
+        /arrivals: .*/,
+        'trace: { file: a.csv, timeUnit: iso, columns: { time: when, size: work } }',
+      ),
+    );
+    const sweep = ['sweep', scenario, '--policies', 'jsq,random', '--replications', '1', '--workers', '1'];
+    await expectRefused(
+      b,
+      refused('--out', b, 'a trace of --vary', b),
+      ...[...sweep, '--vary', `workload.trace.file=${a},${b}`, '--out', b],
     );
   });
 });

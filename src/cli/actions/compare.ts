@@ -14,10 +14,11 @@ import { scenarioFromFlags } from '../scenario-input.js';
 import { scenarioInputs } from '../execution-inputs.js';
 
 export async function compareAction(path: string, flags: CompareFlags, cmd: Command): Promise<void> {
-  const scenario = scenarioFromFlags(path, flags);
+  const traces: string[] = [];
+  const scenario = scenarioFromFlags(path, flags, false, (t) => traces.push(t));
   const entries = parsePolicyList(flags.policies);
   const names = entries.map((e) => e.split(':')[0]!);
-  checkOutputs(flags, scenarioInputs(path, scenario, names));
+  checkOutputs(flags, scenarioInputs(path, traces, names));
   await preloadPolicies(names);
   checkDistinctPolicies(scenario, entries);
   await executeRuns(

@@ -31,8 +31,9 @@ function failureError(scenario: Scenario, outcomes: readonly RunOutcome[]): Erro
 }
 
 export async function runAction(path: string, flags: RunFlags): Promise<void> {
-  const scenario = scenarioFromFlags(path, flags, true);
-  checkOutputs(flags, scenarioInputs(path, scenario, [scenario.routing.policy]));
+  const traces: string[] = [];
+  const scenario = scenarioFromFlags(path, flags, true, (t) => traces.push(t));
+  checkOutputs(flags, scenarioInputs(path, traces, [scenario.routing.policy]));
   await preloadPolicies([scenario.routing.policy]);
   // Unknown policies and bad parameters fail here, before any worker starts.
   resolvePolicy(scenario.routing);

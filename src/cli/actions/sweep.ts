@@ -20,14 +20,15 @@ import { count } from '../plural.js';
 import { checkOutputs } from '../output.js';
 import { emitWithReport } from '../emit-with-report.js';
 import { scenarioFromFlags } from '../scenario-input.js';
-import { scenarioInputs } from '../execution-inputs.js';
+import { axisInputs, scenarioInputs } from '../execution-inputs.js';
 
 export async function sweepAction(path: string, flags: SweepFlags, cmd: Command): Promise<void> {
   const axes = parseAxes(flags.vary);
-  const scenario = baseScenario(path, flags, axes);
+  const traces: string[] = [];
+  const scenario = baseScenario(path, flags, axes, (t) => traces.push(t));
   const entries = parsePolicyList(flags.policies);
   const names = entries.map((e) => e.split(':')[0]!);
-  checkOutputs(flags, scenarioInputs(path, scenario, names));
+  checkOutputs(flags, [...scenarioInputs(path, traces, names), ...axisInputs(axes)]);
   checkAxesAgainstSets(axes, flags.set, flags);
   await preloadPolicies(names);
   checkDistinctPolicies(scenario, entries);
@@ -49,9 +50,14 @@ const BASE_TRIES = 100;
  * valid (`--vary warmup.completed=100,1000` with a `--set stop.completed` below the file's warm-up)
  * still sweeps. routing.* axes are left out: compare and sweep take no --set routing.*.
  */
-function baseScenario(path: string, flags: SweepFlags, axes: readonly SweepAxis[]): Scenario {
+function baseScenario(
+  path: string,
+  flags: SweepFlags,
+  axes: readonly SweepAxis[],
+  onTrace: (file: string) => void,
+): Scenario {
   try {
-    return scenarioFromFlags(path, flags);
+    return scenarioFromFlags(path, flags, false, onTrace);
   } catch (err) {
     if (!(err instanceof InputError) || axes.length === 0) throw err;
     for (const values of crossProduct(axes).slice(0, BASE_TRIES)) {
@@ -59,7 +65,7 @@ function baseScenario(path: string, flags: SweepFlags, axes: readonly SweepAxis[
         .filter(([p]) => !p.startsWith('routing.'))
         .map(([p, v]) => `${p}=${JSON.stringify(v)}`);
       try {
-        return scenarioFromFlags(path, { ...flags, set: [...(flags.set ?? []), ...sets] });
+        return scenarioFromFlags(path, { ...flags, set: [...(flags.set ?? []), ...sets] }, false, onTrace);
       } catch {
         // This point does not make it valid either; the next may.
       }
