@@ -12,6 +12,7 @@ import {
   type WarmupCutSpread,
   warmupCutSpread,
   warmupNotes,
+  workloadEndedNotes,
 } from './format-table.js';
 import { count } from './plural.js';
 
@@ -68,7 +69,8 @@ export function formatRun(r: RunResult): string {
   if (r.replications < 2) parts.push('', `${ONE_REPLICATION}.`);
   const cut = warmupCutSpread(r);
   if (cut !== undefined) parts.push('', warmupCutLine(cut));
-  for (const note of [...precisionNotes([r]), ...warmupNotes([r])]) parts.push('', note);
+  for (const note of [...precisionNotes([r]), ...warmupNotes([r]), ...workloadEndedNotes([r])])
+    parts.push('', note);
   parts.push('', `digest ${r.digest}`);
   return parts.join('\n');
 }

@@ -1,7 +1,14 @@
 // The terminal view of a sweep: one row per point (its values), then per policy the p99 and the
 // mean response time with their 95% CI half-widths; * marks the best policy at the point.
 import type { SweepPoint, SweepResult } from '../runner/sweep.js';
-import { failedRunText, formatTable, precisionNotes, warmupNotes, withHalfWidth } from './format-table.js';
+import {
+  failedRunText,
+  formatTable,
+  precisionNotes,
+  warmupNotes,
+  withHalfWidth,
+  workloadEndedNotes,
+} from './format-table.js';
 import { count } from './plural.js';
 
 // A swept value as given (8.8, 1e-7), never rounded: two points must not read the same.
@@ -54,6 +61,7 @@ export function formatSweep(s: SweepResult): string {
     for (const note of [
       ...precisionNotes(point.runs, ` at ${where}`),
       ...warmupNotes(point.runs, ` at ${where}`),
+      ...workloadEndedNotes(point.runs, ` at ${where}`),
     ])
       parts.push('', note);
     for (const f of point.failures)

@@ -71,6 +71,32 @@ export function warmupNotes(runs: readonly RunResult[], where = ''): string[] {
   });
 }
 
+/**
+ * One line when some replications ended because the workload ran out of tasks (a replayed trace's
+ * last row, arrivals that ended) before the scenario's stop: their figures cover fewer tasks or
+ * less time than the stop asks. The JSON says it per replication (workloadEnded).
+ */
+export function workloadEndedNotes(runs: readonly RunResult[], where = ''): string[] {
+  const ended = runs.flatMap((r) => {
+    const n = r.replicationResults.filter((x) => x.workloadEnded === true).length;
+    return n === 0 ? [] : [{ r, n }];
+  });
+  if (ended.length === 0) return [];
+  const stop = ended[0]!.r.scenarioSpec.stop;
+  const asked = 'completed' in stop ? `${stop.completed} completed tasks` : `${stop.time} s`;
+  const reps = ended.map(({ r, n }) => `${n} of ${count(r.replications, 'replication')}`);
+  const same = reps.every((x) => x === reps[0]);
+  const whose =
+    runs.length === 1
+      ? reps[0]!
+      : same && ended.length === runs.length
+        ? `${reps[0]} of every policy`
+        : ended.map(({ r }, i) => `${reps[i]} of ${r.policy.label}`).join(', ');
+  return [
+    `WORKLOAD ENDED${where}: the workload ran out of tasks before the stop (${asked}) in ${whose}; those replications ended with their last task`,
+  ];
+}
+
 export function precisionNotes(runs: readonly RunResult[], where = ''): string[] {
   return runs.flatMap((r) => {
     if (r.precisionMet !== false) return [];

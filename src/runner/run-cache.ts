@@ -180,7 +180,10 @@ const isSummary = shape(
       { agentUtilization: arrayOf(arrayOf(number)) },
     ),
   },
-  { warmupCut: shape({ completed: count, seconds: number }, { atLimit: (v) => v === true }) },
+  {
+    warmupCut: shape({ completed: count, seconds: number }, { atLimit: (v) => v === true }),
+    workloadEnded: (v) => v === true,
+  },
 );
 
 /**

@@ -19,6 +19,11 @@ export interface ReplicationSummary {
   readonly timeline: TimelineData;
   /** With warmup: auto, where MSER-5 ended the transient (absent otherwise). */
   readonly warmupCut?: WarmupCut;
+  /**
+   * The workload ran out of tasks (a replayed trace's last row, arrivals that ended) before the
+   * scenario's stop, so the run ended with its last task (absent otherwise).
+   */
+  readonly workloadEnded?: true;
 }
 
 export interface RunResult {

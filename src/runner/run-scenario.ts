@@ -69,6 +69,7 @@ function summarize(r: ReplicationResult): ReplicationSummary {
     endSeconds: r.endSeconds,
     metrics: r.metrics,
     timeline: r.timeline,
+    ...(r.workloadEnded === true ? { workloadEnded: true as const } : {}),
   };
 }
 

@@ -80,6 +80,8 @@ export interface ReplicationResult {
   readonly timeline: TimelineData;
   /** Response-time batch means from the start, when warmup: auto asked for them. */
   readonly responseSeries?: BatchSeriesData;
+  /** The workload ran out of tasks (a trace's last row, arrivals that ended) before the stop. */
+  readonly workloadEnded?: true;
 }
 
 class Simulation implements Host {
@@ -249,6 +251,8 @@ class Simulation implements Host {
   private completed = 0;
   private arrived = 0;
   private count = 0;
+  /** The run ended with no event left, before its stop: the workload ran out of tasks. */
+  private ranOut = false;
 
   /** Schedules the first arrival and the stop and warm-up events. */
   prepare(workload: Workload, maxArrivals: number): void {
@@ -302,7 +306,11 @@ class Simulation implements Host {
       else if (stop === PAUSE) {
         if (watch && this.completed === 0 && this.arrived >= NO_COMPLETION_ARRIVALS) this.noProgress();
         if (this.arrived >= arrivalBound) return false;
-      } else return true; // the stop, or no event left
+      } else {
+        // The stop, or no event left: the workload ran out of tasks before the stop.
+        this.ranOut = stop !== STOP;
+        return true;
+      }
     }
   }
 
@@ -424,6 +432,8 @@ class Simulation implements Host {
       warmupEndSeconds: recorder.observeStart,
       endSeconds: end,
       decisionHash: (this.core.decisionHash >>> 0).toString(16).padStart(8, '0'),
+      // Only when true, so every run that reaches its stop keeps its bytes (and digest).
+      ...(this.ranOut ? { workloadEnded: true as const } : {}),
     };
   }
 }
