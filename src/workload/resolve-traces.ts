@@ -6,12 +6,12 @@
 // sizes are replaced by the models fitted to their traces, so the normalized scenario says
 // exactly what will be generated.
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { InputError } from '../errors.js';
-import type { ArrivalSpec, Scenario, SizeDist } from './scenario-schema.js';
+import { isMapping } from '../is-mapping.js';
+import { fittedArrivals } from './fit-arrivals.js';
+import { ScenarioFieldError } from './scenario-field-error.js';
+import type { Scenario, SizeDist } from './scenario-schema.js';
 import { readerSpec } from './trace-workload.js';
 import { inspectTrace, TraceReader } from './trace/index.js';
-import type { ArrivalSuggestion } from './trace/suggest.js';
-import { isMapping } from '../is-mapping.js';
 
 /** A path written in a scenario file (relative to that file) as a path from the working directory. */
 export function rebase(file: string, scenarioFile: string): string {
@@ -41,58 +41,6 @@ export function rebaseTracePaths(data: unknown, scenarioFile: string): unknown {
   for (const spec of new Set(traceSpecsIn(copy)))
     if (typeof spec.file === 'string' && spec.file !== '') spec.file = rebase(spec.file, scenarioFile);
   return copy;
-}
-
-/** The arrival process a fit suggests, its rates multiplied by `scale`. */
-export function arrivalsFromSuggestion(
-  s: ArrivalSuggestion,
-  scale: number,
-  model: 'auto' | 'poisson' | 'mmpp',
-): ArrivalSpec {
-  const mean =
-    s.process === 'mmpp2'
-      ? (s.rates.busy * s.meanSojournSeconds.busy + s.rates.quiet * s.meanSojournSeconds.quiet) /
-        (s.meanSojournSeconds.busy + s.meanSojournSeconds.quiet)
-      : s.process === 'batch'
-        ? s.meanBatchSize / s.intervalSeconds
-        : s.process === 'piecewise'
-          ? s.rates.reduce((a, b) => a + b, 0) / s.rates.length
-          : s.rate;
-  if (model === 'poisson') return { process: 'poisson', rate: mean * scale };
-  switch (s.process) {
-    case 'poisson':
-    case 'constant':
-      return { process: s.process, rate: s.rate * scale };
-    case 'mmpp2':
-      return {
-        process: 'mmpp',
-        states: [
-          { rate: s.rates.busy * scale, switchRate: s.switchRates.busyToQuiet },
-          { rate: s.rates.quiet * scale, switchRate: s.switchRates.quietToBusy },
-        ],
-      };
-    case 'batch':
-      return { process: 'batch', intervalSeconds: s.intervalSeconds / scale, meanBatchSize: s.meanBatchSize };
-    case 'piecewise':
-      return {
-        process: 'piecewise',
-        steps: s.rates.map((rate, i) => ({ at: i * s.stepSeconds, rate: rate * scale })),
-      };
-  }
-}
-
-/**
- * A scenario field whose value cannot be used, found after validation (a fit to a trace column
- * the trace lacks): parseScenario names the file, line and field, as for any invalid field.
- */
-export class ScenarioFieldError extends InputError {
-  constructor(
-    readonly path: readonly (string | number)[],
-    readonly reason: string,
-  ) {
-    super(`${path.join('.')}: ${reason}`);
-    this.name = 'ScenarioFieldError';
-  }
 }
 
 /** A size distribution fitted to a trace column: 20 mid-quantiles, or a lognormal by moments. */
@@ -150,8 +98,7 @@ export function resolveTraces(scenario: Scenario, onTrace: (file: string) => voi
   const a = s.workload.arrivals;
   if (a?.process === 'fit') {
     onTrace(a.trace.file);
-    const stats = inspectTrace(a.trace, '.');
-    const arrivals = arrivalsFromSuggestion(stats.suggestion.arrivals, a.rateScale, a.model);
+    const arrivals = fittedArrivals(a, inspectTrace(a.trace, '.'));
     s = { ...s, workload: { ...s.workload, arrivals } };
   }
   return s;

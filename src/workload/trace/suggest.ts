@@ -10,8 +10,11 @@
 //             split around the median count into "busy" (above) and "quiet"; the split point then
 //             moves to the midpoint of the two groups' means until no minute changes group (1-D
 //             2-means, so a 40/60 share is not forced into halves). Each state's rate is its
-//             minutes' mean count / 60 s, and the rate of leaving it is 1 / its mean sojourn
-//             (mean length of a run of consecutive minutes in the state, times 60 s);
+//             minutes' mean count / 60 s, and the rate of leaving it is 1 / its mean sojourn:
+//             its minutes × 60 s over the cycles (a busy and a quiet run make one; half of all
+//             runs), so each state's share of time is its share of minutes. The rates are then
+//             scaled so the long-run mean is the trace's rate (full minutes leave out the last,
+//             partial one);
 //   constant  CV < 0.3;
 //   poisson   otherwise (CV near 1), at the mean rate.
 
@@ -120,9 +123,18 @@ function splitThreshold(counts: readonly number[], median: number): number {
   return threshold;
 }
 
-/** The 2-state MMPP fit described in the header, or undefined if the minutes do not split. */
+/** The minutes a fit reads: every full minute (at least one), not the last, partial one. */
+export function fullMinutes(ratePerMinute: readonly number[], durationSeconds: number): readonly number[] {
+  return ratePerMinute.slice(0, Math.max(1, Math.floor(durationSeconds / 60)));
+}
+
+/**
+ * The 2-state MMPP fit described in the header, its long-run mean `rate` per second, or
+ * undefined if the minutes do not split.
+ */
 export function fitMmpp2(
   counts: readonly number[],
+  rate: number,
 ): Extract<ArrivalSuggestion, { process: 'mmpp2' }> | undefined {
   if (counts.length < 2) return undefined;
   const sorted = [...counts].sort((a, b) => a - b);
@@ -139,10 +151,17 @@ export function fitMmpp2(
     previous = state;
   }
   if (minutes.busy === 0 || minutes.quiet === 0) return undefined;
-  const sojourn = { busy: (60 * minutes.busy) / runs.busy, quiet: (60 * minutes.quiet) / runs.quiet };
+  // Runs of the two states differ by at most one; minutes / own runs would favour the state with
+  // fewer runs and move the long-run mean away from the counts' mean.
+  const cycles = (runs.busy + runs.quiet) / 2;
+  const sojourn = { busy: (60 * minutes.busy) / cycles, quiet: (60 * minutes.quiet) / cycles };
+  const scale = rate / ((total.busy + total.quiet) / (60 * counts.length));
   return {
     process: 'mmpp2',
-    rates: { busy: total.busy / minutes.busy / 60, quiet: total.quiet / minutes.quiet / 60 },
+    rates: {
+      busy: (scale * total.busy) / minutes.busy / 60,
+      quiet: (scale * total.quiet) / minutes.quiet / 60,
+    },
     meanSojournSeconds: sojourn,
     switchRates: { busyToQuiet: 1 / sojourn.busy, quietToBusy: 1 / sojourn.quiet },
   };
@@ -152,10 +171,10 @@ function arrivalModel(input: SuggestInput): { arrivals: ArrivalSuggestion; text:
   const { rows, durationSeconds, interarrivalCv: cv } = input;
   const rate = durationSeconds > 0 ? rows / durationSeconds : 0;
   const cvText = cv === null ? 'undefined' : fmt(cv);
-  const fullMinutes = input.ratePerMinute.slice(0, Math.max(1, Math.floor(durationSeconds / 60)));
-  if (fullMinutes.length >= 6) {
-    const t = linearTrend(fullMinutes);
-    const change = t.mean === 0 ? 0 : Math.abs(t.slope * (fullMinutes.length - 1)) / t.mean;
+  const minutes = fullMinutes(input.ratePerMinute, durationSeconds);
+  if (minutes.length >= 6) {
+    const t = linearTrend(minutes);
+    const change = t.mean === 0 ? 0 : Math.abs(t.slope * (minutes.length - 1)) / t.mean;
     if (t.r2 >= 0.5 && change >= 0.5) {
       return {
         arrivals: {
@@ -182,7 +201,7 @@ function arrivalModel(input: SuggestInput): { arrivals: ArrivalSuggestion; text:
     };
   }
   if (cv !== null && cv > 1.3) {
-    const fit = fitMmpp2(fullMinutes);
+    const fit = fitMmpp2(minutes, rate);
     if (fit !== undefined) {
       const min = (s: number) => fmt(s / 60, 2);
       return {

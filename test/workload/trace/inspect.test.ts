@@ -168,8 +168,8 @@ describe('trace statistics helpers', () => {
 
   it('linearTrend and fitMmpp2 handle flat counts', () => {
     expect(linearTrend([5, 5, 5, 5])).toEqual({ slope: 0, r2: 0, mean: 5 });
-    expect(fitMmpp2([5, 5, 5, 5])).toBeUndefined();
-    expect(fitMmpp2([0, 0, 6, 6, 0, 6])).toEqual({
+    expect(fitMmpp2([5, 5, 5, 5], 5 / 60)).toBeUndefined();
+    expect(fitMmpp2([0, 0, 6, 6, 0, 6], 18 / 360)).toEqual({
       process: 'mmpp2',
       rates: { busy: 0.1, quiet: 0 },
       meanSojournSeconds: { busy: 90, quiet: 90 },
