@@ -8,8 +8,8 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { isMapping } from '../is-mapping.js';
 import { fittedArrivals } from './fit-arrivals.js';
-import { ScenarioFieldError } from './scenario-field-error.js';
-import type { Scenario, SizeDist } from './scenario-schema.js';
+import { checkFitted, ScenarioFieldError } from './scenario-field-error.js';
+import { type Scenario, type SizeDist, sizeDistSchema } from './scenario-schema.js';
 import { readerSpec } from './trace-workload.js';
 import { inspectTrace, TraceReader } from './trace/index.js';
 
@@ -64,9 +64,11 @@ function fittedSize(
         [...path, 'model'],
         `column '${d.column}' of trace ${trace.file} cannot be fitted by a lognormal`,
       );
-    return { ...fit.lognormal };
   }
-  return { dist: 'empirical', values: [...fit.empirical.values] };
+  const what = `the ${d.model} distribution fitted to column '${d.column}' of trace ${trace.file}`;
+  const dist =
+    d.model === 'lognormal' ? { ...fit.lognormal } : { dist: 'empirical', values: [...fit.empirical.values] };
+  return checkFitted(sizeDistSchema, dist, path, what);
 }
 
 function resolveSizes(scenario: Scenario, onTrace: (file: string) => void): Scenario {

@@ -7,7 +7,8 @@
 //   batch     >= 50% of the gaps are 0 (simultaneous arrivals): batches of the mean size at the
 //             mean non-zero gap;
 //   mmpp2     CV > 1.3 (bursty): a 2-state Markov-modulated Poisson process. Full minutes are
-//             split around the median count into "busy" (above) and "quiet"; the split point then
+//             split around the median count into "busy" (above) and "quiet" (halfway between the
+//             fewest and the most when none is above the median); the split point then
 //             moves to the midpoint of the two groups' means until no minute changes group (1-D
 //             2-means, so a 40/60 share is not forced into halves). Each state's rate is its
 //             minutes' mean count / 60 s, and the rate of leaving it is 1 / its mean sojourn:
@@ -94,12 +95,12 @@ export function linearTrend(ys: readonly number[]): { slope: number; r2: number;
 }
 
 /**
- * Where busy minutes start: from the median, moved to the midpoint of the two groups' means
- * until the groups stop changing (1-D 2-means), so unequal shares of busy and quiet minutes
- * are not forced into halves.
+ * Where busy minutes start: from `start` (the median), moved to the midpoint of the two groups'
+ * means until the groups stop changing (1-D 2-means), so unequal shares of busy and quiet
+ * minutes are not forced into halves.
  */
-function splitThreshold(counts: readonly number[], median: number): number {
-  let threshold = median;
+function splitThreshold(counts: readonly number[], start: number): number {
+  let threshold = start;
   for (let round = 0; round < 100; round++) {
     let hi = 0;
     let nHi = 0;
@@ -138,7 +139,10 @@ export function fitMmpp2(
 ): Extract<ArrivalSuggestion, { process: 'mmpp2' }> | undefined {
   if (counts.length < 2) return undefined;
   const sorted = [...counts].sort((a, b) => a - b);
-  const threshold = splitThreshold(counts, sorted[Math.ceil(sorted.length / 2) - 1]!);
+  const median = sorted[Math.ceil(sorted.length / 2) - 1]!;
+  const highest = sorted[sorted.length - 1]!;
+  // No minute above a median that is the highest count ([1, 5, 5, 5]): start halfway instead.
+  const threshold = splitThreshold(counts, median < highest ? median : (sorted[0]! + highest) / 2);
   const total = { busy: 0, quiet: 0 };
   const minutes = { busy: 0, quiet: 0 };
   const runs = { busy: 0, quiet: 0 };
