@@ -43,7 +43,7 @@ export function rebaseTracePaths(data: unknown, scenarioFile: string): unknown {
   return copy;
 }
 
-/** A size distribution fitted to a trace column: 20 mid-quantiles, or a lognormal by moments. */
+/** A size distribution fitted to a trace column: 20 equal-count bin means, or a lognormal by moments. */
 function fittedSize(
   d: Extract<SizeDist, { dist: 'fit' }>,
   path: readonly (string | number)[],

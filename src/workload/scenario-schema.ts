@@ -55,7 +55,7 @@ export const sizeDistSchema = z.discriminatedUnion('dist', [
     trace: traceSpecSchema,
     /** The trace column (as `orchlab trace inspect` names it). Default: size. */
     column: z.string().min(1).default('size'),
-    /** empirical: 20 mid-quantiles of the column; lognormal: by its mean and CV. */
+    /** empirical: the means of 20 equal-count bins of the column (they keep its mean); lognormal: by its mean and CV. */
     model: z.enum(['empirical', 'lognormal']).default('empirical'),
   }),
 ]);

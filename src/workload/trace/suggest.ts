@@ -50,7 +50,7 @@ export type ArrivalSuggestion =
 export interface SizeSuggestion {
   /** Lognormal with the column's mean and CV (scenario size distribution `lognormal`). */
   readonly lognormal: { readonly dist: 'lognormal'; readonly mean: number; readonly cv: number } | null;
-  /** Mid-quantile values (scenario size distribution `empirical`). */
+  /** The means of equal-count bins, which keep the column's mean (scenario size distribution `empirical`). */
   readonly empirical: { readonly dist: 'empirical'; readonly values: readonly number[] };
 }
 
@@ -245,6 +245,6 @@ export function suggestModel(input: SuggestInput): Suggestion {
   const sizeText =
     sizeTexts.length === 0
       ? ''
-      : ` Sizes: ${sizeTexts.join('; ')} by moments, or the empirical mid-quantiles.`;
+      : ` Sizes: ${sizeTexts.join('; ')} by moments, or empirical: the means of 20 equal-count bins (they keep the mean).`;
   return { text: `${text}${sizeText}`, arrivals, sizes };
 }
