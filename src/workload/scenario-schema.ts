@@ -119,7 +119,11 @@ export type ArrivalSpec = z.infer<typeof arrivalSchema>;
 
 /** A trace replayed as the workload: the trace spec plus how to replay it. */
 export const replaySchema = traceSpecSchema.extend({
-  /** Compress or stretch time so the fleet runs at this utilization (plain agents: size / speed). */
+  /**
+   * Compress or stretch time so the fleet runs at this utilization: the rate scale that makes the
+   * trace's work per second this share of the fleet's slots × speed. Not with rateScale, and not
+   * with agents of service: llm (their capacity depends on tokens, not speed).
+   */
   targetUtilization: z.number().positive().max(2).optional(),
   /** Replications replay the trace identically unless `bootstrap` asks for block-bootstrap resamples. */
   resample: z.enum(['none', 'bootstrap']).default('none'),
