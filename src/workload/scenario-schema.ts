@@ -127,7 +127,10 @@ export const replaySchema = traceSpecSchema.extend({
   targetUtilization: z.number().positive().max(2).optional(),
   /** Replications replay the trace identically unless `bootstrap` asks for block-bootstrap resamples. */
   resample: z.enum(['none', 'bootstrap']).default('none'),
-  /** Block length for the bootstrap, seconds of trace time. */
+  /**
+   * Block length for the bootstrap, in seconds of replay time: blocks are cut after rateScale (or
+   * targetUtilization) has scaled the trace, so with rateScale 2 a block of 60 s holds 120 s of it.
+   */
   blockSeconds: positive('seconds per bootstrap block').default(60),
 });
 export type ReplaySpec = z.infer<typeof replaySchema>;

@@ -48,7 +48,7 @@ export function replayRateScale(scenario: Scenario, spec: ReplaySpec): number {
   return rateScaleForUtilization(traceWorkPerSecond(spec), capacity, spec.targetUtilization);
 }
 
-/** Block bootstrap: the trace cut into blocks of blockSeconds, drawn with replacement. */
+/** Block bootstrap: the scaled rows cut into blocks of blockSeconds of replay time, drawn with replacement. */
 function bootstrapRows(
   rows: readonly TraceRow[],
   blockSeconds: number,
