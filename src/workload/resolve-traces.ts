@@ -84,6 +84,21 @@ function resolveSizes(scenario: Scenario, onTrace: (file: string) => void): Scen
   return { ...scenario, workload: { ...scenario.workload, classes } };
 }
 
+/** The workload as written of each workload in which resolveTraces replaced a fit. */
+const asWritten = new WeakMap<Scenario['workload'], Scenario['workload']>();
+
+/**
+ * The workload of `s` as written, its fits not yet replaced by their models (a sweep point's
+ * values apply to it, as --set applies before the fit); `s.workload` when it had no fit.
+ */
+export function unfittedWorkload(s: Scenario): Scenario['workload'] {
+  return asWritten.get(s.workload) ?? s.workload;
+}
+
+const hasFit = (w: Scenario['workload']): boolean =>
+  w.arrivals?.process === 'fit' ||
+  w.classes.some((c) => [c.size, c.inputTokens, c.outputTokens].some((d) => d?.dist === 'fit'));
+
 /**
  * Checks a validated scenario's traces and replaces fits by their models; trace paths are
  * relative to the working directory by now (see rebaseTracePaths). `onTrace` hears each trace
@@ -103,5 +118,6 @@ export function resolveTraces(scenario: Scenario, onTrace: (file: string) => voi
     const arrivals = fittedArrivals(a, inspectTrace(a.trace, '.'));
     s = { ...s, workload: { ...s.workload, arrivals } };
   }
+  if (hasFit(scenario.workload)) asWritten.set(s.workload, scenario.workload);
   return s;
 }
