@@ -58,13 +58,11 @@ function fittedSize(
       [...path, 'column'],
       `trace ${trace.file} has no numeric column '${d.column}' to fit (columns: ${Object.keys(stats.suggestion.sizes).join(', ')})`,
     );
-  if (d.model === 'lognormal') {
-    if (fit.lognormal === null)
-      throw new ScenarioFieldError(
-        [...path, 'model'],
-        `column '${d.column}' of trace ${trace.file} cannot be fitted by a lognormal`,
-      );
-  }
+  if (d.model === 'lognormal' && fit.lognormal === null)
+    throw new ScenarioFieldError(
+      [...path, 'model'],
+      `column '${d.column}' of trace ${trace.file} cannot be fitted by a lognormal`,
+    );
   const what = `the ${d.model} distribution fitted to column '${d.column}' of trace ${trace.file}`;
   const dist =
     d.model === 'lognormal' ? { ...fit.lognormal } : { dist: 'empirical', values: [...fit.empirical.values] };
