@@ -9,7 +9,8 @@ import { routingPolicyNames } from '../policies/routing/index.js';
 import { VERSION } from '../version.js';
 import { describeIssues, pathText } from '../workload/describe-issues.js';
 import { applyOverrides } from '../workload/overrides.js';
-import { resolveTraces } from '../workload/resolve-traces.js';
+import { resolveTraces, unfittedWorkload } from '../workload/resolve-traces.js';
+import { ScenarioFieldError } from '../workload/scenario-field-error.js';
 import { fleetSize, semanticProblems } from '../workload/scenario-checks.js';
 import { type Scenario, scenarioSchema } from '../workload/scenario-schema.js';
 import { type RoundsOptions, runInRounds } from './auto-replications.js';
@@ -71,7 +72,10 @@ export function pointScenario(base: Scenario, values: Record<string, unknown>): 
     const own = Object.keys(values).filter((p) => overlaps(field, p));
     return varyText(own.length > 0 ? Object.fromEntries(own.map((p) => [p, values[p]])) : values);
   };
-  const data = applyPoint(base, values);
+  const workload = Object.keys(values).some((p) => overlaps(p, 'workload'));
+  // The base's fits were replaced by their models when it was loaded: a point that changes the
+  // workload starts from the workload as written, so its values reach a fit as --set's do.
+  const data = applyPoint(workload ? { ...base, workload: unfittedWorkload(base) } : base, values);
   const parsed = scenarioSchema.safeParse(data);
   const problems = parsed.success
     ? semanticProblems(parsed.data, [...routingPolicyNames, base.routing.policy])
@@ -82,12 +86,15 @@ export function pointScenario(base: Scenario, values: Record<string, unknown>): 
   }
   // The base's traces were checked when it was loaded; a point that changes the workload may name
   // another trace (relative to the working directory, as any path on the command line) or a fit.
-  if (!Object.keys(values).some((p) => overlaps(p, 'workload'))) return parsed.data!;
+  if (!workload) return parsed.data!;
   try {
     return resolveTraces(parsed.data!);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    throw new InputError(`${blame('workload')}: ${err.message}`);
+    // Blame the --vary of the field a fit refused when there is one, else those of the workload.
+    const field = err instanceof ScenarioFieldError ? pathText(err.path) : 'workload';
+    const named = Object.keys(values).some((p) => overlaps(field, p));
+    throw new InputError(`${blame(named ? field : 'workload')}: ${err.message}`);
   }
 }
 

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { InputError, readFailure } from '../errors.js';
 import { describeIssues, describeParamIssues, type Path, type Problem, pathText } from './describe-issues.js';
 import { applyOverrides } from './overrides.js';
-import { rebase, rebaseTracePaths, resolveTraces, ScenarioFieldError } from './resolve-traces.js';
+import { rebase, rebaseTracePaths, resolveTraces } from './resolve-traces.js';
+import { ScenarioFieldError } from './scenario-field-error.js';
 import { semanticProblems } from './scenario-checks.js';
 import { type Scenario, scenarioSchema } from './scenario-schema.js';
 

@@ -6,12 +6,12 @@
 // sizes are replaced by the models fitted to their traces, so the normalized scenario says
 // exactly what will be generated.
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { InputError } from '../errors.js';
-import type { ArrivalSpec, Scenario, SizeDist } from './scenario-schema.js';
+import { isMapping } from '../is-mapping.js';
+import { fittedArrivals } from './fit-arrivals.js';
+import { checkFitted, ScenarioFieldError } from './scenario-field-error.js';
+import { type Scenario, type SizeDist, sizeDistSchema } from './scenario-schema.js';
 import { readerSpec } from './trace-workload.js';
 import { inspectTrace, TraceReader } from './trace/index.js';
-import type { ArrivalSuggestion } from './trace/suggest.js';
-import { isMapping } from '../is-mapping.js';
 
 /** A path written in a scenario file (relative to that file) as a path from the working directory. */
 export function rebase(file: string, scenarioFile: string): string {
@@ -43,59 +43,7 @@ export function rebaseTracePaths(data: unknown, scenarioFile: string): unknown {
   return copy;
 }
 
-/** The arrival process a fit suggests, its rates multiplied by `scale`. */
-export function arrivalsFromSuggestion(
-  s: ArrivalSuggestion,
-  scale: number,
-  model: 'auto' | 'poisson' | 'mmpp',
-): ArrivalSpec {
-  const mean =
-    s.process === 'mmpp2'
-      ? (s.rates.busy * s.meanSojournSeconds.busy + s.rates.quiet * s.meanSojournSeconds.quiet) /
-        (s.meanSojournSeconds.busy + s.meanSojournSeconds.quiet)
-      : s.process === 'batch'
-        ? s.meanBatchSize / s.intervalSeconds
-        : s.process === 'piecewise'
-          ? s.rates.reduce((a, b) => a + b, 0) / s.rates.length
-          : s.rate;
-  if (model === 'poisson') return { process: 'poisson', rate: mean * scale };
-  switch (s.process) {
-    case 'poisson':
-    case 'constant':
-      return { process: s.process, rate: s.rate * scale };
-    case 'mmpp2':
-      return {
-        process: 'mmpp',
-        states: [
-          { rate: s.rates.busy * scale, switchRate: s.switchRates.busyToQuiet },
-          { rate: s.rates.quiet * scale, switchRate: s.switchRates.quietToBusy },
-        ],
-      };
-    case 'batch':
-      return { process: 'batch', intervalSeconds: s.intervalSeconds / scale, meanBatchSize: s.meanBatchSize };
-    case 'piecewise':
-      return {
-        process: 'piecewise',
-        steps: s.rates.map((rate, i) => ({ at: i * s.stepSeconds, rate: rate * scale })),
-      };
-  }
-}
-
-/**
- * A scenario field whose value cannot be used, found after validation (a fit to a trace column
- * the trace lacks): parseScenario names the file, line and field, as for any invalid field.
- */
-export class ScenarioFieldError extends InputError {
-  constructor(
-    readonly path: readonly (string | number)[],
-    readonly reason: string,
-  ) {
-    super(`${path.join('.')}: ${reason}`);
-    this.name = 'ScenarioFieldError';
-  }
-}
-
-/** A size distribution fitted to a trace column: 20 mid-quantiles, or a lognormal by moments. */
+/** A size distribution fitted to a trace column: 20 equal-count bin means, or a lognormal by moments. */
 function fittedSize(
   d: Extract<SizeDist, { dist: 'fit' }>,
   path: readonly (string | number)[],
@@ -110,15 +58,15 @@ function fittedSize(
       [...path, 'column'],
       `trace ${trace.file} has no numeric column '${d.column}' to fit (columns: ${Object.keys(stats.suggestion.sizes).join(', ')})`,
     );
-  if (d.model === 'lognormal') {
-    if (fit.lognormal === null)
-      throw new ScenarioFieldError(
-        [...path, 'model'],
-        `column '${d.column}' of trace ${trace.file} cannot be fitted by a lognormal`,
-      );
-    return { ...fit.lognormal };
-  }
-  return { dist: 'empirical', values: [...fit.empirical.values] };
+  if (d.model === 'lognormal' && fit.lognormal === null)
+    throw new ScenarioFieldError(
+      [...path, 'model'],
+      `column '${d.column}' of trace ${trace.file} cannot be fitted by a lognormal`,
+    );
+  const what = `the ${d.model} distribution fitted to column '${d.column}' of trace ${trace.file}`;
+  const dist =
+    d.model === 'lognormal' ? { ...fit.lognormal } : { dist: 'empirical', values: [...fit.empirical.values] };
+  return checkFitted(sizeDistSchema, dist, path, what);
 }
 
 function resolveSizes(scenario: Scenario, onTrace: (file: string) => void): Scenario {
@@ -133,6 +81,21 @@ function resolveSizes(scenario: Scenario, onTrace: (file: string) => void): Scen
   });
   return { ...scenario, workload: { ...scenario.workload, classes } };
 }
+
+/** The workload as written of each workload in which resolveTraces replaced a fit. */
+const asWritten = new WeakMap<Scenario['workload'], Scenario['workload']>();
+
+/**
+ * The workload of `s` as written, its fits not yet replaced by their models (a sweep point's
+ * values apply to it, as --set applies before the fit); `s.workload` when it had no fit.
+ */
+export function unfittedWorkload(s: Scenario): Scenario['workload'] {
+  return asWritten.get(s.workload) ?? s.workload;
+}
+
+const hasFit = (w: Scenario['workload']): boolean =>
+  w.arrivals?.process === 'fit' ||
+  w.classes.some((c) => [c.size, c.inputTokens, c.outputTokens].some((d) => d?.dist === 'fit'));
 
 /**
  * Checks a validated scenario's traces and replaces fits by their models; trace paths are
@@ -150,9 +113,9 @@ export function resolveTraces(scenario: Scenario, onTrace: (file: string) => voi
   const a = s.workload.arrivals;
   if (a?.process === 'fit') {
     onTrace(a.trace.file);
-    const stats = inspectTrace(a.trace, '.');
-    const arrivals = arrivalsFromSuggestion(stats.suggestion.arrivals, a.rateScale, a.model);
+    const arrivals = fittedArrivals(a, inspectTrace(a.trace, '.'));
     s = { ...s, workload: { ...s.workload, arrivals } };
   }
+  if (hasFit(scenario.workload)) asWritten.set(s.workload, scenario.workload);
   return s;
 }

@@ -1,12 +1,14 @@
 // Checks across scenario fields that the schema alone cannot express (names that must exist or
 // be unique, skills some agent must have, a stop past the warm-up, a fleet that fits in memory,
-// an objective on figures a run reports, arrivals that can arrive, token counts for LLM agents).
+// an objective on figures a run reports, arrivals that can arrive, token counts for LLM agents,
+// a replay's targetUtilization that can be met).
 // Each problem names its field.
 import { briefPaths, figurePaths } from '../metrics/figure-paths.js';
 import { type Path, type Problem, pathText } from './describe-issues.js';
 import { piecewiseEnd } from './arrivals.js';
 import { rulesFor } from './class-rules.js';
 import { didYouMean } from './did-you-mean.js';
+import { replayProblems } from './replay-checks.js';
 import { MAX_AGENTS, type Scenario } from './scenario-schema.js';
 
 export function semanticProblems(s: Scenario, knownPolicies: readonly string[]): Problem[] {
@@ -26,6 +28,7 @@ export function semanticProblems(s: Scenario, knownPolicies: readonly string[]):
     ...sizeProblems(s),
     ...llmTokenProblems(s),
     ...arrivalProblems(s),
+    ...replayProblems(s),
     ...policyProblems(s.routing.policy, knownPolicies),
     ...stopProblems(s),
     ...fleetProblems(s),

@@ -55,7 +55,7 @@ export const sizeDistSchema = z.discriminatedUnion('dist', [
     trace: traceSpecSchema,
     /** The trace column (as `orchlab trace inspect` names it). Default: size. */
     column: z.string().min(1).default('size'),
-    /** empirical: 20 mid-quantiles of the column; lognormal: by its mean and CV. */
+    /** empirical: the means of 20 equal-count bins of the column (they keep its mean); lognormal: by its mean and CV. */
     model: z.enum(['empirical', 'lognormal']).default('empirical'),
   }),
 ]);
@@ -119,11 +119,18 @@ export type ArrivalSpec = z.infer<typeof arrivalSchema>;
 
 /** A trace replayed as the workload: the trace spec plus how to replay it. */
 export const replaySchema = traceSpecSchema.extend({
-  /** Compress or stretch time so the fleet runs at this utilization (plain agents: size / speed). */
+  /**
+   * Compress or stretch time so the fleet runs at this utilization: the rate scale that makes the
+   * trace's work per second this share of the fleet's slots × speed. Not with rateScale, and not
+   * with agents of service: llm (their capacity depends on tokens, not speed).
+   */
   targetUtilization: z.number().positive().max(2).optional(),
   /** Replications replay the trace identically unless `bootstrap` asks for block-bootstrap resamples. */
   resample: z.enum(['none', 'bootstrap']).default('none'),
-  /** Block length for the bootstrap, seconds of trace time. */
+  /**
+   * Block length for the bootstrap, in seconds of replay time: blocks are cut after rateScale (or
+   * targetUtilization) has scaled the trace, so with rateScale 2 a block of 60 s holds 120 s of it.
+   */
   blockSeconds: positive('seconds per bootstrap block').default(60),
 });
 export type ReplaySpec = z.infer<typeof replaySchema>;

@@ -38,15 +38,23 @@ function traceWorkPerSecond(spec: ReplaySpec): number {
   return w;
 }
 
-/** The rate scale a replay uses: targetUtilization's, else the spec's rateScale, else 1. */
+/**
+ * The rate scale a replay uses: targetUtilization's, else the spec's rateScale, else 1 (the
+ * scenario checks refuse both at once, and targetUtilization with LLM agents).
+ */
 export function replayRateScale(scenario: Scenario, spec: ReplaySpec): number {
   if (spec.targetUtilization === undefined) return spec.rateScale ?? 1;
   const capacity = scenario.agents.reduce((s, g) => s + g.count * g.slots * g.speed, 0);
   return rateScaleForUtilization(traceWorkPerSecond(spec), capacity, spec.targetUtilization);
 }
 
-/** Block bootstrap: the trace cut into blocks of blockSeconds, drawn with replacement. */
-function bootstrapRows(rows: readonly TraceRow[], blockSeconds: number, seed: number, replication: number): TraceRow[] {
+/** Block bootstrap: the scaled rows cut into blocks of blockSeconds of replay time, drawn with replacement. */
+function bootstrapRows(
+  rows: readonly TraceRow[],
+  blockSeconds: number,
+  seed: number,
+  replication: number,
+): TraceRow[] {
   if (rows.length === 0) return [];
   const duration = rows[rows.length - 1]!.time;
   const blocks = Math.max(1, Math.ceil((duration + 1e-9) / blockSeconds));
@@ -82,7 +90,12 @@ export class TraceWorkload implements Workload {
     this.classIndex = new Map(this.classNames.map((n, i) => [n, i]));
     this.noise = new ServiceNoise(scenario, seed, replication);
     if (spec.resample === 'bootstrap') {
-      this.rows = bootstrapRows([...new TraceReader(readerSpec(spec, scale), '.')], spec.blockSeconds, seed, replication);
+      this.rows = bootstrapRows(
+        [...new TraceReader(readerSpec(spec, scale), '.')],
+        spec.blockSeconds,
+        seed,
+        replication,
+      );
       this.current = this.rows[0];
     } else {
       this.reader = new TraceReader(readerSpec(spec, scale), '.');

@@ -1,15 +1,18 @@
 // Replaying recorded traces: rows become tasks lazily, times are shifted to start at 0 and scaled,
 // replications replay identically unless bootstrap resampling is asked for, and a trace can be
 // replayed at a target utilization.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { routingPolicies } from '../../src/policies/routing/index.js';
 import { compileScenario } from '../../src/sim/compile.js';
 import type { Probe } from '../../src/sim/probe.js';
 import { simulate } from '../../src/sim/simulate.js';
 import { loadScenarioFile, parseScenario } from '../../src/workload/load-scenario.js';
 import type { Scenario } from '../../src/workload/scenario-schema.js';
+import { tempDir } from './trace/temp-files.js';
 
 const known = [...routingPolicies.keys()];
+const tmp = tempDir();
+afterAll(() => tmp.remove());
 
 function scenario(trace: string, extra = ''): Scenario {
   return parseScenario(
@@ -71,6 +74,21 @@ describe('trace replay', () => {
     const boot = scenario(SMALL.replace('tenant } }', 'tenant }, resample: bootstrap, blockSeconds: 2 }'));
     const reps = [0, 1, 2, 3].map((r) => arrivals(boot, r).join(' '));
     expect(new Set(reps).size).toBeGreaterThan(1);
+  });
+
+  it('bootstrap blocks are blockSeconds of replay time: with rateScale 2, twice as long in the trace', () => {
+    // Classes in turn every 10 s of the trace: 20 s of it (one 10 s block at rateScale 2) is a
+    // whole period, so every resample replays the trace as it is; blocks of 10 s of the trace
+    // would reorder fast and slow halves.
+    const rows = Array.from({ length: 40 }, (_, t) => `${t},1,${t % 20 < 10 ? 'fast' : 'slow'}`);
+    tmp.write('period.csv', ['time,size,kind', ...rows].join('\n'));
+    const spec = (more: string) =>
+      `{ file: ${tmp.dir}/period.csv, columns: { class: kind }, rateScale: 2${more} }`;
+    const plain = arrivals(scenario(spec('')), 0);
+    const boot = scenario(spec(', resample: bootstrap, blockSeconds: 10'));
+    for (const r of [0, 1, 2, 3]) expect(arrivals(boot, r)).toEqual(plain);
+    const halves = scenario(spec(', resample: bootstrap, blockSeconds: 5'));
+    expect(new Set([0, 1, 2, 3].map((r) => arrivals(halves, r).join(' '))).size).toBeGreaterThan(1);
   });
 
   it('a class the scenario does not have fails the run naming the trace line', () => {
@@ -150,7 +168,10 @@ workload:
       fittedSize(`column: ContextTokens, model: ${model}`).workload.classes[0]!.size;
     const empirical = parse('empirical');
     expect(empirical?.dist).toBe('empirical');
-    expect(empirical?.dist === 'empirical' && empirical.values.length).toBe(20);
+    const values = empirical?.dist === 'empirical' ? empirical.values : [];
+    expect(values).toHaveLength(20);
+    // The empirical fit keeps the column's mean.
+    expect((values.reduce((a, b) => a + b, 0) / 20).toFixed(4)).toBe('1154.6974');
     // ContextTokens of the conv trace: mean 1154.6974 (traces/README.md).
     expect(parse('lognormal')).toEqual({
       dist: 'lognormal',

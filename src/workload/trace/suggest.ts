@@ -7,11 +7,15 @@
 //   batch     >= 50% of the gaps are 0 (simultaneous arrivals): batches of the mean size at the
 //             mean non-zero gap;
 //   mmpp2     CV > 1.3 (bursty): a 2-state Markov-modulated Poisson process. Full minutes are
-//             split around the median count into "busy" (above) and "quiet"; the split point then
+//             split around the median count into "busy" (above) and "quiet" (halfway between the
+//             fewest and the most when none is above the median); the split point then
 //             moves to the midpoint of the two groups' means until no minute changes group (1-D
 //             2-means, so a 40/60 share is not forced into halves). Each state's rate is its
-//             minutes' mean count / 60 s, and the rate of leaving it is 1 / its mean sojourn
-//             (mean length of a run of consecutive minutes in the state, times 60 s);
+//             minutes' mean count / 60 s, and the rate of leaving it is 1 / its mean sojourn:
+//             its minutes × 60 s over the cycles (a busy and a quiet run make one; half of all
+//             runs), so each state's share of time is its share of minutes. The rates are then
+//             scaled so the long-run mean is the trace's rate (full minutes leave out the last,
+//             partial one);
 //   constant  CV < 0.3;
 //   poisson   otherwise (CV near 1), at the mean rate.
 
@@ -46,7 +50,7 @@ export type ArrivalSuggestion =
 export interface SizeSuggestion {
   /** Lognormal with the column's mean and CV (scenario size distribution `lognormal`). */
   readonly lognormal: { readonly dist: 'lognormal'; readonly mean: number; readonly cv: number } | null;
-  /** Mid-quantile values (scenario size distribution `empirical`). */
+  /** The means of equal-count bins, which keep the column's mean (scenario size distribution `empirical`). */
   readonly empirical: { readonly dist: 'empirical'; readonly values: readonly number[] };
 }
 
@@ -91,12 +95,12 @@ export function linearTrend(ys: readonly number[]): { slope: number; r2: number;
 }
 
 /**
- * Where busy minutes start: from the median, moved to the midpoint of the two groups' means
- * until the groups stop changing (1-D 2-means), so unequal shares of busy and quiet minutes
- * are not forced into halves.
+ * Where busy minutes start: from `start` (the median), moved to the midpoint of the two groups'
+ * means until the groups stop changing (1-D 2-means), so unequal shares of busy and quiet
+ * minutes are not forced into halves.
  */
-function splitThreshold(counts: readonly number[], median: number): number {
-  let threshold = median;
+function splitThreshold(counts: readonly number[], start: number): number {
+  let threshold = start;
   for (let round = 0; round < 100; round++) {
     let hi = 0;
     let nHi = 0;
@@ -120,13 +124,25 @@ function splitThreshold(counts: readonly number[], median: number): number {
   return threshold;
 }
 
-/** The 2-state MMPP fit described in the header, or undefined if the minutes do not split. */
+/** The minutes a fit reads: every full minute (at least one), not the last, partial one. */
+export function fullMinutes(ratePerMinute: readonly number[], durationSeconds: number): readonly number[] {
+  return ratePerMinute.slice(0, Math.max(1, Math.floor(durationSeconds / 60)));
+}
+
+/**
+ * The 2-state MMPP fit described in the header, its long-run mean `rate` per second, or
+ * undefined if the minutes do not split.
+ */
 export function fitMmpp2(
   counts: readonly number[],
+  rate: number,
 ): Extract<ArrivalSuggestion, { process: 'mmpp2' }> | undefined {
   if (counts.length < 2) return undefined;
   const sorted = [...counts].sort((a, b) => a - b);
-  const threshold = splitThreshold(counts, sorted[Math.ceil(sorted.length / 2) - 1]!);
+  const median = sorted[Math.ceil(sorted.length / 2) - 1]!;
+  const highest = sorted[sorted.length - 1]!;
+  // No minute above a median that is the highest count ([1, 5, 5, 5]): start halfway instead.
+  const threshold = splitThreshold(counts, median < highest ? median : (sorted[0]! + highest) / 2);
   const total = { busy: 0, quiet: 0 };
   const minutes = { busy: 0, quiet: 0 };
   const runs = { busy: 0, quiet: 0 };
@@ -139,10 +155,17 @@ export function fitMmpp2(
     previous = state;
   }
   if (minutes.busy === 0 || minutes.quiet === 0) return undefined;
-  const sojourn = { busy: (60 * minutes.busy) / runs.busy, quiet: (60 * minutes.quiet) / runs.quiet };
+  // Runs of the two states differ by at most one; minutes / own runs would favour the state with
+  // fewer runs and move the long-run mean away from the counts' mean.
+  const cycles = (runs.busy + runs.quiet) / 2;
+  const sojourn = { busy: (60 * minutes.busy) / cycles, quiet: (60 * minutes.quiet) / cycles };
+  const scale = rate / ((total.busy + total.quiet) / (60 * counts.length));
   return {
     process: 'mmpp2',
-    rates: { busy: total.busy / minutes.busy / 60, quiet: total.quiet / minutes.quiet / 60 },
+    rates: {
+      busy: (scale * total.busy) / minutes.busy / 60,
+      quiet: (scale * total.quiet) / minutes.quiet / 60,
+    },
     meanSojournSeconds: sojourn,
     switchRates: { busyToQuiet: 1 / sojourn.busy, quietToBusy: 1 / sojourn.quiet },
   };
@@ -152,10 +175,10 @@ function arrivalModel(input: SuggestInput): { arrivals: ArrivalSuggestion; text:
   const { rows, durationSeconds, interarrivalCv: cv } = input;
   const rate = durationSeconds > 0 ? rows / durationSeconds : 0;
   const cvText = cv === null ? 'undefined' : fmt(cv);
-  const fullMinutes = input.ratePerMinute.slice(0, Math.max(1, Math.floor(durationSeconds / 60)));
-  if (fullMinutes.length >= 6) {
-    const t = linearTrend(fullMinutes);
-    const change = t.mean === 0 ? 0 : Math.abs(t.slope * (fullMinutes.length - 1)) / t.mean;
+  const minutes = fullMinutes(input.ratePerMinute, durationSeconds);
+  if (minutes.length >= 6) {
+    const t = linearTrend(minutes);
+    const change = t.mean === 0 ? 0 : Math.abs(t.slope * (minutes.length - 1)) / t.mean;
     if (t.r2 >= 0.5 && change >= 0.5) {
       return {
         arrivals: {
@@ -182,7 +205,7 @@ function arrivalModel(input: SuggestInput): { arrivals: ArrivalSuggestion; text:
     };
   }
   if (cv !== null && cv > 1.3) {
-    const fit = fitMmpp2(fullMinutes);
+    const fit = fitMmpp2(minutes, rate);
     if (fit !== undefined) {
       const min = (s: number) => fmt(s / 60, 2);
       return {
@@ -222,6 +245,6 @@ export function suggestModel(input: SuggestInput): Suggestion {
   const sizeText =
     sizeTexts.length === 0
       ? ''
-      : ` Sizes: ${sizeTexts.join('; ')} by moments, or the empirical mid-quantiles.`;
+      : ` Sizes: ${sizeTexts.join('; ')} by moments, or empirical: the means of 20 equal-count bins (they keep the mean).`;
   return { text: `${text}${sizeText}`, arrivals, sizes };
 }

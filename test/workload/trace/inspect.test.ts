@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeStream } from '../../../src/sim/rng.js';
 import { inspectTrace } from '../../../src/workload/trace/index.js';
-import { midQuantiles, nearestRank, RunningMoments } from '../../../src/workload/trace/stats.js';
+import { binMeans, nearestRank, RunningMoments } from '../../../src/workload/trace/stats.js';
 import { fitMmpp2, linearTrend } from '../../../src/workload/trace/suggest.js';
 import { tempDir } from './temp-files.js';
 
@@ -122,7 +122,7 @@ describe('inspectTrace', () => {
     });
   });
 
-  it('inspectTrace suggests a lognormal by moments and empirical mid-quantiles for each size column', () => {
+  it('inspectTrace suggests a lognormal by moments and the means of 20 equal-count bins for each size column', () => {
     writeTrace(
       'sizes.csv',
       Array.from({ length: 100 }, (_, i) => i),
@@ -162,14 +162,24 @@ describe('trace statistics helpers', () => {
     expect(new RunningMoments().cv).toBeNull();
   });
 
-  it('midQuantiles(sorted, k) never asks for more values than there are', () => {
-    expect(midQuantiles(Float64Array.from([1, 2, 3]), 20)).toEqual([1, 2, 3]);
+  it('binMeans(sorted, k) never asks for more values than there are', () => {
+    expect(binMeans(Float64Array.from([1, 2, 3]), 20)).toEqual([1, 2, 3]);
+  });
+
+  it('binMeans(sorted, k) keeps the tail and the mean: a value on a border counts in both bins', () => {
+    // Mid-quantiles (the 25th and 75th percentiles) would give [1, 1], a mean of 1, not 25.75.
+    expect(binMeans(Float64Array.from([1, 1, 1, 100]), 2)).toEqual([1, 50.5]);
+    // 5 values in 2 bins of 2.5: the middle one counts half in each.
+    expect(binMeans(Float64Array.from([1, 2, 3, 4, 100]), 2)).toEqual([
+      (1 + 2 + 1.5) / 2.5,
+      (1.5 + 4 + 100) / 2.5,
+    ]);
   });
 
   it('linearTrend and fitMmpp2 handle flat counts', () => {
     expect(linearTrend([5, 5, 5, 5])).toEqual({ slope: 0, r2: 0, mean: 5 });
-    expect(fitMmpp2([5, 5, 5, 5])).toBeUndefined();
-    expect(fitMmpp2([0, 0, 6, 6, 0, 6])).toEqual({
+    expect(fitMmpp2([5, 5, 5, 5], 5 / 60)).toBeUndefined();
+    expect(fitMmpp2([0, 0, 6, 6, 0, 6], 18 / 360)).toEqual({
       process: 'mmpp2',
       rates: { busy: 0.1, quiet: 0 },
       meanSojournSeconds: { busy: 90, quiet: 90 },

@@ -109,6 +109,17 @@ describe('bundled traces', () => {
         suggestion: { text: expect.any(String) },
       });
     });
+
+    it(`the empirical model inspectTrace fits to each column of ${e.spec.file} keeps the column's mean`, () => {
+      const s = inspectTrace(e.spec, traces);
+      for (const [column, c] of Object.entries(s.sizes)) {
+        const values = s.suggestion.sizes[column]!.empirical.values;
+        const mean = values.reduce((a, b) => a + b, 0) / values.length;
+        expect(values, column).toHaveLength(20);
+        expect(mean / c.mean, column).toBeCloseTo(1, 12);
+        if (e.sizes[column] !== undefined) expect(mean.toFixed(4), column).toBe(e.sizes[column][0]);
+      }
+    });
   }
 
   it('inspectTrace suggests Poisson for Azure conv, an MMPP for Azure code and batches for Mooncake', () => {
