@@ -79,7 +79,7 @@ export class TraceReader {
     return this.lines.bytesRead;
   }
 
-  /** The unit of the trace's timestamps (given, or detected from the first row). */
+  /** The unit of the trace's timestamps (given, or detected from the first good row). */
   get timeUnit(): TimeUnit {
     return this.parser.timeUnit ?? 's';
   }

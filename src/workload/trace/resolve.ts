@@ -13,7 +13,7 @@ export interface ResolvedTrace {
   readonly format: TraceFormat;
   /** Mapped fields and their column names, in `traceFields` order. */
   readonly columns: ReadonlyArray<readonly [TraceField, string]>;
-  /** Undefined: detect from the first row (number: seconds, otherwise ISO-8601). */
+  /** Undefined: detect from the first good row (number: seconds, otherwise ISO-8601). */
   readonly timeUnit: TimeUnit | undefined;
   readonly sort: boolean;
   readonly skipBadRows: boolean;

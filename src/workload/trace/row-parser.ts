@@ -84,6 +84,9 @@ function prefixOf(value: unknown, name: string): Int32Array | BadField {
 
 export class RowParser {
   private mode: TimeUnit | undefined;
+  /** The unit the row being parsed detected; it becomes `mode` only if the whole row is good, so a
+   * bad (skipped) first row does not decide the unit of the rows after it. */
+  private detected: TimeUnit | undefined;
   private readonly sizeMapped: boolean;
 
   constructor(
@@ -94,7 +97,7 @@ export class RowParser {
     this.sizeMapped = mapping.some(([f]) => f === 'size');
   }
 
-  /** The time unit in use: the spec's, or the one detected from the first row. */
+  /** The time unit in use: the spec's, or the one detected from the first good row. */
   get timeUnit(): TimeUnit | undefined {
     return this.mode;
   }
@@ -102,6 +105,7 @@ export class RowParser {
   /** The row, or the reason it is bad. */
   parse(record: TraceRecord): RawRow | string {
     if (record.error !== undefined) return record.error;
+    this.detected = undefined;
     const at: TimePoint = { whole: 0, frac: 0 };
     const fields: Mutable<RawRow['fields']> = { size: 0 };
     let timeText = '';
@@ -158,6 +162,7 @@ export class RowParser {
       if (bad !== undefined) return bad.reason;
     }
     if (!this.sizeMapped) fields.size = tokens;
+    this.mode ??= this.detected;
     return { line: record.line, at, timeText, fields };
   }
 
@@ -167,17 +172,21 @@ export class RowParser {
       if (this.mode === 'iso')
         return new BadField(`'${name}' is a number, expected an ISO-8601 time: ${value}`);
       if (!Number.isFinite(value)) return new BadField(`'${name}' is not a finite number`);
-      this.mode ??= 's';
+      this.detected = this.mode ?? 's';
       setNumber(value, into);
       return String(value);
     }
     if (typeof value !== 'string') return new BadField(`'${name}' is not a time: ${show(value)}`);
     const text = value.trim();
-    if (this.mode === undefined) this.mode = isNumericText(text) ? 's' : 'iso';
-    if (this.mode === 'iso') {
+    const mode = this.mode ?? (isNumericText(text) ? 's' : 'iso');
+    this.detected = mode;
+    if (mode === 'iso') {
       return parseIsoTime(text, into)
         ? text
-        : new BadField(`'${name}' is not an ISO-8601 time: ${show(value)}`);
+        : new BadField(
+            // Before a good row has set the unit, a number would have done as well.
+            `'${name}' is ${this.mode === undefined ? 'neither a number nor' : 'not'} an ISO-8601 time: ${show(value)}`,
+          );
     }
     return parseNumericTime(text, into) ? text : new BadField(`'${name}' is not a number: ${show(value)}`);
   }
