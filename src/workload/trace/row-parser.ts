@@ -47,6 +47,24 @@ function nonNegative(value: unknown, name: string, what: string): number | BadFi
   return n;
 }
 
+/**
+ * The largest size or token count: 2^40, the top of the response-time histograms
+ * (src/metrics/histogram.ts), so a task served at 1 unit/s still lands in a resolved bucket;
+ * sums and squares over any number of rows stay finite (1e308 gave a mean of 3e307 and a CV of
+ * Infinity). No recorded size we know of comes near it (a token count of 2^40 is absurd).
+ */
+const MAX_WORK = 2 ** 40;
+
+function workOf(value: unknown, name: string, what: string): number | BadField {
+  const n = nonNegative(value, name, what);
+  if (typeof n === 'number' && n > MAX_WORK) {
+    return new BadField(
+      `'${name}' is ${n}: expected a ${what} of at most 2^40 (${MAX_WORK}; at 1 unit/s that is 2^40 s, the longest time the response-time histograms resolve)`,
+    );
+  }
+  return n;
+}
+
 function textOf(value: unknown, name: string): string | undefined | BadField {
   if (value === undefined) return new BadField(`missing field '${name}'`);
   if (value === null || value === '') return undefined;
@@ -124,7 +142,7 @@ export class RowParser {
         case 'size':
         case 'inputTokens':
         case 'outputTokens': {
-          const n = nonNegative(value, name, field === 'size' ? 'size' : 'token count');
+          const n = workOf(value, name, field === 'size' ? 'size' : 'token count');
           if (n instanceof BadField) bad = n;
           else if (field === 'size') fields.size = n;
           else {

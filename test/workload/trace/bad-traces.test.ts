@@ -86,13 +86,25 @@ const cases: ReadonlyArray<readonly [string, string, string, RegExp]> = [
     'time,in,out\n1,5,5\n2,5,-1',
     /^tokens\.csv:3: negative token count -1 in 'out'/,
   ],
+  [
+    'a size beyond 2^40 (the top of the response-time histograms)',
+    'huge.csv',
+    'time,size\n1,5\n2,1e308\n3,5',
+    /^huge\.csv:3: 'size' is 1e\+308: expected a size of at most 2\^40 \(1099511627776; /,
+  ],
+  [
+    'a token count beyond 2^40',
+    'tokens-huge.csv',
+    'time,in,out\n1,5,5\n2,1099511627777,1',
+    /^tokens-huge\.csv:3: 'in' is 1099511627777: expected a token count of at most 2\^40 /,
+  ],
 ];
 
 describe('TraceReader on bad traces', () => {
   for (const [what, file, content, message] of cases) {
     it(`TraceReader(${file}) throws an InputError for ${what}, with the line`, () => {
       tmp.write(file, content);
-      const columns = file === 'tokens.csv' ? { inputTokens: 'in', outputTokens: 'out' } : {};
+      const columns = file.startsWith('tokens') ? { inputTokens: 'in', outputTokens: 'out' } : {};
       const err = failure({ file, columns });
       expect(err.message).toMatch(message);
     });
@@ -166,6 +178,13 @@ describe('TraceReader on bad traces', () => {
       'mixed.csv:7: time 3.5 is earlier than 4 on line 6: the trace must be sorted by time (or set sort: true)',
       `mixed.csv:8: 'time' is not a number: "later"`,
     ]);
+  });
+
+  it('TraceReader(skipBadRows) skips and counts a size beyond 2^40; 2^40 itself is a size', () => {
+    tmp.write('sizes.csv', 'time,size\n0,1\n1,1e308\n2,1099511627776\n3,2e12\n4,3');
+    const r = readAll({ file: 'sizes.csv', skipBadRows: true });
+    expect([r.lines, r.skipped]).toEqual([[2, 4, 6], 2]);
+    expect(r.reasons[1]).toMatch(/^sizes\.csv:5: 'size' is 2000000000000: expected a size of at most 2\^40/);
   });
 
   it('inspectTrace(skipBadRows) reports the skipped rows; all rows bad is still an error', () => {
