@@ -66,6 +66,12 @@ export function csvSource(file: string, lines: LineReader, mapping: Mapping): Re
         text = `${text}\n${more}`;
         fields = splitCsvRecord(text);
       }
+      // A field too many is a comma out of place (unquoted in a value): the columns after it
+      // would be read shifted. A short row fails on the mapped field it lacks.
+      if (fields.length > header.length) {
+        const error = `${fields.length} fields, but the header has ${header.length}: expected one field per column (quote a field that holds a comma)`;
+        return { line, values: [], error };
+      }
       const cells = fields;
       return { line, values: index.map((i) => cells[i]) };
     },

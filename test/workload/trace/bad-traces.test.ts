@@ -50,6 +50,12 @@ const cases: ReadonlyArray<readonly [string, string, string, RegExp]> = [
     /^short\.csv:3: missing field 'size'/,
   ],
   [
+    'a field more than the header has',
+    'long.csv',
+    'time,size\n1,5\n2,3,7\n3,5',
+    /^long\.csv:3: 3 fields, but the header has 2: expected one field per column \(quote a field that holds a comma\)$/,
+  ],
+  [
     'a missing field (empty cell)',
     'blank.csv',
     'time,size\n1,5\n2,\n3,5',
@@ -185,6 +191,17 @@ describe('TraceReader on bad traces', () => {
     const r = readAll({ file: 'sizes.csv', skipBadRows: true });
     expect([r.lines, r.skipped]).toEqual([[2, 4, 6], 2]);
     expect(r.reasons[1]).toMatch(/^sizes\.csv:5: 'size' is 2000000000000: expected a size of at most 2\^40/);
+  });
+
+  it('TraceReader(skipBadRows) skips and counts a row with a field more than the header', () => {
+    tmp.write('long-skip.csv', 'time,size\n0,1\n1,2,7\n2,3');
+    expect(readAll({ file: 'long-skip.csv', skipBadRows: true })).toEqual({
+      lines: [2, 4],
+      skipped: 1,
+      reasons: [
+        'long-skip.csv:3: 3 fields, but the header has 2: expected one field per column (quote a field that holds a comma)',
+      ],
+    });
   });
 
   it('inspectTrace(skipBadRows) reports the skipped rows; all rows bad is still an error', () => {
