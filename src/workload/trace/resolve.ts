@@ -27,6 +27,13 @@ const extensions: Readonly<Record<string, TraceFormat>> = {
   '.json': 'jsonl',
 };
 
+/** What chose the format of a valid `spec`, as resolveTraceSpec reads it: for hints in messages. */
+export function formatOrigin(spec: TraceSpec): string {
+  if (spec.format !== undefined) return `format: ${spec.format}`;
+  if (spec.preset !== undefined) return `the ${spec.preset} preset`;
+  return `the extension '${extname(spec.file)}'`;
+}
+
 /** Validates `spec` and applies the preset and the defaults; `baseDir` anchors a relative file. */
 export function resolveTraceSpec(spec: TraceSpec, baseDir: string): ResolvedTrace {
   const parsed = traceSpecSchema.safeParse(spec);

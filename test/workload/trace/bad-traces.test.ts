@@ -81,6 +81,24 @@ const cases: ReadonlyArray<readonly [string, string, string, RegExp]> = [
     /^array\.jsonl:2: expected a JSON object/,
   ],
   [
+    'a JSON array on one line',
+    'arr1.json',
+    '[{"time": 0, "size": 1}, {"time": 1, "size": 2}]',
+    /^arr1\.json:1: expected a JSON object, not an array: a trace is JSON lines, one object per line$/,
+  ],
+  [
+    'a JSON array over many lines',
+    'arr.json',
+    '[\n  {"time": 0, "size": 1},\n  {"time": 1, "size": 2}\n]\n',
+    /^arr\.json:1: invalid JSON \(.+\): a trace is JSON lines, one object per line, not one JSON array$/,
+  ],
+  [
+    'a JSON number instead of an object',
+    'number.jsonl',
+    '{"time":1,"size":2}\n5',
+    /^number\.jsonl:2: expected a JSON object: a trace is JSON lines, one object per line$/,
+  ],
+  [
     'an unterminated quote',
     'quote.csv',
     'time,size,class\n1,5,"open\n',
@@ -167,6 +185,24 @@ describe('TraceReader on bad traces', () => {
     expect(failure({ file: 'ok.csv', preset: 'nope' } as unknown as TraceSpec).message).toMatch(
       /^trace ok\.csv: preset:/,
     );
+  });
+
+  it('TraceReader says a CSV read as JSON lines looks like CSV, and what chose JSON lines', () => {
+    tmp.write('azure.csv', 'TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46.6805900,374,44\n');
+    tmp.write('csv.jsonl', 'time,size\n0,1\n');
+    const hint = (origin: string) =>
+      `: the line looks like CSV, but ${origin} reads the trace as JSON lines (one object per line); ` +
+      'for a CSV file set format: csv (--input-format csv with trace inspect) and map its columns';
+    const cases: ReadonlyArray<readonly [TraceSpec, string]> = [
+      [{ file: 'azure.csv', preset: 'mooncake' }, 'the mooncake preset'],
+      [{ file: 'azure.csv', format: 'jsonl', skipBadRows: true }, 'format: jsonl'],
+      [{ file: 'csv.jsonl' }, "the extension '.jsonl'"],
+    ];
+    for (const [spec, origin] of cases) {
+      const message = failure(spec).message;
+      expect(message).toMatch(new RegExp(`${spec.file}:1: invalid JSON \\(Unexpected token`));
+      expect(message.endsWith(`${hint(origin)}${spec.skipBadRows === true ? ')' : ''}`), message).toBe(true);
+    }
   });
 
   it('TraceReader(skipBadRows) skips and counts every kind of bad row and keeps the first reasons', () => {
