@@ -62,8 +62,13 @@ export function formatTraceStats(s: TraceStats): string {
       num(c.cv),
     ]),
   );
-  const low = minutes.length === 0 ? 0 : Math.min(...minutes);
-  const high = minutes.length === 0 ? 0 : Math.max(...minutes);
+  // A loop, not Math.min(...minutes): spreading a year of minutes overflows the stack.
+  let low = minutes.length === 0 ? 0 : Number.POSITIVE_INFINITY;
+  let high = 0;
+  for (const m of minutes) {
+    if (m < low) low = m;
+    if (m > high) high = m;
+  }
   const tail = [
     `${pad('per minute')}${minutes.length} min, ${low}..${high} arrivals/min`,
     `${pad('')}${sparkline(minutes)}`,

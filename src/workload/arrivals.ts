@@ -169,9 +169,16 @@ function stepRate(
   const rate = Float64Array.from(steps, (s) => s.rate);
   return (t) => {
     const x = period === undefined ? t : t % period;
-    let i = 0;
-    while (i + 1 < at.length && at[i + 1]! <= x) i++;
-    return x < at[0]! ? 0 : rate[i]!;
+    // The last step with at <= x, by bisection: a fit to a long trace has a step per minute, and
+    // a scan from the first step per candidate made its runs quadratic.
+    let lo = 0;
+    let hi = at.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (at[mid]! <= x) lo = mid;
+      else hi = mid - 1;
+    }
+    return x < at[0]! ? 0 : rate[lo]!;
   };
 }
 
@@ -194,7 +201,8 @@ export function makeArrivalProcess(spec: ArrivalSpec): ArrivalProcess {
     case 'piecewise':
       return new Thinned(
         stepRate(spec.steps, spec.periodSeconds),
-        Math.max(...spec.steps.map((s) => s.rate)),
+        // reduce, not Math.max(...): a fit to a long trace has a step per minute (over 100,000).
+        spec.steps.reduce((peak, s) => Math.max(peak, s.rate), Number.NEGATIVE_INFINITY),
         piecewiseEnd(spec.steps, spec.periodSeconds),
       );
     case 'batch':

@@ -28,6 +28,31 @@ describe('orchlab trace inspect', () => {
     expect(inspectTrace).not.toHaveBeenCalled();
   });
 
+  it('a trace spanning more than 366 days gets one line and exit 2, from trace inspect and from a fit', async () => {
+    const dir = scratch();
+    // Epoch seconds after a 0: 54 years. It overflowed the stack (table) or aborted Node (1e12).
+    writeFileSync(join(dir, 'epoch.csv'), 'time,size\n0,1\n1700000000,1\n');
+    writeFileSync(
+      join(dir, 'fit.yaml'),
+      [
+        'name: fit-epoch',
+        'stop: { time: 100 }',
+        'agents: [{ name: w, count: 1, skills: [g] }]',
+        'workload:',
+        '  arrivals: { process: fit, trace: { file: epoch.csv } }',
+        '  classes: [{ name: c, skill: g, size: { dist: constant, value: 1 } }]',
+      ].join('\n'),
+    );
+    const line =
+      /^orchlab: \S*epoch\.csv:3: 'time' is 1700000000 s after the first row \(line 2\): expected a trace spanning at most 366 days .*set timeUnit.*\n$/;
+    const inspect = await runCli('trace', 'inspect', join(dir, 'epoch.csv'));
+    const validate = await runCli('validate', join(dir, 'fit.yaml'));
+    for (const r of [inspect, validate]) {
+      expect(r.stderr).toMatch(line);
+      expect(r.code).toBe(2);
+    }
+  });
+
   it('--quiet leaves stderr empty, the wrote line included', async () => {
     const out = join(scratch(), 't.json');
     const loud = await runCli(...TRACE, '--format', 'json', '--out', out);

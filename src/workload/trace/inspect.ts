@@ -1,6 +1,8 @@
 // `inspectTrace`: the figures of a trace in one streaming pass, and a synthetic model that
 // resembles it. Memory: 8 bytes per row per size column (exact nearest-rank percentiles need the
-// values) plus one counter per minute; the rows themselves are not kept.
+// values) plus one counter per minute (a span of at most a year, see minute-counts.ts); the rows
+// themselves are not kept.
+import { MinuteCounts } from './minute-counts.js';
 import type { TraceReaderOptions } from './reader.js';
 import { TraceReader } from './reader.js';
 import type { ResolvedTrace } from './resolve.js';
@@ -75,7 +77,7 @@ export function inspectTrace(spec: TraceSpec, baseDir: string, options: TraceRea
     const columns = probes(reader.trace);
     const gaps = new RunningMoments();
     const nonZeroGaps = new RunningMoments();
-    const perMinute: number[] = [];
+    const minutes = new MinuteCounts(reader);
     let rows = 0;
     let last = 0;
     let work = 0;
@@ -88,15 +90,14 @@ export function inspectTrace(spec: TraceSpec, baseDir: string, options: TraceRea
       rows++;
       last = row.time;
       work += row.size;
-      const minute = Math.floor(row.time / 60);
-      while (perMinute.length <= minute) perMinute.push(0);
-      perMinute[minute]!++;
+      minutes.add(row);
       for (const c of columns) {
         const v = c.get(row);
         if (v !== undefined) c.values.push(v);
       }
     }
     const duration = last;
+    const perMinute = minutes.counts;
     const sizes: Record<string, ColumnStats> = {};
     const empirical: Record<string, number[]> = {};
     for (const c of columns) {

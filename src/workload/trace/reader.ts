@@ -4,7 +4,7 @@
 import { InputError, readFailure } from '../../errors.js';
 import { LineReader } from './line-reader.js';
 import { csvSource, jsonlSource, type RecordSource } from './record-source.js';
-import { type ResolvedTrace, resolveTraceSpec } from './resolve.js';
+import { formatOrigin, type ResolvedTrace, resolveTraceSpec } from './resolve.js';
 import type { TraceRow } from './row.js';
 import { type RawRow, RowParser } from './row-parser.js';
 import type { TimeUnit, TraceSpec } from './spec.js';
@@ -48,7 +48,9 @@ export class TraceReader {
     try {
       const { format, columns, file } = this.trace;
       this.source =
-        format === 'csv' ? csvSource(file, this.lines, columns) : jsonlSource(file, this.lines, columns);
+        format === 'csv'
+          ? csvSource(file, this.lines, columns)
+          : jsonlSource(file, this.lines, columns, formatOrigin(spec));
       this.parser = new RowParser(columns, this.trace.timeUnit);
       if (this.trace.sort) this.readAllSorted();
       else {
@@ -79,7 +81,7 @@ export class TraceReader {
     return this.lines.bytesRead;
   }
 
-  /** The unit of the trace's timestamps (given, or detected from the first row). */
+  /** The unit of the trace's timestamps (given, or detected from the first good row). */
   get timeUnit(): TimeUnit {
     return this.parser.timeUnit ?? 's';
   }

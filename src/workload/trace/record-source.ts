@@ -66,14 +66,38 @@ export function csvSource(file: string, lines: LineReader, mapping: Mapping): Re
         text = `${text}\n${more}`;
         fields = splitCsvRecord(text);
       }
+      // A field too many is a comma out of place (unquoted in a value): the columns after it
+      // would be read shifted. A short row fails on the mapped field it lacks.
+      if (fields.length > header.length) {
+        const error = `${fields.length} fields, but the header has ${header.length}: expected one field per column (quote a field that holds a comma)`;
+        return { line, values: [], error };
+      }
       const cells = fields;
       return { line, values: index.map((i) => cells[i]) };
     },
   };
 }
 
-/** JSON lines: one object per line. The first object must hold every mapped key. */
-export function jsonlSource(file: string, lines: LineReader, mapping: Mapping): RecordSource {
+const JSON_LINES = 'a trace is JSON lines, one object per line';
+
+/**
+ * What a line that is no JSON object probably is: one JSON array over many lines, or CSV read as
+ * JSON lines because of `origin` (the format, preset or extension that chose JSON lines).
+ */
+function notJsonLinesHint(text: string, origin: string): string {
+  const start = text.trimStart()[0];
+  if (start === '[') return `: ${JSON_LINES}, not one JSON array`;
+  if (start !== '{' && start !== '"' && text.includes(',')) {
+    return `: the line looks like CSV, but ${origin} reads the trace as JSON lines (one object per line); for a CSV file set format: csv (--input-format csv with trace inspect) and map its columns`;
+  }
+  return '';
+}
+
+/**
+ * JSON lines: one object per line. The first object must hold every mapped key. `origin` says
+ * what chose JSON lines (for the hint when a line looks like CSV).
+ */
+export function jsonlSource(file: string, lines: LineReader, mapping: Mapping, origin: string): RecordSource {
   const parse = (text: string, line: number): TraceRecord => {
     let value: unknown;
     try {
@@ -82,11 +106,14 @@ export function jsonlSource(file: string, lines: LineReader, mapping: Mapping): 
       return {
         line,
         values: [],
-        error: `invalid JSON (${err instanceof Error ? err.message : String(err)})`,
+        error: `invalid JSON (${err instanceof Error ? err.message : String(err)})${notJsonLinesHint(text, origin)}`,
       };
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return { line, values: [], error: 'expected a JSON object' };
+    if (Array.isArray(value)) {
+      return { line, values: [], error: `expected a JSON object, not an array: ${JSON_LINES}` };
+    }
+    if (typeof value !== 'object' || value === null) {
+      return { line, values: [], error: `expected a JSON object: ${JSON_LINES}` };
     }
     const obj = value as Record<string, unknown>;
     return { line, values: mapping.map(([, name]) => (Object.hasOwn(obj, name) ? obj[name] : undefined)) };

@@ -13,7 +13,7 @@ export interface ResolvedTrace {
   readonly format: TraceFormat;
   /** Mapped fields and their column names, in `traceFields` order. */
   readonly columns: ReadonlyArray<readonly [TraceField, string]>;
-  /** Undefined: detect from the first row (number: seconds, otherwise ISO-8601). */
+  /** Undefined: detect from the first good row (number: seconds, otherwise ISO-8601). */
   readonly timeUnit: TimeUnit | undefined;
   readonly sort: boolean;
   readonly skipBadRows: boolean;
@@ -26,6 +26,13 @@ const extensions: Readonly<Record<string, TraceFormat>> = {
   '.ndjson': 'jsonl',
   '.json': 'jsonl',
 };
+
+/** What chose the format of a valid `spec`, as resolveTraceSpec reads it: for hints in messages. */
+export function formatOrigin(spec: TraceSpec): string {
+  if (spec.format !== undefined) return `format: ${spec.format}`;
+  if (spec.preset !== undefined) return `the ${spec.preset} preset`;
+  return `the extension '${extname(spec.file)}'`;
+}
 
 /** Validates `spec` and applies the preset and the defaults; `baseDir` anchors a relative file. */
 export function resolveTraceSpec(spec: TraceSpec, baseDir: string): ResolvedTrace {

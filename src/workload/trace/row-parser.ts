@@ -47,6 +47,24 @@ function nonNegative(value: unknown, name: string, what: string): number | BadFi
   return n;
 }
 
+/**
+ * The largest size or token count: 2^40, the top of the response-time histograms
+ * (src/metrics/histogram.ts), so a task served at 1 unit/s still lands in a resolved bucket;
+ * sums and squares over any number of rows stay finite (1e308 gave a mean of 3e307 and a CV of
+ * Infinity). No recorded size we know of comes near it (a token count of 2^40 is absurd).
+ */
+const MAX_WORK = 2 ** 40;
+
+function workOf(value: unknown, name: string, what: string): number | BadField {
+  const n = nonNegative(value, name, what);
+  if (typeof n === 'number' && n > MAX_WORK) {
+    return new BadField(
+      `'${name}' is ${n}: expected a ${what} of at most 2^40 (${MAX_WORK}; at 1 unit/s that is 2^40 s, the longest time the response-time histograms resolve)`,
+    );
+  }
+  return n;
+}
+
 function textOf(value: unknown, name: string): string | undefined | BadField {
   if (value === undefined) return new BadField(`missing field '${name}'`);
   if (value === null || value === '') return undefined;
@@ -84,6 +102,9 @@ function prefixOf(value: unknown, name: string): Int32Array | BadField {
 
 export class RowParser {
   private mode: TimeUnit | undefined;
+  /** The unit the row being parsed detected; it becomes `mode` only if the whole row is good, so a
+   * bad (skipped) first row does not decide the unit of the rows after it. */
+  private detected: TimeUnit | undefined;
   private readonly sizeMapped: boolean;
 
   constructor(
@@ -94,7 +115,7 @@ export class RowParser {
     this.sizeMapped = mapping.some(([f]) => f === 'size');
   }
 
-  /** The time unit in use: the spec's, or the one detected from the first row. */
+  /** The time unit in use: the spec's, or the one detected from the first good row. */
   get timeUnit(): TimeUnit | undefined {
     return this.mode;
   }
@@ -102,6 +123,7 @@ export class RowParser {
   /** The row, or the reason it is bad. */
   parse(record: TraceRecord): RawRow | string {
     if (record.error !== undefined) return record.error;
+    this.detected = undefined;
     const at: TimePoint = { whole: 0, frac: 0 };
     const fields: Mutable<RawRow['fields']> = { size: 0 };
     let timeText = '';
@@ -120,7 +142,7 @@ export class RowParser {
         case 'size':
         case 'inputTokens':
         case 'outputTokens': {
-          const n = nonNegative(value, name, field === 'size' ? 'size' : 'token count');
+          const n = workOf(value, name, field === 'size' ? 'size' : 'token count');
           if (n instanceof BadField) bad = n;
           else if (field === 'size') fields.size = n;
           else {
@@ -158,6 +180,7 @@ export class RowParser {
       if (bad !== undefined) return bad.reason;
     }
     if (!this.sizeMapped) fields.size = tokens;
+    this.mode ??= this.detected;
     return { line: record.line, at, timeText, fields };
   }
 
@@ -167,17 +190,21 @@ export class RowParser {
       if (this.mode === 'iso')
         return new BadField(`'${name}' is a number, expected an ISO-8601 time: ${value}`);
       if (!Number.isFinite(value)) return new BadField(`'${name}' is not a finite number`);
-      this.mode ??= 's';
+      this.detected = this.mode ?? 's';
       setNumber(value, into);
       return String(value);
     }
     if (typeof value !== 'string') return new BadField(`'${name}' is not a time: ${show(value)}`);
     const text = value.trim();
-    if (this.mode === undefined) this.mode = isNumericText(text) ? 's' : 'iso';
-    if (this.mode === 'iso') {
+    const mode = this.mode ?? (isNumericText(text) ? 's' : 'iso');
+    this.detected = mode;
+    if (mode === 'iso') {
       return parseIsoTime(text, into)
         ? text
-        : new BadField(`'${name}' is not an ISO-8601 time: ${show(value)}`);
+        : new BadField(
+            // Before a good row has set the unit, a number would have done as well.
+            `'${name}' is ${this.mode === undefined ? 'neither a number nor' : 'not'} an ISO-8601 time: ${show(value)}`,
+          );
     }
     return parseNumericTime(text, into) ? text : new BadField(`'${name}' is not a number: ${show(value)}`);
   }

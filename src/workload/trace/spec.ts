@@ -37,7 +37,7 @@ export const traceSpecSchema = z.strictObject({
   preset: z.enum(tracePresets).optional(),
   columns: traceColumnsSchema.optional(),
   /** Unit of numeric timestamps; `iso` for ISO-8601 strings. Default: the preset's, else detected
-   * from the first row (a number means seconds, anything else ISO-8601). */
+   * from the first good row (a number means seconds, anything else ISO-8601). */
   timeUnit: z.enum(timeUnits).optional(),
   /** false (default): a timestamp earlier than the previous row's is an error.
    * true: read every row into memory, stable-sort by time (ties keep file order) and replay. */

@@ -50,6 +50,12 @@ const cases: ReadonlyArray<readonly [string, string, string, RegExp]> = [
     /^short\.csv:3: missing field 'size'/,
   ],
   [
+    'a field more than the header has',
+    'long.csv',
+    'time,size\n1,5\n2,3,7\n3,5',
+    /^long\.csv:3: 3 fields, but the header has 2: expected one field per column \(quote a field that holds a comma\)$/,
+  ],
+  [
     'a missing field (empty cell)',
     'blank.csv',
     'time,size\n1,5\n2,\n3,5',
@@ -75,6 +81,24 @@ const cases: ReadonlyArray<readonly [string, string, string, RegExp]> = [
     /^array\.jsonl:2: expected a JSON object/,
   ],
   [
+    'a JSON array on one line',
+    'arr1.json',
+    '[{"time": 0, "size": 1}, {"time": 1, "size": 2}]',
+    /^arr1\.json:1: expected a JSON object, not an array: a trace is JSON lines, one object per line$/,
+  ],
+  [
+    'a JSON array over many lines',
+    'arr.json',
+    '[\n  {"time": 0, "size": 1},\n  {"time": 1, "size": 2}\n]\n',
+    /^arr\.json:1: invalid JSON \(.+\): a trace is JSON lines, one object per line, not one JSON array$/,
+  ],
+  [
+    'a JSON number instead of an object',
+    'number.jsonl',
+    '{"time":1,"size":2}\n5',
+    /^number\.jsonl:2: expected a JSON object: a trace is JSON lines, one object per line$/,
+  ],
+  [
     'an unterminated quote',
     'quote.csv',
     'time,size,class\n1,5,"open\n',
@@ -86,13 +110,25 @@ const cases: ReadonlyArray<readonly [string, string, string, RegExp]> = [
     'time,in,out\n1,5,5\n2,5,-1',
     /^tokens\.csv:3: negative token count -1 in 'out'/,
   ],
+  [
+    'a size beyond 2^40 (the top of the response-time histograms)',
+    'huge.csv',
+    'time,size\n1,5\n2,1e308\n3,5',
+    /^huge\.csv:3: 'size' is 1e\+308: expected a size of at most 2\^40 \(1099511627776; /,
+  ],
+  [
+    'a token count beyond 2^40',
+    'tokens-huge.csv',
+    'time,in,out\n1,5,5\n2,1099511627777,1',
+    /^tokens-huge\.csv:3: 'in' is 1099511627777: expected a token count of at most 2\^40 /,
+  ],
 ];
 
 describe('TraceReader on bad traces', () => {
   for (const [what, file, content, message] of cases) {
     it(`TraceReader(${file}) throws an InputError for ${what}, with the line`, () => {
       tmp.write(file, content);
-      const columns = file === 'tokens.csv' ? { inputTokens: 'in', outputTokens: 'out' } : {};
+      const columns = file.startsWith('tokens') ? { inputTokens: 'in', outputTokens: 'out' } : {};
       const err = failure({ file, columns });
       expect(err.message).toMatch(message);
     });
@@ -151,6 +187,24 @@ describe('TraceReader on bad traces', () => {
     );
   });
 
+  it('TraceReader says a CSV read as JSON lines looks like CSV, and what chose JSON lines', () => {
+    tmp.write('azure.csv', 'TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46.6805900,374,44\n');
+    tmp.write('csv.jsonl', 'time,size\n0,1\n');
+    const hint = (origin: string) =>
+      `: the line looks like CSV, but ${origin} reads the trace as JSON lines (one object per line); ` +
+      'for a CSV file set format: csv (--input-format csv with trace inspect) and map its columns';
+    const cases: ReadonlyArray<readonly [TraceSpec, string]> = [
+      [{ file: 'azure.csv', preset: 'mooncake' }, 'the mooncake preset'],
+      [{ file: 'azure.csv', format: 'jsonl', skipBadRows: true }, 'format: jsonl'],
+      [{ file: 'csv.jsonl' }, "the extension '.jsonl'"],
+    ];
+    for (const [spec, origin] of cases) {
+      const message = failure(spec).message;
+      expect(message).toMatch(new RegExp(`${spec.file}:1: invalid JSON \\(Unexpected token`));
+      expect(message.endsWith(`${hint(origin)}${spec.skipBadRows === true ? ')' : ''}`), message).toBe(true);
+    }
+  });
+
   it('TraceReader(skipBadRows) skips and counts every kind of bad row and keeps the first reasons', () => {
     tmp.write(
       'mixed.csv',
@@ -166,6 +220,24 @@ describe('TraceReader on bad traces', () => {
       'mixed.csv:7: time 3.5 is earlier than 4 on line 6: the trace must be sorted by time (or set sort: true)',
       `mixed.csv:8: 'time' is not a number: "later"`,
     ]);
+  });
+
+  it('TraceReader(skipBadRows) skips and counts a size beyond 2^40; 2^40 itself is a size', () => {
+    tmp.write('sizes.csv', 'time,size\n0,1\n1,1e308\n2,1099511627776\n3,2e12\n4,3');
+    const r = readAll({ file: 'sizes.csv', skipBadRows: true });
+    expect([r.lines, r.skipped]).toEqual([[2, 4, 6], 2]);
+    expect(r.reasons[1]).toMatch(/^sizes\.csv:5: 'size' is 2000000000000: expected a size of at most 2\^40/);
+  });
+
+  it('TraceReader(skipBadRows) skips and counts a row with a field more than the header', () => {
+    tmp.write('long-skip.csv', 'time,size\n0,1\n1,2,7\n2,3');
+    expect(readAll({ file: 'long-skip.csv', skipBadRows: true })).toEqual({
+      lines: [2, 4],
+      skipped: 1,
+      reasons: [
+        'long-skip.csv:3: 3 fields, but the header has 2: expected one field per column (quote a field that holds a comma)',
+      ],
+    });
   });
 
   it('inspectTrace(skipBadRows) reports the skipped rows; all rows bad is still an error', () => {

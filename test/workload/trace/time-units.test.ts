@@ -98,6 +98,24 @@ describe('trace timestamps', () => {
     );
   });
 
+  it('TraceReader(skipBadRows) detects the unit from the first good row, not from a bad first row', () => {
+    // A time that is no number (read as ISO), and an ISO time on a row with a bad size.
+    tmp.write('badfirst.csv', 'time,size\nabc,1\n0,1\n1,2\n2,3\n');
+    tmp.write('badfirst2.csv', 'time,size\n2023-01-01T00:00:00Z,x\n0,1\n1,2\n');
+    for (const [file, rows, reason] of [
+      ['badfirst.csv', [0, 1, 2], `'time' is neither a number nor an ISO-8601 time: "abc"`],
+      ['badfirst2.csv', [0, 1], `'size' is not a number: "x"`],
+    ] as const) {
+      const reader = new TraceReader({ file, skipBadRows: true }, tmp.dir);
+      expect(Array.from(reader, (r) => r.time)).toEqual(rows);
+      expect([reader.timeUnit, reader.skipped, reader.skipReasons]).toEqual([
+        's',
+        1,
+        [`${file}:2: ${reason}`],
+      ]);
+    }
+  });
+
   it('TraceReader(rateScale 2) halves every arrival time', () => {
     tmp.write('scale.csv', 'time,size\n100,1\n101,1\n104,1\n');
     expect(times({ file: 'scale.csv', rateScale: 2 })).toEqual([0, 0.5, 2]);
