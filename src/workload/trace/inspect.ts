@@ -8,7 +8,7 @@ import { TraceReader } from './reader.js';
 import type { ResolvedTrace } from './resolve.js';
 import type { TraceRow } from './row.js';
 import type { TimeUnit, TraceFormat, TraceSpec } from './spec.js';
-import { type ColumnStats, midQuantiles, RunningMoments, summarizeColumn, ValueColumn } from './stats.js';
+import { binMeans, type ColumnStats, RunningMoments, summarizeColumn, ValueColumn } from './stats.js';
 import { type Suggestion, suggestModel } from './suggest.js';
 
 export interface TraceStats {
@@ -104,7 +104,7 @@ export function inspectTrace(spec: TraceSpec, baseDir: string, options: TraceRea
       if (c.values.length === 0) continue;
       const values = c.values.values();
       sizes[c.label] = summarizeColumn(values);
-      empirical[c.label] = midQuantiles(values, 20);
+      empirical[c.label] = binMeans(values, 20);
     }
     const zeroGaps = gaps.count - nonZeroGaps.count;
     const interarrivalCv = gaps.count === 0 ? null : gaps.cv;

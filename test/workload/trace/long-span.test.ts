@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatTraceStats } from '../../../src/cli/format-trace.js';
 import { InputError } from '../../../src/errors.js';
 import { makeArrivalProcess } from '../../../src/workload/arrivals.js';
-import { arrivalsFromSuggestion } from '../../../src/workload/resolve-traces.js';
+import { fittedArrivals } from '../../../src/workload/fit-arrivals.js';
+import { arrivalSchema } from '../../../src/workload/scenario-schema.js';
 import { inspectTrace } from '../../../src/workload/trace/index.js';
 import { makeStream } from '../../../src/sim/rng.js';
 import { tempDir } from './temp-files.js';
@@ -45,9 +46,12 @@ describe('inspectTrace over a long span', () => {
     // One arrival at 0, then one a minute over the second half: a step up, so a trend.
     const half = 50 * 1440;
     tmp.write('step.csv', csv([0, ...Array.from({ length: half }, (_, i) => 60 * (half + i))]));
-    const fit = inspectTrace({ file: 'step.csv' }, tmp.dir).suggestion.arrivals;
+    const stats = inspectTrace({ file: 'step.csv' }, tmp.dir);
+    const fit = stats.suggestion.arrivals;
     expect([fit.process, fit.process === 'piecewise' && fit.rates.length]).toEqual(['piecewise', 2 * half]);
-    const process = makeArrivalProcess(arrivalsFromSuggestion(fit, 1, 'auto'));
+    const spec = arrivalSchema.parse({ process: 'fit', trace: { file: 'step.csv' } });
+    if (spec.process !== 'fit') throw new Error('expected a fit');
+    const process = makeArrivalProcess(fittedArrivals(spec, stats));
     const rng = makeStream(1, 'arrivals', 0);
     const first = process.next(0, rng);
     // Minute 0 has a rate of 1/60 and the next 71,999 minutes none: the first arrival is in
