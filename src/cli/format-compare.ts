@@ -12,6 +12,7 @@ import {
   warmupCutTable,
   warmupNotes,
   workloadEndedNotes,
+  skippedRowsNotes,
   withHalfWidth,
 } from './format-table.js';
 import { count } from './plural.js';
@@ -79,7 +80,12 @@ export function formatCompare(c: CompareResult): string {
       "rejected and cost are totals over each run's own window, which warmup: auto cuts at its own point: " +
         'they are not compared (no *, no paired difference); costPerTask in the JSON is the fair figure to compare.',
     );
-  for (const note of [...precisionNotes(c.runs), ...warmupNotes(c.runs), ...workloadEndedNotes(c.runs)])
+  for (const note of [
+    ...precisionNotes(c.runs),
+    ...warmupNotes(c.runs),
+    ...workloadEndedNotes(c.runs),
+    ...skippedRowsNotes(c.runs),
+  ])
     parts.push('', note);
   for (const f of c.failures) parts.push('', `FAILED ${f.policy} (${failedRunText(f)}): ${f.error}`);
   return parts.join('\n');

@@ -13,6 +13,7 @@ import {
   warmupCutSpread,
   warmupNotes,
   workloadEndedNotes,
+  skippedRowsNotes,
 } from './format-table.js';
 import { count } from './plural.js';
 
@@ -69,7 +70,12 @@ export function formatRun(r: RunResult): string {
   if (r.replications < 2) parts.push('', `${ONE_REPLICATION}.`);
   const cut = warmupCutSpread(r);
   if (cut !== undefined) parts.push('', warmupCutLine(cut));
-  for (const note of [...precisionNotes([r]), ...warmupNotes([r]), ...workloadEndedNotes([r])])
+  for (const note of [
+    ...precisionNotes([r]),
+    ...warmupNotes([r]),
+    ...workloadEndedNotes([r]),
+    ...skippedRowsNotes([r]),
+  ])
     parts.push('', note);
   parts.push('', `digest ${r.digest}`);
   return parts.join('\n');

@@ -8,6 +8,7 @@ import {
   warmupNotes,
   withHalfWidth,
   workloadEndedNotes,
+  skippedRowsNotes,
 } from './format-table.js';
 import { count } from './plural.js';
 
@@ -62,6 +63,7 @@ export function formatSweep(s: SweepResult): string {
       ...precisionNotes(point.runs, ` at ${where}`),
       ...warmupNotes(point.runs, ` at ${where}`),
       ...workloadEndedNotes(point.runs, ` at ${where}`),
+      ...skippedRowsNotes(point.runs, ` at ${where}`),
     ])
       parts.push('', note);
     for (const f of point.failures)

@@ -97,6 +97,27 @@ export function workloadEndedNotes(runs: readonly RunResult[], where = ''): stri
   ];
 }
 
+/**
+ * One line when a replay skipped bad rows (skipBadRows): how many per replication and the first
+ * reason, so a table never hides that part of the trace was left out. The JSON has the counts and
+ * the first few reasons per replication (skippedRows).
+ */
+export function skippedRowsNotes(runs: readonly RunResult[], where = ''): string[] {
+  const reps = runs.flatMap((r) => r.replicationResults);
+  const counts = reps.map((x) => x.skippedRows?.rows ?? 0);
+  const most = Math.max(0, ...counts);
+  if (most === 0) return [];
+  const least = Math.min(...counts);
+  const first = reps.find((x) => x.skippedRows !== undefined)?.skippedRows?.reasons[0];
+  const how =
+    least === most
+      ? `${count(most, 'bad row')} of the trace in each replication`
+      : `${least}–${most} bad rows of the trace per replication`;
+  return [
+    `SKIPPED ROWS${where}: skipBadRows left out ${how}${first === undefined ? '' : ` (first: ${first})`}`,
+  ];
+}
+
 export function precisionNotes(runs: readonly RunResult[], where = ''): string[] {
   return runs.flatMap((r) => {
     if (r.precisionMet !== false) return [];

@@ -183,6 +183,7 @@ const isSummary = shape(
   {
     warmupCut: shape({ completed: count, seconds: number }, { atLimit: (v) => v === true }),
     workloadEnded: (v) => v === true,
+    skippedRows: shape({ rows: count, reasons: arrayOf(string) }),
   },
 );
 

@@ -3,6 +3,7 @@
 import type { ReplicationMetrics } from '../metrics/summary-types.js';
 import type { TimelineData } from '../metrics/timeline.js';
 import type { Scenario } from '../workload/scenario-schema.js';
+import type { SkippedRows } from '../workload/synthetic.js';
 import type { EstimateTree } from './estimate-tree.js';
 import type { WarmupCut } from './warmup.js';
 
@@ -24,6 +25,8 @@ export interface ReplicationSummary {
    * scenario's stop, so the run ended with its last task (absent otherwise).
    */
   readonly workloadEnded?: true;
+  /** A replay with skipBadRows: how many bad rows were skipped, and the first few reasons (absent when none). */
+  readonly skippedRows?: SkippedRows;
 }
 
 export interface RunResult {

@@ -70,6 +70,7 @@ function summarize(r: ReplicationResult): ReplicationSummary {
     metrics: r.metrics,
     timeline: r.timeline,
     ...(r.workloadEnded === true ? { workloadEnded: true as const } : {}),
+    ...(r.skippedRows === undefined ? {} : { skippedRows: r.skippedRows }),
   };
 }
 

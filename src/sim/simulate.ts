@@ -16,7 +16,7 @@ import type { ReplicationMetrics } from '../metrics/summary-types.js';
 import type { PolicyDefinition } from '../policies/routing/types.js';
 import { meanRate } from '../workload/arrivals.js';
 import type { Scenario } from '../workload/scenario-schema.js';
-import { SyntheticWorkload, type Workload } from '../workload/synthetic.js';
+import { type SkippedRows, SyntheticWorkload, type Workload } from '../workload/synthetic.js';
 import { TraceWorkload } from '../workload/trace-workload.js';
 import type { BatchSeriesData } from '../metrics/batch-series.js';
 import type { TimelineData } from '../metrics/timeline.js';
@@ -82,6 +82,14 @@ export interface ReplicationResult {
   readonly responseSeries?: BatchSeriesData;
   /** The workload ran out of tasks (a trace's last row, arrivals that ended) before the stop. */
   readonly workloadEnded?: true;
+  /** A replay with skipBadRows: bad rows skipped in the rows read (absent when none). */
+  readonly skippedRows?: SkippedRows;
+}
+
+/** `{ skippedRows }` when the workload skipped some, else nothing (other results keep their bytes). */
+function skippedRows(workload: Workload): { skippedRows?: SkippedRows } {
+  const s = workload.skipped?.();
+  return s === undefined || s.rows === 0 ? {} : { skippedRows: s };
 }
 
 class Simulation implements Host {
@@ -434,6 +442,7 @@ class Simulation implements Host {
       decisionHash: (this.core.decisionHash >>> 0).toString(16).padStart(8, '0'),
       // Only when true, so every run that reaches its stop keeps its bytes (and digest).
       ...(this.ranOut ? { workloadEnded: true as const } : {}),
+      ...skippedRows(this.workload),
     };
   }
 }

@@ -17,6 +17,14 @@ export interface Workload {
   nextTime(): number;
   /** Fills the attributes of the task arriving now at nextTime(), and advances. */
   fill(tasks: TaskTable, id: number): void;
+  /** A replay's bad rows skipped so far (skipBadRows); absent for generated workloads. */
+  skipped?(): SkippedRows;
+}
+
+/** Bad rows a replay skipped: how many, and `file:line: reason` of the first few. */
+export interface SkippedRows {
+  readonly rows: number;
+  readonly reasons: readonly string[];
 }
 
 /** Arrivals generated ahead at a time: tight loops over one stream each, same values in the same order. */
@@ -55,13 +63,21 @@ export class SyntheticWorkload implements Workload {
     this.noise = new ServiceNoise(scenario, seed, replication);
     this.samplers = w.classes.map((c) => (c.size === undefined ? undefined : makeSampler(c.size)));
     this.sizeDists = w.classes.map((c) => c.size);
-    this.inputs = w.classes.map((c) => (c.inputTokens === undefined ? undefined : makeSampler(c.inputTokens)));
-    this.outputs = w.classes.map((c) => (c.outputTokens === undefined ? undefined : makeSampler(c.outputTokens)));
-    this.prefixes = w.classes.map((c, i) => (c.prefix === undefined ? undefined : new PrefixBlocks(c.prefix, i)));
+    this.inputs = w.classes.map((c) =>
+      c.inputTokens === undefined ? undefined : makeSampler(c.inputTokens),
+    );
+    this.outputs = w.classes.map((c) =>
+      c.outputTokens === undefined ? undefined : makeSampler(c.outputTokens),
+    );
+    this.prefixes = w.classes.map((c, i) =>
+      c.prefix === undefined ? undefined : new PrefixBlocks(c.prefix, i),
+    );
     this.tokens = makeStream(seed, 'tokens', replication);
     this.plain =
       w.serviceNoise === undefined &&
-      w.classes.every((c) => c.size !== undefined && !c.inputTokens && !c.outputTokens && !c.prefix && !c.key);
+      w.classes.every(
+        (c) => c.size !== undefined && !c.inputTokens && !c.outputTokens && !c.prefix && !c.key,
+      );
     const total = w.classes.reduce((s, c) => s + c.weight, 0);
     let acc = 0;
     this.cumWeights = Float64Array.from(w.classes, (c) => (acc += c.weight / total));
@@ -91,7 +107,8 @@ export class SyntheticWorkload implements Workload {
         while (c < cw.length - 1 && u >= cw[c]!) c++;
         this.blockClass[i] = c;
       }
-      if (this.plain) for (let i = 0; i < BLOCK; i++) this.blockSize[i] = this.samplers[this.blockClass[i]!]!(this.sizes);
+      if (this.plain)
+        for (let i = 0; i < BLOCK; i++) this.blockSize[i] = this.samplers[this.blockClass[i]!]!(this.sizes);
     } else if (this.plain) fillSamples(this.sizeDists[0]!, this.samplers[0]!, this.blockSize, this.sizes);
     this.at = 0;
   }

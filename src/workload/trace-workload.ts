@@ -8,7 +8,7 @@ import type { TaskTable } from '../model/task-table.js';
 import { makeStream } from '../sim/rng.js';
 import type { ReplaySpec, Scenario } from './scenario-schema.js';
 import { ServiceNoise } from './service-noise.js';
-import type { Workload } from './synthetic.js';
+import type { SkippedRows, Workload } from './synthetic.js';
 import { TraceReader, type TraceRow, type TraceSpec } from './trace/index.js';
 import { rateScaleForUtilization } from './trace/scale.js';
 
@@ -69,8 +69,10 @@ function bootstrapRows(
   return out;
 }
 
+const KEEP_REASONS = 5;
+
 export class TraceWorkload implements Workload {
-  private readonly reader: TraceReader | undefined;
+  private readonly reader: TraceReader;
   private readonly rows: TraceRow[] | undefined;
   private at = 0;
   private current: TraceRow | undefined;
@@ -79,28 +81,29 @@ export class TraceWorkload implements Workload {
   private readonly keys = new Map<string, number>();
   private readonly noise: ServiceNoise;
   private readonly file: string;
+  private readonly skipBadRows: boolean;
+  /** Rows skipped here (a class the scenario lacks), beside those the reader skipped. */
+  private classSkipped = 0;
+  private readonly classReasons: string[] = [];
   private count = 0;
 
   constructor(scenario: Scenario, seed: number, replication: number) {
     const spec = scenario.workload.trace;
     if (spec === undefined) throw new Error('a trace workload needs workload.trace (a bug if seen here)');
     this.file = spec.file;
+    this.skipBadRows = spec.skipBadRows === true;
     const scale = replayRateScale(scenario, spec);
     this.classNames = scenario.workload.classes.map((c) => c.name);
     this.classIndex = new Map(this.classNames.map((n, i) => [n, i]));
     this.noise = new ServiceNoise(scenario, seed, replication);
+    this.reader = new TraceReader(readerSpec(spec, scale), '.');
     if (spec.resample === 'bootstrap') {
-      this.rows = bootstrapRows(
-        [...new TraceReader(readerSpec(spec, scale), '.')],
-        spec.blockSeconds,
-        seed,
-        replication,
-      );
+      const kept: TraceRow[] = [];
+      for (let row = this.good(this.reader.next()); row !== undefined; row = this.good(this.reader.next()))
+        kept.push(row);
+      this.rows = bootstrapRows(kept, spec.blockSeconds, seed, replication);
       this.current = this.rows[0];
-    } else {
-      this.reader = new TraceReader(readerSpec(spec, scale), '.');
-      this.current = this.reader.next();
-    }
+    } else this.current = this.good(this.reader.next());
   }
 
   nextTime(): number {
@@ -109,11 +112,8 @@ export class TraceWorkload implements Workload {
 
   fill(tasks: TaskTable, id: number): void {
     const row = this.current!;
-    const cls = row.cls === undefined ? 0 : this.classIndex.get(row.cls);
-    if (cls === undefined)
-      throw new InputError(
-        `${this.file}:${row.line}: class '${row.cls}' is not a class of the scenario (classes: ${this.classNames.join(', ')})`,
-      );
+    // good() let through only rows of a known class.
+    const cls = row.cls === undefined ? 0 : this.classIndex.get(row.cls)!;
     tasks.arrival[id] = row.time;
     tasks.cls[id] = cls;
     tasks.size[id] = row.size;
@@ -125,7 +125,28 @@ export class TraceWorkload implements Workload {
     tasks.prefix[id] = row.prefix;
     tasks.seq[id] = this.count++;
     tasks.noise[id] = this.noise.next();
-    this.current = this.rows !== undefined ? this.rows[++this.at] : this.reader!.next();
+    this.current = this.rows !== undefined ? this.rows[++this.at] : this.good(this.reader.next());
+  }
+
+  /** Bad rows skipped so far (rows read, with skipBadRows), or none. */
+  skipped(): SkippedRows {
+    const reasons = [...this.reader.skipReasons, ...this.classReasons].slice(0, KEEP_REASONS);
+    return { rows: this.reader.skipped + this.classSkipped, reasons };
+  }
+
+  /**
+   * `row`, or the first after it whose class the scenario has: a row of another class is an
+   * error (file, line, the classes there are) or, with skipBadRows, skipped and counted.
+   */
+  private good(first: TraceRow | undefined): TraceRow | undefined {
+    for (let row = first; row !== undefined; row = this.reader.next()) {
+      if (row.cls === undefined || this.classIndex.has(row.cls)) return row;
+      const message = `${this.file}:${row.line}: class '${row.cls}' is not a class of the scenario (classes: ${this.classNames.join(', ')})`;
+      if (!this.skipBadRows) throw new InputError(message);
+      this.classSkipped++;
+      if (this.classReasons.length < KEEP_REASONS) this.classReasons.push(message);
+    }
+    return undefined;
   }
 
   private intern(key: string): number {
