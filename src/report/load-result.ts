@@ -8,7 +8,7 @@ import { JsonBytesError, parseJsonBytes } from '../io/parse-json-bytes.js';
 import { VERSION } from '../version.js';
 import type { ReportInput } from './input-types.js';
 import { KNOWN_FORMATS, messages } from './messages.js';
-import { schemaByFormat } from './result-schema.js';
+import { issueText, schemaByFormat } from './result-schema.js';
 
 // Up to this size a file is read as one string and parsed in one call (the fastest way); above it
 // in pieces, as one string would come near V8's longest (~512 MB) and a sweep can write more.
@@ -48,12 +48,14 @@ function checkResult(data: unknown, file: string): ReportInput {
     if (known !== undefined) throw new InputError(messages.unknownVersion(file, format, known, VERSION));
     throw new InputError(messages.wrongFormat(file, format));
   }
-  const checked = schema.safeParse(data);
+  const checked = schema.safeParse(data, { error: issueText });
   if (!checked.success) {
-    const problems = checked.error.issues
-      .slice(0, 5)
-      .map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`);
-    if (checked.error.issues.length > 5) problems.push(`... and ${checked.error.issues.length - 5} more`);
+    // A figure may be found wrong twice (as a named figure and as one of every figure): once here.
+    const all = [
+      ...new Set(checked.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`)),
+    ];
+    const problems = all.slice(0, 5);
+    if (all.length > 5) problems.push(`... and ${all.length - 5} more`);
     throw new InputError(messages.invalid(file, format, problems));
   }
   const runs =

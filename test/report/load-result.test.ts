@@ -119,8 +119,8 @@ describe('parseResult(text, file) rejects bad input with a message naming the fi
     expect(failure(JSON.stringify(data))).toBe(
       [
         'r.json: not a valid orchlab.compare/1 result:',
-        '  runs.0.replicationResults.0.timeline.bucketSeconds: expected a number',
-        '  runs.1.metrics.responseTime: Invalid input: expected object, received undefined',
+        '  runs.0.replicationResults.0.timeline.bucketSeconds: expected a number, found "wide"',
+        '  runs.1.metrics.responseTime: missing; expected the estimates mean, p50, p90, p95, p99 and p999',
       ].join('\n'),
     );
   });
