@@ -8,7 +8,7 @@ import { JsonBytesError, parseJsonBytes } from '../io/parse-json-bytes.js';
 import { jsonSyntaxError } from '../io/json-syntax.js';
 import { VERSION } from '../version.js';
 import type { ReportInput } from './input-types.js';
-import { KNOWN_FORMATS, messages } from './messages.js';
+import { KNOWN_FORMATS, messages, OTHER_FORMATS } from './messages.js';
 import { issueText, schemaByFormat } from './result-schema.js';
 
 // Up to this size a file is read as one string and parsed in one call (the fastest way); above it
@@ -51,9 +51,13 @@ function checkResult(data: unknown, file: string): ReportInput {
   if (typeof format !== 'string') throw new InputError(messages.noFormat(file));
   const schema = schemaByFormat[format as keyof typeof schemaByFormat];
   if (schema === undefined) {
-    const family = /^(orchlab\.[a-z]+)\/\d+$/.exec(format)?.[1];
-    const known = KNOWN_FORMATS.find((k) => k.startsWith(`${family}/`));
+    // `orchlab.<kind>/<version>`: any other version of a result (`/2`, `/1.1`) is one this orchlab
+    // does not know; orchlab's other JSON (trace inspect, ...) is named as what it is.
+    const kind = /^orchlab\.([a-z]+)(?:\/|$)/.exec(format)?.[1];
+    const known = KNOWN_FORMATS.find((k) => k.startsWith(`orchlab.${kind}/`));
     if (known !== undefined) throw new InputError(messages.unknownVersion(file, format, known, VERSION));
+    const other = kind === undefined ? undefined : OTHER_FORMATS.get(kind);
+    if (other !== undefined) throw new InputError(messages.notAResult(file, format, other));
     throw new InputError(messages.wrongFormat(file, format));
   }
   const checked = schema.safeParse(data, { error: issueText });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { endsOpen, loadResult, parseResult } from '../../src/report/load-result.js';
+import { VERSION } from '../../src/version.js';
 import { compareResult, sweepResult } from './support/results.js';
 
 let good = '';
@@ -136,6 +137,30 @@ describe('parseResult(text, file) rejects bad input with a message naming the fi
     expect(failure('{"format": "vega-lite"}')).toMatch(
       /^r\.json: format 'vega-lite' is not an orchlab result; expected one of/,
     );
+  });
+
+  it("orchlab's other JSON (trace inspect, conformance, the run cache) is named as what it is", () => {
+    const tail = 'report reads results of run, compare and sweep (written with --format json)';
+    expect(failure('{"format": "orchlab.trace/1", "rows": 12031}')).toBe(
+      `r.json: format orchlab.trace/1 is a trace inspect result (orchlab trace inspect --format json); ${tail}`,
+    );
+    expect(failure('{"format": "orchlab.conformance/1", "failed": 0}')).toBe(
+      `r.json: format orchlab.conformance/1 is a conformance result (orchlab conformance --format json); ${tail}`,
+    );
+    expect(failure('{"format": "orchlab.cache/2"}')).toBe(
+      `r.json: format orchlab.cache/2 is an entry of orchlab's run cache (--cache); ${tail}`,
+    );
+    expect(failure('{"format": "orchlab.constructor/1"}')).toMatch(
+      /^r\.json: format 'orchlab\.constructor\/1' is not an orchlab result; expected one of/,
+    );
+  });
+
+  it('a malformed version of a result format is a version this orchlab does not know', () => {
+    for (const format of ['orchlab.compare/1.1', 'orchlab.compare/v2', 'orchlab.compare/', 'orchlab.compare'])
+      expect(failure(JSON.stringify({ format }))).toBe(
+        `r.json: format ${format} is a version this orchlab (${VERSION}) does not know; it reads orchlab.compare/1. ` +
+          'Use the orchlab version that wrote the file, or re-run the experiment.',
+      );
   });
 
   it('a format version this orchlab does not know', () => {
