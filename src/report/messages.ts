@@ -4,6 +4,13 @@ export const KNOWN_FORMATS = ['orchlab.compare/1', 'orchlab.sweep/1', 'orchlab.r
 
 const expected = `expected one of ${KNOWN_FORMATS.join(', ')}`;
 
+/** orchlab's JSON that is not a result, by the kind in its format (`orchlab.trace/1`): what it is. */
+export const OTHER_FORMATS: ReadonlyMap<string, string> = new Map([
+  ['trace', 'a trace inspect result (orchlab trace inspect --format json)'],
+  ['conformance', 'a conformance result (orchlab conformance --format json)'],
+  ['cache', "an entry of orchlab's run cache (--cache)"],
+]);
+
 export const messages = {
   cannotRead: (file: string, reason: string) => `${file}: cannot read result file (${reason})`,
   empty: (file: string) => `${file}: the file is empty; expected an orchlab result (JSON)`,
@@ -11,8 +18,12 @@ export const messages = {
     `${file}: truncated JSON: the text stops after ${bytes} bytes before the result is complete ` +
     '(was the run interrupted while writing it?)',
   notJson: (file: string, reason: string) => `${file}: not JSON (${reason}); expected an orchlab result`,
+  utf16: (file: string) =>
+    `${file}: UTF-16 text (the file starts with a UTF-16 byte-order mark); expected an orchlab result in UTF-8, as orchlab writes it`,
   notObject: (file: string) => `${file}: not an orchlab result (the JSON is not an object); ${expected}`,
   noFormat: (file: string) => `${file}: not an orchlab result (no "format" field); ${expected}`,
+  notAResult: (file: string, format: string, what: string) =>
+    `${file}: format ${format} is ${what}; report reads results of run, compare and sweep (written with --format json)`,
   wrongFormat: (file: string, format: string) =>
     `${file}: format '${format}' is not an orchlab result; ${expected}`,
   unknownVersion: (file: string, format: string, known: string, orchlab: string) =>

@@ -41,6 +41,24 @@ describe('orchlab report RESULT --out FILE [--svg DIR]', () => {
   });
 });
 
+describe('orchlab report: a missing <result> or --out', () => {
+  it('with nothing given, names the missing <result> first (exit 2)', async () => {
+    const r = await runCli('report');
+    expect(r.stderr).toBe("error: missing required argument 'result'\n(run with --help for usage)\n");
+    expect(r.code).toBe(2);
+  });
+
+  it('with a result and no --out, names --out (exit 2), and reads nothing', async () => {
+    const r = await runCli('report', 'no-such-result.json');
+    expect(r.stderr).toBe(
+      "error: required option '--out <file>' not specified\n(run with --help for usage)\n",
+    );
+    expect(r.code).toBe(2);
+    const bare = await runCli('report', '--quiet');
+    expect(bare.stderr).toBe("error: missing required argument 'result'\n(run with --help for usage)\n");
+  });
+});
+
 describe('orchlab report: every output checked before any is written', () => {
   /** A folder holding c.json, a saved compare result. */
   async function withResult(): Promise<string> {

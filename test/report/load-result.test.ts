@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { endsOpen, loadResult, parseResult } from '../../src/report/load-result.js';
+import { VERSION } from '../../src/version.js';
 import { compareResult, sweepResult } from './support/results.js';
 
 let good = '';
@@ -57,8 +58,31 @@ describe('loadResult(path)', () => {
     );
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, `${good.slice(0, -1)},]}`);
-    expect(() => loadResult(bad, { wholeTextBytes: 0 })).toThrow(
-      new RegExp(`^${bad}: not JSON \\(.+ \\(at byte \\d+\\)\\); expected an orchlab result$`),
+    for (const wholeTextBytes of [0, undefined])
+      expect(() => loadResult(bad, { ...(wholeTextBytes === undefined ? {} : { wholeTextBytes }) })).toThrow(
+        `${bad}: not JSON (expected a property name in double quotes, found ']', at line 1, column ${good.length + 1}); expected an orchlab result`,
+      );
+  });
+
+  it('a UTF-8 byte-order mark at the start is skipped, read whole or in pieces', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orchlab-load-'));
+    const file = join(dir, 'bom.json');
+    writeFileSync(file, `\uFEFF${good}`);
+    expect(loadResult(file).format).toBe('orchlab.compare/1');
+    expect(loadResult(file, { wholeTextBytes: 0 })).toStrictEqual(JSON.parse(good));
+    writeFileSync(file, '\uFEFF\n');
+    expect(() => loadResult(file)).toThrow(`${file}: the file is empty`);
+    // Faults are placed in the text after the mark, as an editor shows it.
+    writeFileSync(file, '\uFEFF{"format": x}');
+    expect(() => loadResult(file)).toThrow("(found 'x' where a value should be, at line 1, column 12)");
+  });
+
+  it('UTF-16 text (a UTF-16 byte-order mark) is named as such', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orchlab-load-'));
+    const file = join(dir, 'u16.json');
+    writeFileSync(file, Buffer.from(`\uFEFF${good}`, 'utf16le'));
+    expect(() => loadResult(file)).toThrow(
+      `${file}: UTF-16 text (the file starts with a UTF-16 byte-order mark); expected an orchlab result in UTF-8, as orchlab writes it`,
     );
   });
 
@@ -85,11 +109,21 @@ describe('parseResult(text, file) rejects bad input with a message naming the fi
     }
   });
 
-  it('not JSON', () => {
-    expect(failure('format: orchlab.compare/1')).toMatch(
-      /^r\.json: not JSON \(.+\); expected an orchlab result$/,
+  it('not JSON: why, on one line, with the line and column', () => {
+    expect(failure('format: orchlab.compare/1')).toBe(
+      "r.json: not JSON (found 'format' where a value should be, at line 1, column 1); expected an orchlab result",
     );
-    expect(failure('{"a": 1}}')).toMatch(/^r\.json: not JSON/);
+    expect(failure('hello world\n')).toBe(
+      "r.json: not JSON (found 'hello' where a value should be, at line 1, column 1); expected an orchlab result",
+    );
+    // Text after the result: where it starts, not JSON.parse's "position 615033".
+    const pretty = JSON.stringify(JSON.parse(good), null, 2);
+    expect(failure(`${pretty}\ngarbage\n`)).toBe(
+      `r.json: not JSON (found 'garbage' after the end of the JSON value, at line ${pretty.split('\n').length + 1}, column 1); expected an orchlab result`,
+    );
+    expect(failure('{"a": 1}}')).toBe(
+      "r.json: not JSON (found '}' after the end of the JSON value, at line 1, column 9); expected an orchlab result",
+    );
   });
 
   it('JSON that is not an object, or has no format', () => {
@@ -103,6 +137,30 @@ describe('parseResult(text, file) rejects bad input with a message naming the fi
     expect(failure('{"format": "vega-lite"}')).toMatch(
       /^r\.json: format 'vega-lite' is not an orchlab result; expected one of/,
     );
+  });
+
+  it("orchlab's other JSON (trace inspect, conformance, the run cache) is named as what it is", () => {
+    const tail = 'report reads results of run, compare and sweep (written with --format json)';
+    expect(failure('{"format": "orchlab.trace/1", "rows": 12031}')).toBe(
+      `r.json: format orchlab.trace/1 is a trace inspect result (orchlab trace inspect --format json); ${tail}`,
+    );
+    expect(failure('{"format": "orchlab.conformance/1", "failed": 0}')).toBe(
+      `r.json: format orchlab.conformance/1 is a conformance result (orchlab conformance --format json); ${tail}`,
+    );
+    expect(failure('{"format": "orchlab.cache/2"}')).toBe(
+      `r.json: format orchlab.cache/2 is an entry of orchlab's run cache (--cache); ${tail}`,
+    );
+    expect(failure('{"format": "orchlab.constructor/1"}')).toMatch(
+      /^r\.json: format 'orchlab\.constructor\/1' is not an orchlab result; expected one of/,
+    );
+  });
+
+  it('a malformed version of a result format is a version this orchlab does not know', () => {
+    for (const format of ['orchlab.compare/1.1', 'orchlab.compare/v2', 'orchlab.compare/', 'orchlab.compare'])
+      expect(failure(JSON.stringify({ format }))).toBe(
+        `r.json: format ${format} is a version this orchlab (${VERSION}) does not know; it reads orchlab.compare/1. ` +
+          'Use the orchlab version that wrote the file, or re-run the experiment.',
+      );
   });
 
   it('a format version this orchlab does not know', () => {
@@ -119,8 +177,8 @@ describe('parseResult(text, file) rejects bad input with a message naming the fi
     expect(failure(JSON.stringify(data))).toBe(
       [
         'r.json: not a valid orchlab.compare/1 result:',
-        '  runs.0.replicationResults.0.timeline.bucketSeconds: expected a number',
-        '  runs.1.metrics.responseTime: Invalid input: expected object, received undefined',
+        '  runs.0.replicationResults.0.timeline.bucketSeconds: expected a number, found "wide"',
+        '  runs.1.metrics.responseTime: missing; expected the estimates mean, p50, p90, p95, p99 and p999',
       ].join('\n'),
     );
   });

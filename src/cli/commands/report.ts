@@ -20,11 +20,18 @@ export function registerReport(program: Command): void {
       'write a self-contained HTML report (Vega-Lite charts, every figure with its CI) from a result JSON file',
     )
     .argument('<result>', 'result of `orchlab compare`, `sweep` or `run` with --format json')
-    .requiredOption('--out <file>', 'the HTML file to write (atomically)')
+    // Required, but checked in the action: commander checks required options before arguments,
+    // so `orchlab report` alone would ask for --out before the missing <result>.
+    .option('--out <file>', 'the HTML file to write (atomically)')
     .option('--svg <dir>', 'also write every chart as an SVG file in this folder')
     .addOption(quietOption())
-    .action(async (path: string, flags: ReportFlags, cmd: Command) => {
+    .action(async (path: string, flags: Partial<ReportFlags>, cmd: Command) => {
+      const { out } = flags;
+      if (out === undefined)
+        cmd.error("error: required option '--out <file>' not specified", {
+          code: 'commander.missingMandatoryOptionValue',
+        });
       const { reportAction } = await import('../actions/report.js');
-      await reportAction(path, flags, cmd);
+      await reportAction(path, { ...flags, out }, cmd);
     });
 }
