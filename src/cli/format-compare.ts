@@ -2,17 +2,8 @@
 // then each policy against the best as a paired difference.
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { CompareResult } from '../runner/compare.js';
-import {
-  ciRange,
-  failedRunText,
-  formatTable,
-  num,
-  ONE_REPLICATION,
-  precisionNotes,
-  warmupCutTable,
-  warmupNotes,
-  withHalfWidth,
-} from './format-table.js';
+import { failedRunText, ONE_REPLICATION, precisionNotes, warmupNotes } from '../runner/run-notes.js';
+import { ciRange, formatTable, num, warmupCutTable, withHalfWidth } from './format-table.js';
 import { count } from './plural.js';
 import { pairCount } from '../analysis/compare-runs.js';
 

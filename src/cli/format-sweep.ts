@@ -1,7 +1,8 @@
 // The terminal view of a sweep: one row per point (its values), then per policy the p99 and the
 // mean response time with their 95% CI half-widths; * marks the best policy at the point.
 import type { SweepPoint, SweepResult } from '../runner/sweep.js';
-import { failedRunText, formatTable, precisionNotes, warmupNotes, withHalfWidth } from './format-table.js';
+import { failedRunText, precisionNotes, warmupNotes } from '../runner/run-notes.js';
+import { formatTable, withHalfWidth } from './format-table.js';
 import { count } from './plural.js';
 
 // A swept value as given (8.8, 1e-7), never rounded: two points must not read the same.
