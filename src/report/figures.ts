@@ -13,6 +13,7 @@ export interface FigureRow {
   readonly name: string;
   readonly unit: string;
   readonly value: number | null;
+  /** The 95% CI; null for a missing figure or a run of one replication (no interval). */
   readonly lo: number | null;
   readonly hi: number | null;
   /** Whether this policy is the best on this metric (lowest mean) at this point. */
@@ -29,6 +30,7 @@ function runRows(
   return metrics.flatMap((metric) =>
     runs.flatMap((run) => {
       const e = estimateOf(run, metric);
+      const single = run.replicationResults.length < 2;
       if (e === undefined) return [];
       const row: FigureRow = {
         point,
@@ -37,8 +39,9 @@ function runRows(
         name: metricName(metric),
         unit: metricUnit(metric),
         value: e.value,
-        lo: e.ci95?.[0] ?? null,
-        hi: e.ci95?.[1] ?? null,
+        // One replication has no interval: its JSON keeps [value, value], which is no CI of width 0.
+        lo: single ? null : (e.ci95?.[0] ?? null),
+        hi: single ? null : (e.ci95?.[1] ?? null),
         best: best[metric] === run.policy.label,
       };
       return [row];

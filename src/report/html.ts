@@ -4,6 +4,7 @@
 // Pure: the page's parts and the bundle texts in, HTML out. No external URL is referenced.
 import { num } from '../cli/format-table.js';
 import { count } from '../cli/plural.js';
+import { ONE_REPLICATION } from '../runner/run-notes.js';
 import { BROWSER_SCRIPT } from './browser-script.js';
 import type { Bundles } from './bundles.js';
 import type { ReportChart } from './charts.js';
@@ -92,20 +93,24 @@ function pairedTable(model: ReportModel): string {
     th('significant'),
   ].join('');
   const body = model.paired
-    .map((p) =>
-      [
+    .map((p) => {
+      // One replication: no interval and no test (the JSON's [d, d] is not an interval of width 0).
+      const tested = p.replications >= 2;
+      return [
         '<tr>',
         ...(sweep ? [`<td>${esc(p.point)}</td>`] : []),
         `<td title="${esc(p.metric)}">${esc(metricName(p.metric))}</td>`,
         `<td>${esc(p.a)}</td>`,
         `<td>${esc(p.b)}</td>`,
         numCell(p.diff.value),
-        numCell(p.diff.ci95[0]),
-        numCell(p.diff.ci95[1]),
-        `<td class="${p.significant ? 'sig-yes' : 'sig-no'}">${p.significant ? 'yes' : 'no'}</td>`,
+        numCell(tested ? p.diff.ci95[0] : null),
+        numCell(tested ? p.diff.ci95[1] : null),
+        tested
+          ? `<td class="${p.significant ? 'sig-yes' : 'sig-no'}">${p.significant ? 'yes' : 'no'}</td>`
+          : '<td class="sig-no">-</td>',
         '</tr>',
-      ].join(''),
-    )
+      ].join('');
+    })
     .join('\n');
   return `<div class="table-wrap"><table class="sortable" id="paired-table"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
@@ -181,6 +186,7 @@ ${page.charts.map(chartSection).join('\n')}
 ${page.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
 <section id="figures"><h2>Every figure</h2>
 <p class="hint note">Means over replications with 95% Student-t confidence intervals; ★ marks the best policy on a figure. Click a column heading to sort.</p>
+${oneReplicationNote(m.replications)}
 ${figuresTable(page.figures, m.kind === 'sweep')}
 </section>
 <section id="paired"><h2>Paired differences against the best</h2>
@@ -202,4 +208,14 @@ ${facts(page)}
 /** `1 replication`, `10 replications`, or `10–19 replications` across a sweep's points. */
 function replicationsText([fewest, most]: readonly [number, number]): string {
   return fewest === most ? count(fewest, 'replication') : `${fewest}–${most} replications`;
+}
+
+/** Under the tables, when some run has one replication: its cells show no interval (-). */
+function oneReplicationNote([fewest, most]: readonly [number, number]): string {
+  if (fewest >= 2) return '';
+  const text =
+    most < 2
+      ? `${ONE_REPLICATION}: the interval and significance cells show -.`
+      : 'Some runs have one replication: no confidence interval for them (their interval cells show -).';
+  return `<p class="note" id="one-replication">${esc(text)}</p>`;
 }

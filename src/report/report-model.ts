@@ -28,8 +28,14 @@ export interface ReportModel {
   readonly scenarioSpec: Scenario;
   readonly objective: Objective;
   readonly headline: Headline;
-  /** Paired differences against the best, per point for a sweep (point '' otherwise). */
-  readonly paired: readonly (SweepPoint['paired'][number] & { readonly point: string })[];
+  /**
+   * Paired differences against the best, per point for a sweep (point '' otherwise), with the
+   * replications paired (one gives no interval and no test).
+   */
+  readonly paired: readonly (SweepPoint['paired'][number] & {
+    readonly point: string;
+    readonly replications: number;
+  })[];
   readonly best: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
@@ -58,7 +64,7 @@ export function reportModel(input: ReportInput, source: string): ReportModel {
     ...common,
     kind: 'compare',
     failures: input.failures,
-    paired: input.paired.map((p) => ({ ...p, point: '' })),
+    paired: input.paired.map((p) => ({ ...p, point: '', replications: pairedReplications(runs, p) })),
     best: { '': input.best },
   };
 }
@@ -88,11 +94,22 @@ function sweepModel(sweep: SweepResult, source: string): ReportModel {
     scenarioSpec: first.scenarioSpec,
     objective,
     headline: sweepHeadline(sweep, objective),
-    paired: sweep.points.flatMap((p) => p.paired.map((d) => ({ ...d, point: pointLabel(sweep, p.values) }))),
+    paired: sweep.points.flatMap((p) =>
+      p.paired.map((d) => ({
+        ...d,
+        point: pointLabel(sweep, p.values),
+        replications: pairedReplications(p.runs, d),
+      })),
+    ),
     best: Object.fromEntries(sweep.points.map((p) => [pointLabel(sweep, p.values), p.best])),
   };
 }
 
 function replicationRange(counts: readonly number[]): readonly [number, number] {
   return [Math.min(...counts), Math.max(...counts)];
+}
+
+/** The replications a paired difference pairs: those of its policy `a` (the same as the best's). */
+function pairedReplications(runs: readonly RunResult[], d: { readonly a: string }): number {
+  return runs.find((r) => r.policy.label === d.a)?.replicationResults.length ?? 0;
 }

@@ -3,7 +3,9 @@ import { loadBundles } from '../../src/report/bundles.js';
 import { esc, renderReportHtml, safeJson } from '../../src/report/html.js';
 import { metricPaths } from '../../src/report/metrics.js';
 import { reportPage } from '../../src/report/write-report.js';
-import { compareResult, runResult, sweepResult } from './support/results.js';
+import { runComparison } from '../../src/runner/compare.js';
+import { executeInProcess } from '../../src/runner/executor.js';
+import { compareResult, runResult, smallScenario, sweepResult } from './support/results.js';
 
 async function html(): Promise<string> {
   return renderReportHtml(
@@ -92,5 +94,37 @@ describe('esc(text) and safeJson(value)', () => {
     expect(esc(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
     expect(safeJson({ s: '</script>\u2028' })).toBe('{"s":"\\u003c/script>\\u2028"}');
     expect(JSON.parse(safeJson({ s: '</script>\u2028' }))).toEqual({ s: '</script>\u2028' });
+  });
+});
+
+describe('a report of one replication', () => {
+  it('shows no interval (-, not a zero-width CI) in either table, and says why', async () => {
+    const one = await runComparison(smallScenario(['replications=1']), ['sed', 'random'], executeInProcess);
+    expect(one.runs[0]!.metrics.responseTime.p99.ci95).toEqual([
+      one.runs[0]!.metrics.responseTime.p99.value,
+      one.runs[0]!.metrics.responseTime.p99.value,
+    ]);
+    const text = renderReportHtml(reportPage(one, { command: 'c' }), loadBundles());
+    const table = (id: string) =>
+      new RegExp(`<table class="sortable" id="${id}">(.*?)</table>`, 's').exec(text)![1]!;
+    const p99 = table('figures-table')
+      .split('\n')
+      .find((row) => row.includes('<td>sed</td>') && row.includes('>p99 response time<'))!;
+    const value = one.runs[0]!.metrics.responseTime.p99.value!;
+    expect(p99).toContain(`<td class="num" data-v="${value}">`);
+    // mean, then low, high and half-width: a dash each.
+    expect(p99.match(/<td class="num" data-v="">-<\/td>/g)).toHaveLength(3);
+    const paired = table('paired-table')
+      .split('\n')
+      .filter((r) => r.startsWith('<tr>'));
+    expect(paired.length).toBeGreaterThan(0);
+    for (const row of paired) {
+      expect(row.match(/<td class="num" data-v="">-<\/td>/g)).toHaveLength(2);
+      expect(row).toMatch(/<td class="sig-no">-<\/td><\/tr>$/);
+    }
+    expect(text).toContain(
+      '<p class="note" id="one-replication">One replication: no confidence intervals (give --replications 2 or more): the interval and significance cells show -.</p>',
+    );
+    expect(await html()).not.toContain('id="one-replication"');
   });
 });
