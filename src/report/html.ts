@@ -11,6 +11,7 @@ import type { ReportChart } from './charts.js';
 import type { FigureRow } from './figures.js';
 import { metricName } from './metrics.js';
 import { REPORT_CSS } from './report-css.js';
+import { sweptWords } from './scenario-words.js';
 import type { ReportModel } from './report-model.js';
 
 export interface ReportPage {
@@ -134,7 +135,7 @@ function facts(page: ReportPage): string {
     ['orchlab', esc(m.orchlab)],
     ['result format', esc(m.format)],
     ['scenario', esc(m.scenario)],
-    ['seed', String(m.seed)],
+    ['seed', esc(m.seed)],
     ['replications', replicationsText(m.replications)],
     ...(m.detailPoint === undefined
       ? []
@@ -152,6 +153,12 @@ export function renderReportHtml(page: ReportPage, bundles: Bundles): string {
       ? ''
       : `<p class="failures">Left out because they failed: ${m.failures.map((f) => `${esc(f.policy)} (${esc(f.error)})`).join('; ')}.</p>`;
   const [verdict, ...rest] = h.sentences;
+  // A sweep's scenario is that of one point (the detail charts'): its headings say which.
+  const at = (heading: string) => (m.detailPoint === undefined ? heading : `${heading} at ${m.detailPoint}`);
+  const scenarioLines =
+    m.sweep === undefined || m.detailPoint === undefined
+      ? page.scenarioWords
+      : [sweptWords(m.sweep, m.detailPoint), ...page.scenarioWords];
   const nav = [
     ...page.charts.map((c) => [`chart-${c.id}`, c.heading]),
     ['figures', 'Every figure'],
@@ -172,7 +179,7 @@ export function renderReportHtml(page: ReportPage, bundles: Bundles): string {
 </head>
 <body>
 <header>
-<p class="kicker">orchlab ${esc(m.kind)} report · scenario ${esc(m.scenario)} · ${replicationsText(m.replications)} · seed ${m.seed}</p>
+<p class="kicker">orchlab ${esc(m.kind)} report · scenario ${esc(m.scenario)} · ${replicationsText(m.replications)} · seed ${esc(m.seed)}</p>
 <h1 id="headline">${esc(h.title)}</h1>
 <div class="lede" id="headline-text">
 ${verdict === undefined ? '' : `<p class="verdict">${esc(verdict)}</p>`}
@@ -180,7 +187,7 @@ ${rest.map((s) => `<p>${esc(s)}</p>`).join('\n')}
 ${failures}
 </div>
 </header>
-<section class="scenario" id="scenario"><h2>Scenario</h2><ul>${page.scenarioWords.map((s) => `<li>${esc(s)}</li>`).join('')}</ul></section>
+<section class="scenario" id="scenario"><h2>${esc(at('Scenario'))}</h2><ul>${scenarioLines.map((s) => `<li>${esc(s)}</li>`).join('')}</ul></section>
 <nav aria-label="contents"><ol>${nav.map(([id, t]) => `<li><a href="#${id}">${esc(t!)}</a></li>`).join('')}</ol></nav>
 ${page.charts.map(chartSection).join('\n')}
 ${page.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
@@ -195,7 +202,7 @@ ${pairedTable(m)}
 </section>
 <section id="provenance"><h2>How this was made</h2>
 ${facts(page)}
-<h3>Scenario (normalized: defaults filled in, overrides applied)</h3>
+<h3>${esc(at('Scenario'))} (normalized: defaults filled in, overrides applied${m.sweep === undefined ? '' : "; the re-run's --vary sets the swept fields at each point"})</h3>
 <pre id="scenario-yaml">${esc(page.scenarioYaml)}</pre>
 </section>
 <script type="application/json" id="report-specs">${safeJson(specs)}</script>

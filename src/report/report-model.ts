@@ -9,14 +9,15 @@ import type { ReportInput, SweepPoint, SweepResult } from './input-types.js';
 import { messages } from './messages.js';
 import { metricPaths } from './metrics.js';
 import { type Objective, readObjective } from './objective.js';
-import { pointLabel, sweepHeadline } from './sweep-headline.js';
+import { axisValuesText, pointLabel, sweepHeadline } from './sweep-headline.js';
 
 export interface ReportModel {
   readonly kind: 'compare' | 'sweep' | 'run';
   readonly format: string;
   readonly scenario: string;
   readonly orchlab: string;
-  readonly seed: number;
+  /** The seed every run used (`42`), or, when a sweep varies it, which (`varies by point: 1–60, 60 values`). */
+  readonly seed: string;
   /** Replications per run, fewest and most: they differ across a sweep's points with replications: auto. */
   readonly replications: readonly [number, number];
   /** The runs the detail charts draw. */
@@ -50,7 +51,7 @@ export function reportModel(input: ReportInput, source: string): ReportModel {
     format: input.format,
     scenario: input.scenario,
     orchlab: input.orchlab,
-    seed: input.seed,
+    seed: String(input.seed),
     replications: ((n: number) => [n, n] as const)(
       input.format === 'orchlab.compare/1' ? input.replications : input.replicationResults.length,
     ),
@@ -75,12 +76,14 @@ function sweepModel(sweep: SweepResult, source: string): ReportModel {
   if (detail === undefined) throw new InputError(messages.noRuns(source));
   const first = detail.runs[0]!;
   const objective = readObjective(first.scenarioSpec, source, metricPaths(first));
+  const seedAxis = sweep.axes.find((a) => a.path === 'seed');
   return {
     kind: 'sweep',
     format: sweep.format,
     scenario: sweep.scenario,
     orchlab: sweep.orchlab,
-    seed: first.seed,
+    // --vary seed gives each point its own seed: the last point's is not the sweep's.
+    seed: seedAxis === undefined ? String(first.seed) : `varies by point: ${axisValuesText(seedAxis.values)}`,
     replications: replicationRange(withRuns.flatMap((p) => p.runs.map((r) => r.replicationResults.length))),
     runs: detail.runs,
     sweep,

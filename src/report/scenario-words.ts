@@ -6,6 +6,8 @@ import { count } from '../cli/plural.js';
 import { meanRate } from '../workload/arrivals.js';
 import { meanOf } from '../workload/distributions.js';
 import type { ArrivalSpec, Scenario, SizeDist } from '../workload/scenario-schema.js';
+import type { SweepResult } from './input-types.js';
+import { axisValuesText } from './sweep-headline.js';
 
 function groupText(g: Scenario['agents'][number]): string {
   const details = [`speed ${num(g.speed)}`, count(g.slots, 'slot')];
@@ -83,4 +85,16 @@ export function scenarioWords(s: Scenario): string[] {
   const rules = s.rules.length === 0 ? '' : `; ${count(s.rules.length, 'routing rule')}`;
   const run = `Each replication runs ${stop} (${warm}); queueing: ${s.queueing.discipline}${rules}.`;
   return [`Fleet: ${fleet}`, workload, loadText, run];
+}
+
+/**
+ * A sweep's scenario section describes one point (`at`, the one the detail charts show): this line
+ * comes first and says what the sweep varies, so no swept field reads as fixed.
+ */
+export function sweptWords(sweep: SweepResult, at: string): string {
+  const axes = sweep.axes.map((a) => `${a.path} (${axisValuesText(a.values)})`);
+  return (
+    `Swept: ${axes.join(' × ')}, ${count(sweep.points.length, 'point')}. ` +
+    `The lines below describe the point ${at}, the one the detail charts show.`
+  );
 }

@@ -6,9 +6,24 @@ import type { SweepResult } from './input-types.js';
 import { metricName } from './metrics.js';
 import type { Objective } from './objective.js';
 
+// A swept value as given (8.8, 1e-7), never rounded: two points must not read the same.
+const valueText = (v: unknown): string =>
+  typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+
 /** `path = value` for every axis of a point, e.g. `workload.arrivals.rate = 20`. */
 export function pointLabel(sweep: SweepResult, values: Readonly<Record<string, unknown>>): string {
-  return sweep.axes.map((a) => `${shortPath(a.path)} = ${String(values[a.path])}`).join(', ');
+  return sweep.axes.map((a) => `${shortPath(a.path)} = ${valueText(values[a.path])}`).join(', ');
+}
+
+/**
+ * An axis's values in a few words: all of them up to four (`16, 24`), else the numeric span and
+ * how many (`1–60, 60 values`), or the first three and how many.
+ */
+export function axisValuesText(values: readonly unknown[]): string {
+  if (values.length <= 4) return values.map(valueText).join(', ');
+  if (values.every((v) => typeof v === 'number'))
+    return `${Math.min(...values)}–${Math.max(...values)}, ${values.length} values`;
+  return `${values.slice(0, 3).map(valueText).join(', ')}, …, ${values.length} values`;
 }
 
 /** The last segment of a scenario path: `workload.arrivals.rate` → `rate`. */

@@ -5,7 +5,7 @@ import { metricPaths } from '../../src/report/metrics.js';
 import { reportPage } from '../../src/report/write-report.js';
 import { runComparison } from '../../src/runner/compare.js';
 import { executeInProcess } from '../../src/runner/executor.js';
-import { compareResult, runResult, smallScenario, sweepResult } from './support/results.js';
+import { compareResult, runResult, smallScenario, sweepOf, sweepResult } from './support/results.js';
 
 async function html(): Promise<string> {
   return renderReportHtml(
@@ -126,5 +126,30 @@ describe('a report of one replication', () => {
       '<p class="note" id="one-replication">One replication: no confidence intervals (give --replications 2 or more): the interval and significance cells show -.</p>',
     );
     expect(await html()).not.toContain('id="one-replication"');
+  });
+});
+
+describe('a sweep report names what varies by point', () => {
+  it('a seed sweep: the seed varies by point (not the last point’s seed), in the kicker and the facts', async () => {
+    const sweep = await sweepOf(['seed=1:6:1']);
+    const text = renderReportHtml(reportPage(sweep, { command: 'c' }), loadBundles());
+    expect(/<p class="kicker">(.*?)<\/p>/.exec(text)![1]).toMatch(/ · seed varies by point: 1–6, 6 values$/);
+    expect(text).toContain('<dt>seed</dt><dd>varies by point: 1–6, 6 values</dd>');
+    expect(text).not.toMatch(/seed 6\b/);
+    expect(text).toContain('<h2>Scenario at seed = 6</h2><ul><li>Swept: seed (1–6, 6 values), 6 points.');
+  });
+
+  it('the scenario section and YAML are headed with the point they describe, after a line naming the axes', async () => {
+    const text = renderReportHtml(reportPage(await sweepResult(), { command: 'c' }), loadBundles());
+    const section = /<section class="scenario" id="scenario">(.*?)<\/section>/.exec(text)![1]!;
+    expect(section).toMatch(
+      /^<h2>Scenario at rate = 8<\/h2><ul><li>Swept: workload\.arrivals\.rate \(4, 6, 8\), 3 points\. The lines below describe the point rate = 8, the one the detail charts show\.<\/li><li>Fleet: /,
+    );
+    expect(section).toContain('Poisson arrivals at 8 tasks/s');
+    expect(text).toContain(
+      "<h3>Scenario at rate = 8 (normalized: defaults filled in, overrides applied; the re-run's --vary sets the swept fields at each point)</h3>",
+    );
+    // A compare's section is the scenario itself.
+    expect(await html()).toContain('<h2>Scenario</h2><ul><li>Fleet: ');
   });
 });
