@@ -4,7 +4,7 @@
 // Pure: the page's parts and the bundle texts in, HTML out. No external URL is referenced.
 import { num } from '../cli/format-table.js';
 import { count } from '../cli/plural.js';
-import { ONE_REPLICATION } from '../runner/run-notes.js';
+import { ONE_REPLICATION, tasks } from '../runner/run-notes.js';
 import { BROWSER_SCRIPT } from './browser-script.js';
 import type { Bundles } from './bundles.js';
 import type { ReportChart } from './charts.js';
@@ -116,6 +116,55 @@ function pairedTable(model: ReportModel): string {
   return `<div class="table-wrap"><table class="sortable" id="paired-table"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
+/** At most this many run notes are listed; a sweep of many points says how many more. */
+const MAX_RUN_NOTES = 12;
+
+/** PRECISION NOT MET and WARM-UP AT LIMIT, as the tables print them. */
+function runNotes(notes: readonly string[]): string {
+  if (notes.length === 0) return '';
+  const shown = notes.slice(0, MAX_RUN_NOTES).map((n) => `<li>${esc(n)}</li>`);
+  const more = notes.length - MAX_RUN_NOTES;
+  if (more > 0)
+    shown.push(
+      `<li>… and ${more} more like these (the JSON says it run by run: precisionMet, warmupCut.atLimit).</li>`,
+    );
+  return `<ul class="warnings" id="run-notes">${shown.join('')}</ul>`;
+}
+
+/** Under warmup: auto, where each run's replications were cut, as compare's table prints it. */
+function warmupSection(model: ReportModel): string {
+  if (model.warmupCuts.length === 0) return '';
+  const sweep = model.kind === 'sweep';
+  const head = [
+    ...(sweep ? [th('point')] : []),
+    th('policy'),
+    th('cut mean (tasks)', 'number'),
+    th('cut min', 'number'),
+    th('cut max', 'number'),
+    th('from mean (s)', 'number'),
+  ].join('');
+  const taskCell = (x: number) => `<td class="num" data-v="${x}">${tasks(x)}</td>`;
+  const body = model.warmupCuts
+    .map(({ point, policy, cut }) =>
+      [
+        '<tr>',
+        ...(sweep ? [`<td>${esc(point)}</td>`] : []),
+        `<td>${esc(policy)}</td>`,
+        taskCell(cut.meanCompleted),
+        taskCell(cut.minCompleted),
+        taskCell(cut.maxCompleted),
+        numCell(cut.meanSeconds),
+        '</tr>',
+      ].join(''),
+    )
+    .join('\n');
+  return `<section id="warmup"><h2>Warm-up cuts</h2>
+<p class="note">warmup: auto (MSER-5) cut each replication at its own point: the completed tasks discarded (mean, fewest, most over replications) and the mean virtual time observation began.</p>
+<div class="table-wrap"><table class="sortable" id="warmup-table"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>
+</section>
+`;
+}
+
 function chartSection(c: ReportChart): string {
   return `<section class="chart" id="chart-${c.id}"><h2>${esc(c.heading)}</h2><div class="vis" id="vis-${c.id}" data-chart="${c.id}"></div></section>`;
 }
@@ -163,6 +212,7 @@ export function renderReportHtml(page: ReportPage, bundles: Bundles): string {
     ...page.charts.map((c) => [`chart-${c.id}`, c.heading]),
     ['figures', 'Every figure'],
     ['paired', 'Paired differences'],
+    ...(m.warmupCuts.length === 0 ? [] : [['warmup', 'Warm-up cuts']]),
     ['provenance', 'How this was made'],
   ];
   return `<!doctype html>
@@ -185,6 +235,7 @@ export function renderReportHtml(page: ReportPage, bundles: Bundles): string {
 ${verdict === undefined ? '' : `<p class="verdict">${esc(verdict)}</p>`}
 ${rest.map((s) => `<p>${esc(s)}</p>`).join('\n')}
 ${failures}
+${runNotes(m.runNotes)}
 </div>
 </header>
 <section class="scenario" id="scenario"><h2>${esc(at('Scenario'))}</h2><ul>${scenarioLines.map((s) => `<li>${esc(s)}</li>`).join('')}</ul></section>
@@ -200,7 +251,7 @@ ${figuresTable(page.figures, m.kind === 'sweep')}
 <p class="note">Per figure, each policy minus the best one, replication by replication on the same workload (common random numbers). Significant: the interval excludes 0. With k policies each interval is drawn at 1 − 0.05/(k(k − 1)/2), Bonferroni over every pair of policies, so for each figure all of them hold together with 95% confidence even though the best is picked from the same data (the family is per figure, not over figures).</p>
 ${pairedTable(m)}
 </section>
-<section id="provenance"><h2>How this was made</h2>
+${warmupSection(m)}<section id="provenance"><h2>How this was made</h2>
 ${facts(page)}
 <h3>${esc(at('Scenario'))} (normalized: defaults filled in, overrides applied${m.sweep === undefined ? '' : "; the re-run's --vary sets the swept fields at each point"})</h3>
 <pre id="scenario-yaml">${esc(page.scenarioYaml)}</pre>

@@ -3,6 +3,7 @@
 // the sweep chart over all points, detail charts at the last point that has runs.
 import { InputError } from '../errors.js';
 import type { RunResult } from '../runner/run-result.js';
+import { precisionNotes, type WarmupCutSpread, warmupCutSpread, warmupNotes } from '../runner/run-notes.js';
 import type { Scenario } from '../workload/scenario-schema.js';
 import { type Headline, headline } from './headline.js';
 import type { ReportInput, SweepPoint, SweepResult } from './input-types.js';
@@ -38,6 +39,31 @@ export interface ReportModel {
     readonly replications: number;
   })[];
   readonly best: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /**
+   * What the tables print under replications: auto and warmup: auto, run by run: PRECISION NOT MET
+   * (with the replications needed) and WARM-UP AT LIMIT, a sweep's naming its point.
+   */
+  readonly runNotes: readonly string[];
+  /** Under warmup: auto, where each run's replications were cut (point '' outside sweeps). */
+  readonly warmupCuts: readonly WarmupCutRow[];
+}
+
+export interface WarmupCutRow {
+  readonly point: string;
+  readonly policy: string;
+  readonly cut: WarmupCutSpread;
+}
+
+/** The notes and warm-up cuts of one comparison's runs; `point` names a sweep point ('' otherwise). */
+function runFacts(runs: readonly RunResult[], point: string) {
+  const where = point === '' ? '' : ` at ${point}`;
+  return {
+    runNotes: [...precisionNotes(runs, where), ...warmupNotes(runs, where)],
+    warmupCuts: runs.flatMap((r) => {
+      const cut = warmupCutSpread(r);
+      return cut === undefined ? [] : [{ point, policy: r.policy.label, cut }];
+    }),
+  };
 }
 
 /** `source` names where the result came from (a file path, or `compare`) in messages. */
@@ -59,6 +85,7 @@ export function reportModel(input: ReportInput, source: string): ReportModel {
     scenarioSpec: first.scenarioSpec,
     objective,
     headline: headline(runs, objective),
+    ...runFacts(runs, ''),
   };
   if (input.format === 'orchlab.run/1') return { ...common, kind: 'run', failures: [], paired: [], best: {} };
   return {
@@ -105,6 +132,13 @@ function sweepModel(sweep: SweepResult, source: string): ReportModel {
       })),
     ),
     best: Object.fromEntries(sweep.points.map((p) => [pointLabel(sweep, p.values), p.best])),
+    ...(() => {
+      const facts = withRuns.map((p) => runFacts(p.runs, pointLabel(sweep, p.values)));
+      return {
+        runNotes: facts.flatMap((f) => f.runNotes),
+        warmupCuts: facts.flatMap((f) => f.warmupCuts),
+      };
+    })(),
   };
 }
 

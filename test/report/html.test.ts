@@ -153,3 +153,78 @@ describe('a sweep report names what varies by point', () => {
     expect(await html()).toContain('<h2>Scenario</h2><ul><li>Fleet: ');
   });
 });
+
+describe('replications: auto and warmup: auto in a report', () => {
+  const AUTO = [
+    'replications=auto',
+    'precision=0.001',
+    'maxReplications=3',
+    'warmup=auto',
+    'stop.completed=1000',
+  ];
+
+  it('lists PRECISION NOT MET (with the replications needed) and WARM-UP AT LIMIT as the tables do', async () => {
+    const c = await runComparison(smallScenario(AUTO), ['jsq', 'random'], executeInProcess);
+    // One replication of jsq whose cut MSER put at its limit (half the series).
+    const runs = c.runs.map((r, i) =>
+      i > 0
+        ? r
+        : {
+            ...r,
+            replicationResults: r.replicationResults.map((x, j) =>
+              j === 1 ? { ...x, warmupCut: { ...x.warmupCut!, atLimit: true as const } } : x,
+            ),
+          },
+    );
+    const text = renderReportHtml(reportPage({ ...c, runs }, { command: 'c' }), loadBundles());
+    const notes = /<ul class="warnings" id="run-notes">(.*?)<\/ul>/.exec(text)![1]!;
+    const items = notes.match(/<li>.*?<\/li>/g)!;
+    expect(items).toHaveLength(3);
+    for (const [i, r] of runs.entries()) {
+      expect(r.precisionMet).toBe(false);
+      expect(items[i]).toMatch(
+        new RegExp(
+          `^<li>PRECISION NOT MET: ${r.policy.label}: mean response ±[\\d.]+% after 3 replications, asked ±0\\.1%, about ${r.replicationsTarget} needed \\(raise maxReplications\\)</li>$`,
+        ),
+      );
+    }
+    expect(items[2]).toBe(
+      '<li>WARM-UP AT LIMIT: jsq: warmup: auto cut half the run in 1 of 3 replications; the transient may last longer than the run (make stop later)</li>',
+    );
+  });
+
+  it('shows where warmup: auto cut each policy’s replications (mean, fewest, most, mean start)', async () => {
+    const c = await runComparison(smallScenario(AUTO), ['jsq', 'random'], executeInProcess);
+    const text = renderReportHtml(reportPage(c, { command: 'c' }), loadBundles());
+    const table = /<table class="sortable" id="warmup-table">(.*?)<\/table>/s.exec(text)![1]!;
+    for (const r of c.runs) {
+      const completed = r.replicationResults.map((x) => x.warmupCut!.completed);
+      const seconds = r.replicationResults.map((x) => x.warmupCut!.seconds);
+      const mean = completed.reduce((a, b) => a + b, 0) / completed.length;
+      const from = seconds.reduce((a, b) => a + b, 0) / seconds.length;
+      const cell = (x: number, shown: string) => `<td class="num" data-v="${x}">${shown}</td>`;
+      expect(table).toContain(
+        `<tr><td>${r.policy.label}</td>${cell(mean, Number.isInteger(mean) ? String(mean) : mean.toFixed(1))}` +
+          `${cell(Math.min(...completed), String(Math.min(...completed)))}${cell(Math.max(...completed), String(Math.max(...completed)))}` +
+          `${cell(from, String(Number(from.toPrecision(4))))}</tr>`,
+      );
+    }
+    expect(text).toContain('<li><a href="#warmup">Warm-up cuts</a></li>');
+    // A fixed warm-up and a met precision: none of it.
+    const fixed = await html();
+    expect(fixed).not.toContain('id="run-notes"');
+    expect(fixed).not.toContain('id="warmup"');
+  });
+
+  it('a sweep names the point of each note and lists at most 12, then how many more', async () => {
+    const sweep = await sweepOf(['seed=1:7:1'], ['jsq', 'random'], AUTO);
+    const text = renderReportHtml(reportPage(sweep, { command: 'c' }), loadBundles());
+    const items = /<ul class="warnings" id="run-notes">(.*?)<\/ul>/.exec(text)![1]!.match(/<li>.*?<\/li>/g)!;
+    expect(items).toHaveLength(13);
+    expect(items[0]).toMatch(/^<li>PRECISION NOT MET: jsq at seed = 1: mean response ±/);
+    expect(items[1]).toMatch(/^<li>PRECISION NOT MET: random at seed = 1: /);
+    expect(items[12]).toMatch(/^<li>… and [1-9]\d* more like these \(the JSON says it run by run/);
+    const table = /<table class="sortable" id="warmup-table">(.*?)<\/table>/s.exec(text)![1]!;
+    expect(table).toContain('<tr><td>seed = 7</td><td>random</td>');
+  });
+});
