@@ -1,6 +1,7 @@
 // The report's tables as rows: every figure of every run with its 95% confidence interval, and
 // every paired difference against the best policy. Pure; html.ts renders them.
 import type { RunResult } from '../runner/run-result.js';
+import { rank } from './headline.js';
 import { estimateOf, metricName, metricPaths, metricUnit } from './metrics.js';
 import type { ReportModel } from './report-model.js';
 import { pointLabel } from './sweep-headline.js';
@@ -56,4 +57,57 @@ export function figureRows(model: ReportModel): FigureRow[] {
     const label = pointLabel(sweep, p.values);
     return runRows(p.runs, label, p.best);
   });
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const list = (items: readonly string[]) =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
+/**
+ * What the ★ and the paired differences cover, in words: the figures compare ranks, those it
+ * leaves out under warmup: auto, the objective's figure when it is not among them, and, with
+ * bounds, that a ★ ranks its figure alone (it may mark a policy outside them).
+ */
+export function rankingNotes(model: ReportModel): string[] {
+  if (model.kind === 'run') return [];
+  const notes: string[] = [];
+  const names = model.ranked.map(metricName);
+  notes.push(
+    names.length === 0
+      ? 'No figure is ranked: no ★ and no paired differences.'
+      : `★ marks the policy with the lowest mean on each figure compared: ${list(names)} ` +
+          '(none where every policy scores the same). Those are the figures of the paired differences. ' +
+          'Other figures are not ranked: for some, such as throughput or utilization, lower is not better.',
+  );
+  const totals = ['rejected', 'cost'].filter((m) => !model.ranked.includes(m));
+  if (totals.length > 0 && model.runs.some((r) => r.scenarioSpec.warmup === 'auto'))
+    notes.push(
+      `${capital(list(totals.map(metricName)))} ${totals.length > 1 ? 'are totals' : 'is a total'} over each run's own window, which warmup: auto ` +
+        'cuts at its own point: not compared (no ★, no paired difference); cost per task is the fair figure to compare.',
+    );
+  const objective = model.objective;
+  if (!model.ranked.includes(objective.metric))
+    notes.push(
+      `The objective's figure, ${metricName(objective.metric)}, is not among them: the headline ranks it by its means.`,
+    );
+  const bounds = Object.keys(objective.subjectTo);
+  if (bounds.length > 0 && model.ranked.includes(objective.metric)) {
+    const starred = model.best['']?.[objective.metric];
+    const winner = model.headline.winner;
+    const missed =
+      model.kind === 'compare' && starred !== winner
+        ? rank(model.runs, objective).find((s) => s.run.policy.label === starred)?.violations
+        : undefined;
+    notes.push(
+      missed !== undefined && missed.length > 0
+        ? `A ★ ranks its figure alone, without the objective's bounds: on ${metricName(objective.metric)} it marks ${starred}, ` +
+            `which misses them (${missed.join(', ')}); ` +
+            (winner === undefined
+              ? 'no policy meets the objective.'
+              : `the headline's ${winner} has the lowest ${metricName(objective.metric)} among the policies within the bounds.`)
+        : `A ★ ranks its figure alone, without the objective's bounds: on ${metricName(objective.metric)} it may mark a policy ` +
+            'that misses them; the headline names the best among the policies within the bounds.',
+    );
+  }
+  return notes;
 }

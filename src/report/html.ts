@@ -8,7 +8,7 @@ import { ONE_REPLICATION, tasks } from '../runner/run-notes.js';
 import { BROWSER_SCRIPT } from './browser-script.js';
 import type { Bundles } from './bundles.js';
 import type { ReportChart } from './charts.js';
-import type { FigureRow } from './figures.js';
+import { type FigureRow, rankingNotes } from './figures.js';
 import { metricName } from './metrics.js';
 import { REPORT_CSS } from './report-css.js';
 import { sweptWords } from './scenario-words.js';
@@ -243,12 +243,15 @@ ${runNotes(m.runNotes)}
 ${page.charts.map(chartSection).join('\n')}
 ${page.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
 <section id="figures"><h2>Every figure</h2>
-<p class="hint note">Means over replications with 95% Student-t confidence intervals; ★ marks the best policy on a figure. Click a column heading to sort.</p>
+<p class="hint note">Means over replications with 95% Student-t confidence intervals. Click a column heading to sort.</p>
+${rankingNotes(m)
+  .map((n) => `<p class="note ranking">${esc(n)}</p>`)
+  .join('\n')}
 ${oneReplicationNote(m.replications)}
 ${figuresTable(page.figures, m.kind === 'sweep')}
 </section>
 <section id="paired"><h2>Paired differences against the best</h2>
-<p class="note">Per figure, each policy minus the best one, replication by replication on the same workload (common random numbers). Significant: the interval excludes 0. With k policies each interval is drawn at 1 − 0.05/(k(k − 1)/2), Bonferroni over every pair of policies, so for each figure all of them hold together with 95% confidence even though the best is picked from the same data (the family is per figure, not over figures).</p>
+<p class="note">For each figure compared (see above), each policy minus the best one, replication by replication on the same workload (common random numbers). Significant: the interval excludes 0. With k policies each interval is drawn at 1 − 0.05/(k(k − 1)/2), Bonferroni over every pair of policies, so for each figure all of them hold together with 95% confidence even though the best is picked from the same data (the family is per figure, not over figures).</p>
 ${pairedTable(m)}
 </section>
 ${warmupSection(m)}<section id="provenance"><h2>How this was made</h2>

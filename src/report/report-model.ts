@@ -2,6 +2,7 @@
 // and headline, the scenario, and who made it. compare: all its runs; run: the one run; sweep:
 // the sweep chart over all points, detail charts at the last point that has runs.
 import { InputError } from '../errors.js';
+import { COMPARED_METRICS, comparedMetrics } from '../runner/compare.js';
 import type { RunResult } from '../runner/run-result.js';
 import { precisionNotes, type WarmupCutSpread, warmupCutSpread, warmupNotes } from '../runner/run-notes.js';
 import type { Scenario } from '../workload/scenario-schema.js';
@@ -39,6 +40,11 @@ export interface ReportModel {
     readonly replications: number;
   })[];
   readonly best: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /**
+   * The figures compare ranked (★, paired differences), in its order: mean, p95 and p99 response
+   * time, mean wait, rejected and cost, but the last two under warmup: auto. Empty for a run.
+   */
+  readonly ranked: readonly string[];
   /**
    * What the tables print under replications: auto and warmup: auto, run by run: PRECISION NOT MET
    * (with the replications needed) and WARM-UP AT LIMIT, a sweep's naming its point.
@@ -87,13 +93,15 @@ export function reportModel(input: ReportInput, source: string): ReportModel {
     headline: headline(runs, objective),
     ...runFacts(runs, ''),
   };
-  if (input.format === 'orchlab.run/1') return { ...common, kind: 'run', failures: [], paired: [], best: {} };
+  if (input.format === 'orchlab.run/1')
+    return { ...common, kind: 'run', failures: [], paired: [], best: {}, ranked: [] };
   return {
     ...common,
     kind: 'compare',
     failures: input.failures,
     paired: input.paired.map((p) => ({ ...p, point: '', replications: pairedReplications(runs, p) })),
     best: { '': input.best },
+    ranked: rankedFigures(runs),
   };
 }
 
@@ -132,6 +140,7 @@ function sweepModel(sweep: SweepResult, source: string): ReportModel {
       })),
     ),
     best: Object.fromEntries(sweep.points.map((p) => [pointLabel(sweep, p.values), p.best])),
+    ranked: rankedFigures(withRuns.flatMap((p) => p.runs)),
     ...(() => {
       const facts = withRuns.map((p) => runFacts(p.runs, pointLabel(sweep, p.values)));
       return {
@@ -149,4 +158,10 @@ function replicationRange(counts: readonly number[]): readonly [number, number] 
 /** The replications a paired difference pairs: those of its policy `a` (the same as the best's). */
 function pairedReplications(runs: readonly RunResult[], d: { readonly a: string }): number {
   return runs.find((r) => r.policy.label === d.a)?.replicationResults.length ?? 0;
+}
+
+/** The figures compare ranks for these runs (comparedMetrics of their scenarios), in its order. */
+function rankedFigures(runs: readonly RunResult[]): string[] {
+  const ranked = new Set(runs.flatMap((r) => comparedMetrics(r.scenarioSpec)));
+  return Object.keys(COMPARED_METRICS).filter((m) => ranked.has(m));
 }

@@ -228,3 +228,58 @@ describe('replications: auto and warmup: auto in a report', () => {
     expect(table).toContain('<tr><td>seed = 7</td><td>random</td>');
   });
 });
+
+describe('which figures the ★ and the paired differences cover', () => {
+  const notes = (text: string) => [...text.matchAll(/<p class="note ranking">(.*?)<\/p>/g)].map((m) => m[1]!);
+
+  it('names the figures compare ranks; the others (p50, throughput) get no ★', async () => {
+    const text = await html();
+    expect(notes(text)[0]).toBe(
+      '★ marks the policy with the lowest mean on each figure compared: mean response time, p95 response time, ' +
+        'p99 response time, mean wait, rejected tasks and cost (none where every policy scores the same). ' +
+        'Those are the figures of the paired differences. Other figures are not ranked: for some, such as ' +
+        'throughput or utilization, lower is not better.',
+    );
+    const rows = /<table class="sortable" id="figures-table">(.*?)<\/table>/s.exec(text)![1]!.split('\n');
+    const starred = new Set(
+      rows.filter((r) => r.includes('<td>★</td>')).map((r) => /title="([^"]+)"/.exec(r)![1]),
+    );
+    expect([...starred].sort()).toEqual(Object.keys((await compareResult()).best).sort());
+    expect(text).not.toContain('is not among them');
+  });
+
+  it('under warmup: auto, says rejected and cost are not compared', async () => {
+    const c = await runComparison(
+      smallScenario(['warmup=auto', 'replications=2', 'stop.completed=1000']),
+      ['sed', 'random'],
+      executeInProcess,
+    );
+    const n = notes(renderReportHtml(reportPage(c, { command: 'c' }), loadBundles()));
+    expect(n[0]).toContain(': mean response time, p95 response time, p99 response time and mean wait (none');
+    expect(n[1]).toBe(
+      'Rejected tasks and cost are totals over each run&#39;s own window, which warmup: auto cuts at its own point: not compared (no ★, no paired difference); cost per task is the fair figure to compare.',
+    );
+  });
+
+  it('with a bound, says the ★ on the objective’s figure marks a policy outside it, and who the headline names', async () => {
+    const c = await compareResult();
+    const objective = { metric: 'cost', subjectTo: { 'responseTime.p99': 5 } };
+    const runs = c.runs.map((r) => ({ ...r, scenarioSpec: { ...r.scenarioSpec, objective } }));
+    expect(c.best.cost).toBe('random');
+    const text = renderReportHtml(reportPage({ ...c, runs }, { command: 'c' }), loadBundles());
+    expect(text).toContain('<h1 id="headline">jsq ');
+    expect(notes(text)[1]).toMatch(
+      /^A ★ ranks its figure alone, without the objective&#39;s bounds: on cost it marks random, which misses them \(p99 response time 43\.13 s[^)]*\); the headline&#39;s jsq has the lowest cost among the policies within the bounds\.$/,
+    );
+  });
+
+  it('an objective on a figure compare does not rank is ranked by the headline, and says so', async () => {
+    const c = await compareResult();
+    const objective = { metric: 'responseTime.p50', subjectTo: {} };
+    const runs = c.runs.map((r) => ({ ...r, scenarioSpec: { ...r.scenarioSpec, objective } }));
+    const n = notes(renderReportHtml(reportPage({ ...c, runs }, { command: 'c' }), loadBundles()));
+    expect(n[1]).toBe(
+      'The objective&#39;s figure, p50 response time, is not among them: the headline ranks it by its means.',
+    );
+  });
+});
