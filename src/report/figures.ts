@@ -5,6 +5,7 @@ import { rank } from './headline.js';
 import { estimateOf, metricName, metricPaths, metricUnit } from './metrics.js';
 import type { ReportModel } from './report-model.js';
 import { pointLabel } from './sweep-headline.js';
+import { capital, listText } from './words.js';
 
 export interface FigureRow {
   /** The sweep point (empty outside sweeps). */
@@ -59,10 +60,6 @@ export function figureRows(model: ReportModel): FigureRow[] {
   });
 }
 
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const list = (items: readonly string[]) =>
-  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-
 /**
  * What the ★ and the paired differences cover, in words: the figures compare ranks, those it
  * leaves out under warmup: auto, the objective's figure when it is not among them, and, with
@@ -75,14 +72,14 @@ export function rankingNotes(model: ReportModel): string[] {
   notes.push(
     names.length === 0
       ? 'No figure is ranked: no ★ and no paired differences.'
-      : `★ marks the policy with the lowest mean on each figure compared: ${list(names)} ` +
+      : `★ marks the policy with the lowest mean on each figure compared: ${listText(names)} ` +
           '(none where every policy scores the same). Those are the figures of the paired differences. ' +
           'Other figures are not ranked: for some, such as throughput or utilization, lower is not better.',
   );
   const totals = ['rejected', 'cost'].filter((m) => !model.ranked.includes(m));
   if (totals.length > 0 && model.runs.some((r) => r.scenarioSpec.warmup === 'auto'))
     notes.push(
-      `${capital(list(totals.map(metricName)))} ${totals.length > 1 ? 'are totals' : 'is a total'} over each run's own window, which warmup: auto ` +
+      `${capital(listText(totals.map(metricName)))} ${totals.length > 1 ? 'are totals' : 'is a total'} over each run's own window, which warmup: auto ` +
         'cuts at its own point: not compared (no ★, no paired difference); cost per task is the fair figure to compare.',
     );
   const objective = model.objective;

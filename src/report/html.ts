@@ -12,7 +12,8 @@ import { type FigureRow, rankingNotes } from './figures.js';
 import { metricName } from './metrics.js';
 import { REPORT_CSS } from './report-css.js';
 import { sweptWords } from './scenario-words.js';
-import type { ReportModel } from './report-model.js';
+import { rangesText } from './words.js';
+import type { Failure, ReportModel } from './report-model.js';
 
 export interface ReportPage {
   readonly model: ReportModel;
@@ -116,6 +117,48 @@ function pairedTable(model: ReportModel): string {
   return `<div class="table-wrap"><table class="sortable" id="paired-table"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
+/**
+ * One line per policy (and sweep point) whose runs failed: which replications, out of how many,
+ * that the policy is then left out entirely even if some ran, and each distinct error once.
+ */
+export function failureLines(failures: readonly Failure[]): string[] {
+  const groups = new Map<string, Failure[]>();
+  for (const f of failures) {
+    const key = JSON.stringify([f.point, f.policy]);
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return [...groups.values()].map((group) => {
+    const f = group[0]!;
+    const at = f.point === '' ? '' : ` at ${f.point}`;
+    const seed = Number.isFinite(f.seed) ? ` (seed ${f.seed})` : '';
+    const numbers = group.flatMap((g) => (g.replication === null ? [] : [g.replication]));
+    const failed = new Set(numbers).size;
+    const which =
+      numbers.length === 0
+        ? 'failed'
+        : f.of !== undefined && failed === f.of
+          ? `failed in all ${f.of} replications`
+          : `failed in replication${failed === 1 ? '' : 's'} ${rangesText(numbers)}${f.of === undefined ? '' : ` of ${f.of}`}`;
+    const ran = f.of === undefined || numbers.length === 0 ? 0 : f.of - failed;
+    const left =
+      ran > 0
+        ? `; it is left out entirely, although ${ran === 1 ? 'the other replication' : `the other ${ran} replications`} ran (a policy is compared over all its replications or not at all)`
+        : '; it is left out';
+    const errors = [...new Set(group.map((g) => g.error))];
+    const why =
+      errors.length === 1
+        ? `: ${errors[0]}`
+        : `: ${group.map((g) => `replication ${g.replication ?? '?'}: ${g.error}`).join('; ')}`;
+    return `${f.policy}${at}${seed} ${which}${left}${why}`;
+  });
+}
+
+function failureList(failures: readonly Failure[]): string {
+  if (failures.length === 0) return '';
+  const items = failureLines(failures).map((l) => `<li>${esc(l)}</li>`);
+  return `<div class="failures" id="failures"><p>Left out because runs failed (replications numbered from 0, as in the JSON):</p><ul>${items.join('')}</ul></div>`;
+}
+
 /** At most this many run notes are listed; a sweep of many points says how many more. */
 const MAX_RUN_NOTES = 12;
 
@@ -197,10 +240,7 @@ export function renderReportHtml(page: ReportPage, bundles: Bundles): string {
   const m = page.model;
   const h = m.headline;
   const specs = Object.fromEntries(page.charts.map((c) => [c.id, c.spec]));
-  const failures =
-    m.failures.length === 0
-      ? ''
-      : `<p class="failures">Left out because they failed: ${m.failures.map((f) => `${esc(f.policy)} (${esc(f.error)})`).join('; ')}.</p>`;
+  const failures = failureList(m.failures);
   const [verdict, ...rest] = h.sentences;
   // A sweep's scenario is that of one point (the detail charts'): its headings say which.
   const at = (heading: string) => (m.detailPoint === undefined ? heading : `${heading} at ${m.detailPoint}`);

@@ -27,7 +27,11 @@ export interface ReportModel {
   readonly sweep?: SweepResult;
   /** For a sweep, the point the detail charts show, e.g. `rate = 24`. */
   readonly detailPoint?: string;
-  readonly failures: readonly { readonly policy: string; readonly error: string }[];
+  /**
+   * Runs that failed, by policy label: a compare's, and a sweep's at the points that ran (a point
+   * whose scenario is invalid fails every policy the same way: the headline says it once).
+   */
+  readonly failures: readonly Failure[];
   readonly scenarioSpec: Scenario;
   readonly objective: Objective;
   readonly headline: Headline;
@@ -52,6 +56,18 @@ export interface ReportModel {
   readonly runNotes: readonly string[];
   /** Under warmup: auto, where each run's replications were cut (point '' outside sweeps). */
   readonly warmupCuts: readonly WarmupCutRow[];
+}
+
+export interface Failure {
+  readonly policy: string;
+  /** The sweep point ('' outside sweeps). */
+  readonly point: string;
+  readonly seed: number;
+  /** The replication that failed (numbered from 0, as in the JSON), null when none could start. */
+  readonly replication: number | null;
+  /** Replications each policy ran at its point when fixed (`replications: 6`); undefined under auto. */
+  readonly of: number | undefined;
+  readonly error: string;
 }
 
 export interface WarmupCutRow {
@@ -98,7 +114,7 @@ export function reportModel(input: ReportInput, source: string): ReportModel {
   return {
     ...common,
     kind: 'compare',
-    failures: input.failures,
+    failures: failuresOf(input.failures, runs, ''),
     paired: input.paired.map((p) => ({ ...p, point: '', replications: pairedReplications(runs, p) })),
     best: { '': input.best },
     ranked: rankedFigures(runs),
@@ -124,10 +140,7 @@ function sweepModel(sweep: SweepResult, source: string): ReportModel {
     sweep,
     detailPoint: pointLabel(sweep, detail.values),
     failures: sweep.points.flatMap((p) =>
-      (p.failures ?? []).map((f) => ({
-        policy: `${f.policy} at ${pointLabel(sweep, p.values)}`,
-        error: f.error,
-      })),
+      p.error === undefined ? failuresOf(p.failures ?? [], p.runs, pointLabel(sweep, p.values)) : [],
     ),
     scenarioSpec: first.scenarioSpec,
     objective,
@@ -164,4 +177,25 @@ function pairedReplications(runs: readonly RunResult[], d: { readonly a: string 
 function rankedFigures(runs: readonly RunResult[]): string[] {
   const ranked = new Set(runs.flatMap((r) => comparedMetrics(r.scenarioSpec)));
   return Object.keys(COMPARED_METRICS).filter((m) => ranked.has(m));
+}
+
+/** A comparison's failures with its point and, when fixed, the replications every policy ran. */
+function failuresOf(
+  failures: readonly { readonly policy: string; readonly error: string }[],
+  runs: readonly RunResult[],
+  point: string,
+): Failure[] {
+  const asked = runs[0]?.scenarioSpec.replications;
+  const of = typeof asked === 'number' ? asked : undefined;
+  return failures.map((f) => {
+    const where = f as { readonly seed?: unknown; readonly replication?: unknown };
+    return {
+      policy: f.policy,
+      point,
+      seed: typeof where.seed === 'number' ? where.seed : Number.NaN,
+      replication: typeof where.replication === 'number' ? where.replication : null,
+      of,
+      error: f.error,
+    };
+  });
 }

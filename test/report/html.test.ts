@@ -283,3 +283,45 @@ describe('which figures the ★ and the paired differences cover', () => {
     );
   });
 });
+
+describe('failed runs in a report', () => {
+  it('names the failed replications, out of how many, and that the policy is left out although others ran', async () => {
+    const c = await compareResult();
+    const [kept, gone] = [c.runs.filter((r) => r.policy.label !== 'random'), 'random'];
+    const fail = (replication: number, error: string) => ({
+      policy: gone,
+      scenario: c.scenario,
+      seed: c.seed,
+      replication,
+      kind: 'policy' as const,
+      error,
+    });
+    const failed = {
+      ...c,
+      runs: kept,
+      failures: [fail(0, 'policy threw: boom 1'), fail(2, 'policy threw: boom 2')],
+    };
+    const text = renderReportHtml(reportPage(failed, { command: 'c' }), loadBundles());
+    expect(text).toContain(
+      '<div class="failures" id="failures"><p>Left out because runs failed (replications numbered from 0, as in the JSON):</p><ul>' +
+        '<li>random (seed 11) failed in replications 0 and 2 of 3; it is left out entirely, although the other replication ran ' +
+        '(a policy is compared over all its replications or not at all): replication 0: policy threw: boom 1; ' +
+        'replication 2: policy threw: boom 2</li></ul></div>',
+    );
+    // One error for every replication: said once; all failed: no "although".
+    const all = { ...failed, failures: [0, 1, 2].map((r) => fail(r, 'policy threw: same')) };
+    expect(renderReportHtml(reportPage(all, { command: 'c' }), loadBundles())).toContain(
+      '<li>random (seed 11) failed in all 3 replications; it is left out: policy threw: same</li>',
+    );
+  });
+
+  it('a sweep point whose scenario is invalid is reported once, not once per policy', async () => {
+    const sweep = await sweepOf(['workload.arrivals.rate=-1,6']);
+    const error = sweep.points[0]!.error!;
+    expect(error).toContain('workload.arrivals.rate');
+    const text = renderReportHtml(reportPage(sweep, { command: 'c' }), loadBundles());
+    expect(text.split(esc(error)).length - 1).toBe(1);
+    expect(text).toContain(`1 point did not run: rate = -1 (${esc(error)}).`);
+    expect(text).not.toContain('id="failures"');
+  });
+});
