@@ -11,6 +11,7 @@ import type { ReportChart } from './charts.js';
 import { type FigureRow, rankingNotes } from './figures.js';
 import { metricName } from './metrics.js';
 import { REPORT_CSS } from './report-css.js';
+import { reproduceNote } from './reproduce.js';
 import { sweptWords } from './scenario-words.js';
 import { rangesText } from './words.js';
 import type { Failure, ReportModel } from './report-model.js';
@@ -214,6 +215,7 @@ function chartSection(c: ReportChart): string {
 
 function facts(page: ReportPage): string {
   const m = page.model;
+  const note = reproduceNote(m);
   const rows: [string, string][] = [
     ['command', `<code>${esc(page.command)}</code>`],
     ...(page.reproduce === undefined
@@ -221,7 +223,8 @@ function facts(page: ReportPage): string {
       : ([
           [
             're-run',
-            `<code>${esc(page.reproduce)}</code> <span class="note">(with the scenario below saved under that name)</span>`,
+            `<code>${esc(page.reproduce)}</code> <span class="note">(with the scenario below saved under that name)</span>` +
+              (note === undefined ? '' : ` <span class="note" id="rerun-note">${esc(note)}</span>`),
           ],
         ] as [string, string][])),
     ['orchlab', esc(m.orchlab)],

@@ -22,6 +22,8 @@ export interface ReportModel {
   readonly seed: string;
   /** Replications per run, fewest and most: they differ across a sweep's points with replications: auto. */
   readonly replications: readonly [number, number];
+  /** The policies asked for, as labels in their order (failed ones too); empty when the result has no list. */
+  readonly policies: readonly string[];
   /** The runs the detail charts draw. */
   readonly runs: readonly RunResult[];
   readonly sweep?: SweepResult;
@@ -104,6 +106,7 @@ export function reportModel(input: ReportInput, source: string): ReportModel {
       input.format === 'orchlab.compare/1' ? input.replications : input.replicationResults.length,
     ),
     runs,
+    policies: input.format === 'orchlab.compare/1' ? input.policies : [first.policy.label],
     scenarioSpec: first.scenarioSpec,
     objective,
     headline: headline(runs, objective),
@@ -137,6 +140,8 @@ function sweepModel(sweep: SweepResult, source: string): ReportModel {
     seed: seedAxis === undefined ? String(first.seed) : `varies by point: ${axisValuesText(seedAxis.values)}`,
     replications: replicationRange(withRuns.flatMap((p) => p.runs.map((r) => r.replicationResults.length))),
     runs: detail.runs,
+    // Declared by runner/sweep.ts's result (not by input-types): read with care.
+    policies: stringsOf((sweep as { readonly policies?: unknown }).policies),
     sweep,
     detailPoint: pointLabel(sweep, detail.values),
     failures: sweep.points.flatMap((p) =>
@@ -199,3 +204,6 @@ function failuresOf(
     };
   });
 }
+
+const stringsOf = (x: unknown): string[] =>
+  Array.isArray(x) ? x.filter((v): v is string => typeof v === 'string') : [];
