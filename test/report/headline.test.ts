@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pairedDifference } from '../../src/analysis/paired.js';
 import { headline, objectiveText, percent, rank } from '../../src/report/headline.js';
+import type { SweepResult } from '../../src/report/input-types.js';
 import { DEFAULT_OBJECTIVE } from '../../src/report/objective.js';
 import { sweepHeadline } from '../../src/report/sweep-headline.js';
 import { compareResult, sweepResult } from './support/results.js';
@@ -124,5 +125,47 @@ describe('objectiveText(objective) and percent(share)', () => {
       'the lowest cost with p99 response time ≤ 5 s',
     );
     expect([percent(0.06759), percent(0.234), percent(0)]).toEqual(['6.8%', '23%', '0.0%']);
+  });
+});
+
+describe('sweepHeadline(sweep, objective) on many points', () => {
+  /** A seed sweep of `n` points whose winner is least-cost, but sed at the seeds in `sedWins`. */
+  async function seeds(n: number, sedWins: (seed: number) => boolean): Promise<SweepResult> {
+    const c = await compareResult();
+    const withoutLeastCost = c.runs.filter((r) => r.policy.label !== 'least-cost');
+    const values = Array.from({ length: n }, (_, i) => i + 1);
+    return {
+      format: 'orchlab.sweep/1',
+      orchlab: c.orchlab,
+      scenario: c.scenario,
+      axes: [{ path: 'seed', values }],
+      points: values.map((seed) => ({
+        values: { seed },
+        runs: sedWins(seed) ? withoutLeastCost : c.runs,
+        paired: [],
+        best: {},
+      })),
+    };
+  }
+
+  it('says "at every point" rather than listing each', async () => {
+    const h = sweepHeadline(await seeds(40, () => false), DEFAULT_OBJECTIVE);
+    expect(h.sentences[1]).toMatch(/^Across 40 points of seed: least-cost (wins|leads) at every point\.$/);
+    expect(h.sentences.join(' ')).not.toContain('seed = 2');
+  });
+
+  it('writes runs of consecutive points as ranges', async () => {
+    const sed = new Set([4, 5, 6, 7, 11, 13, 21, 22, 23, 24, 25]);
+    const h = sweepHeadline(await seeds(25, (s) => sed.has(s)), DEFAULT_OBJECTIVE);
+    expect(h.sentences[1]).toMatch(
+      /^Across 25 points of seed: least-cost (wins|leads) at 14 of 25 \(seed = 1–3, 8–10, 12, 14–20\); sed at 11 \(seed = 4–7, 11, 13, 21–25\)\.$/,
+    );
+  });
+
+  it('lists at most 10 values or ranges, then counts the rest', async () => {
+    const h = sweepHeadline(await seeds(30, (s) => s % 2 === 0), DEFAULT_OBJECTIVE);
+    expect(h.sentences[1]).toMatch(
+      /^Across 30 points of seed: least-cost (wins|leads) at 15 of 30 \(seed = 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, … and 5 more points\); sed at 15 \(seed = 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, … and 5 more points\)\.$/,
+    );
   });
 });
