@@ -69,42 +69,58 @@ export function pointsText(
   return `${labels.slice(0, MAX_LISTED).join('; ')}${more > 0 ? `; … and ${count(more, 'more point')}` : ''}`;
 }
 
+/** Where a sweep's points go in its headline: a policy's lead, a tie, or no policy within the bounds. */
+const bucketOf = (h: Headline): string =>
+  JSON.stringify(h.winner !== undefined ? ['policy', h.winner] : [h.lead === 'tie' ? 'tie' : 'none']);
+
+/** A point a policy wins: its lead is significant, or it is alone (within the bounds). */
+const won = (h: Headline) => h.lead === 'significant' || h.lead === 'alone';
+
 export function sweepHeadline(sweep: SweepResult, objective: Objective): Headline {
+  const name = metricName(objective.metric);
   const ran = sweep.points.filter((p) => p.runs.length > 0);
   const skipped = sweep.points.filter((p) => p.runs.length === 0);
   const perPoint = ran.map((p) => ({ point: p, h: headline(p.runs, objective) }));
-  const winners = new Map<string, SweepPoint[]>();
-  for (const { point, h } of perPoint) {
-    const w = h.winner ?? 'no policy';
-    winners.set(w, [...(winners.get(w) ?? []), point]);
-  }
-  const ordered = [...winners.entries()].sort((a, b) => b[1].length - a[1].length);
+  const buckets = new Map<string, { point: SweepPoint; h: Headline }[]>();
+  for (const x of perPoint) buckets.set(bucketOf(x.h), [...(buckets.get(bucketOf(x.h)) ?? []), x]);
+  const ordered = [...buckets.entries()]
+    .map(([key, xs]) => ({ key: JSON.parse(key) as [string, string?], xs }))
+    .sort((a, b) => b.xs.length - a.xs.length);
   const n = ran.length;
-  const parts = ordered.map(([w, points], i) => {
-    const where = pointsText(sweep, points, ran);
-    return where === 'every point'
-      ? `${w} wins at every point`
-      : `${w} ${i === 0 ? 'wins ' : ''}at ${points.length}${i === 0 ? ` of ${n}` : ''} (${where})`;
+  const parts = ordered.map(({ key: [kind, policy], xs }, i) => {
+    const where = pointsText(
+      sweep,
+      xs.map((x) => x.point),
+      ran,
+    );
+    const at =
+      where === 'every point' ? 'at every point' : `at ${xs.length}${i === 0 ? ` of ${n}` : ''} (${where})`;
+    if (kind === 'tie') return `no policy is better ${at}`;
+    if (kind === 'none') return `no policy meets the objective ${at}`;
+    const verb = i === 0 || where === 'every point' ? (xs.every((x) => won(x.h)) ? 'wins ' : 'leads ') : '';
+    return `${policy} ${verb}${at}`;
   });
-  const [top] = ordered;
-  const notSignificant = perPoint
-    .filter((p) => p.h.paired !== undefined && !p.h.paired.significant)
-    .map((p) => p.point);
+  const untested = perPoint.filter((p) => p.h.lead === 'untested').map((p) => p.point);
+  const notSignificant = perPoint.filter((p) => p.h.lead === 'not significant').map((p) => p.point);
   const sentences = [
     `Objective: ${objectiveText(objective)}.`,
-    `Across ${n} point${n === 1 ? '' : 's'} of ${sweep.axes.map((a) => a.path).join(' × ')}: ${parts.join('; ')}.`,
+    `Across ${count(n, 'point')} of ${sweep.axes.map((a) => a.path).join(' × ')}: ${parts.join('; ')}.`,
   ];
   const caution = windowCaution(
     ran.flatMap((p) => p.runs),
     objective,
   );
   if (caution !== undefined) sentences.push(caution);
-  if (notSignificant.length > 0) {
-    const where = pointsText(sweep, notSignificant, ran);
+  for (const [points, what, why] of [
+    [notSignificant, 'The lead over the runner-up is not significant', ''],
+    [untested, 'There is no paired test', ' (one replication, or unmatched replications)'],
+  ] as const) {
+    if (points.length === 0) continue;
+    const where = pointsText(sweep, points, ran);
     sentences.push(
       where === 'every point'
-        ? 'The lead over the runner-up is not significant at any point.'
-        : `The lead over the runner-up is not significant at ${notSignificant.length} of ${n}: ${where}.`,
+        ? `${what} at any point${why}.`
+        : `${what}${why} at ${points.length} of ${n}: ${where}.`,
     );
   }
   if (skipped.length > 0) {
@@ -117,11 +133,21 @@ export function sweepHeadline(sweep: SweepResult, objective: Objective): Headlin
           .join('; ')}${more > 0 ? `; … and ${count(more, 'more point')}` : ''}.`,
     );
   }
+  const top = ordered[0];
+  if (top === undefined) return { title: 'No policy meets the objective', sentences };
+  const k = top.xs.length;
+  const at = k === n ? 'every point' : `${k} of ${n} points`;
+  const [kind, policy] = top.key;
+  if (kind === 'none')
+    return {
+      title: k === n ? 'No policy meets the objective' : `No policy meets the objective at ${at}`,
+      sentences,
+    };
+  if (kind === 'tie') return { title: `No policy is better on ${name} at ${at}`, sentences };
+  const wins = top.xs.filter((x) => won(x.h)).length;
   const title =
-    top === undefined || top[0] === 'no policy'
-      ? 'No policy meets the objective'
-      : `${top[0]} wins on ${metricName(objective.metric)} at ${top[1].length} of ${n} points`;
-  return top === undefined || top[0] === 'no policy'
-    ? { title, sentences }
-    : { title, sentences, winner: top[0] };
+    wins === k
+      ? `${policy} wins on ${name} at ${at}`
+      : `${policy} leads on ${name} at ${at} (significantly at ${wins} of ${k})`;
+  return { title, sentences, winner: policy! };
 }

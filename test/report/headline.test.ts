@@ -49,7 +49,10 @@ describe('headline(runs, objective)', () => {
       .sort((a, b) => a.metrics.cost.value! - b.metrics.cost.value!);
     const h = headline(runs, objective);
     expect(h.winner).toBe(ok[0]!.policy.label);
-    expect(h.title).toBe(`${ok[0]!.policy.label} wins on cost`);
+    // jsq and least-cost cost much the same: three replications cannot tell them apart.
+    expect(h.paired?.significant).toBe(false);
+    expect(h.lead).toBe('not significant');
+    expect(h.title).toBe(`${ok[0]!.policy.label} leads on cost, not significantly`);
     expect(h.sentences[1]).toMatch(
       new RegExp(
         `^${ok.length} of ${runs.length} policies meet it; not: random \\(p99 response time [\\d.]+ s\\)`,
@@ -89,14 +92,22 @@ describe('headline(runs, objective)', () => {
 });
 
 describe('sweepHeadline(sweep, objective)', () => {
-  it('counts the points each policy wins', async () => {
+  it('counts the points each policy leads, and at how many of them the lead is significant', async () => {
     const sweep = await sweepResult();
-    const winners = sweep.points.map((p) => headline(p.runs, DEFAULT_OBJECTIVE).winner);
-    const top = winners[0]!;
+    const perPoint = sweep.points.map((p) => headline(p.runs, DEFAULT_OBJECTIVE));
+    expect(perPoint.map((h) => h.winner)).toEqual(['least-cost', 'least-cost', 'least-cost']);
+    expect(perPoint.map((h) => h.lead)).toEqual(['significant', 'significant', 'not significant']);
     const h = sweepHeadline(sweep, DEFAULT_OBJECTIVE);
-    expect(h.sentences[1]).toContain('Across 3 points of workload.arrivals.rate:');
-    if (winners.every((w) => w === top))
-      expect(h.title).toBe(`${top} wins on p99 response time at 3 of 3 points`);
+    expect(h.title).toBe('least-cost leads on p99 response time at every point (significantly at 2 of 3)');
+    expect(h.sentences[1]).toBe(
+      'Across 3 points of workload.arrivals.rate: least-cost leads at every point.',
+    );
+    expect(h.sentences[2]).toBe('The lead over the runner-up is not significant at 1 of 3: rate = 8.');
+    // Significant everywhere: "wins".
+    const sure = { ...sweep, points: [sweep.points[0]!, sweep.points[1]!] };
+    expect(sweepHeadline(sure, DEFAULT_OBJECTIVE).title).toBe(
+      'least-cost wins on p99 response time at every point',
+    );
   });
 
   it('a sweep on a total (cost) under warmup: auto carries the caution once', async () => {
@@ -166,6 +177,89 @@ describe('sweepHeadline(sweep, objective) on many points', () => {
     const h = sweepHeadline(await seeds(30, (s) => s % 2 === 0), DEFAULT_OBJECTIVE);
     expect(h.sentences[1]).toMatch(
       /^Across 30 points of seed: least-cost (wins|leads) at 15 of 30 \(seed = 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, … and 5 more points\); sed at 15 \(seed = 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, … and 5 more points\)\.$/,
+    );
+  });
+});
+
+describe('headline(runs, objective) claims no more than the data', () => {
+  const rejected = { metric: 'rejected', subjectTo: {} };
+
+  it('when every policy scores the same (nothing rejected), no policy is better: no winner, no paired test', async () => {
+    const runs = (await compareResult()).runs;
+    expect(runs.map((r) => r.metrics.rejected.value)).toEqual([0, 0, 0, 0]);
+    const h = headline(runs, rejected);
+    expect(h.title).toBe('No policy is better on rejected tasks');
+    expect(h.winner).toBeUndefined();
+    expect(h.lead).toBe('tie');
+    expect(h.sentences).toEqual([
+      'Objective: the fewest rejected tasks.',
+      'Every policy scores rejected tasks 0: none is better than another.',
+    ]);
+  });
+
+  it('drops the window caution on a total that is 0 everywhere, and does not point a count to cost per task', async () => {
+    const runs = (await compareResult()).runs.map((r) => ({
+      ...r,
+      scenarioSpec: { ...r.scenarioSpec, warmup: 'auto' as const },
+    }));
+    expect(headline(runs, rejected).sentences.some((x) => x.startsWith('Caution'))).toBe(false);
+    // A count that is not 0: the caution, with a remedy that fits it.
+    const some = runs.map((r, i) =>
+      i === 0
+        ? {
+            ...r,
+            metrics: { ...r.metrics, rejected: { value: 1, ci95: [0, 2] as [number, number] } },
+            replicationResults: r.replicationResults.map((x) => ({
+              ...x,
+              metrics: { ...x.metrics, rejected: 1 },
+            })),
+          }
+        : r,
+    );
+    expect(headline(some, rejected).sentences[1]).toBe(
+      "Caution: rejected tasks is a total over each run's observation window, and warmup: auto cut every run at its own " +
+        'point, so the windows differ; a fixed warm-up cuts every run the same way.',
+    );
+  });
+
+  it('when the best two score the same but others more: they tie, and no winner is named', async () => {
+    const runs = (await compareResult()).runs;
+    const best = runs.find((r) => r.policy.label === 'least-cost')!;
+    const twin = { ...best, policy: { ...best.policy, label: 'twin' } };
+    const h = headline([...runs, twin], DEFAULT_OBJECTIVE);
+    expect(h.title).toBe('least-cost and twin tie on p99 response time');
+    expect(h.winner).toBeUndefined();
+    expect(h.sentences[1]).toBe(
+      `least-cost and twin: p99 response time ${Number(p99(best).toPrecision(4))} s each; the others score more.`,
+    );
+  });
+
+  it('with one replication: "leads …, untested"', async () => {
+    const runs = (await compareResult()).runs.map((r) => ({
+      ...r,
+      replicationResults: r.replicationResults.slice(0, 1),
+    }));
+    const h = headline(runs, DEFAULT_OBJECTIVE);
+    expect(h.title).toBe('least-cost leads on p99 response time, untested');
+    expect(h.lead).toBe('untested');
+    expect(h.sentences.at(-1)).toBe(
+      'With one replication (or unmatched replications) there is no paired test; run more replications.',
+    );
+  });
+
+  it('the only policy within the bounds wins, and the title says why', async () => {
+    const runs = (await compareResult()).runs;
+    const h = headline(runs, { metric: 'cost', subjectTo: { 'responseTime.p99': 2.5 } });
+    expect(h.title).toBe('least-cost wins on cost, the only policy within the bounds');
+    expect(h.lead).toBe('alone');
+  });
+
+  it('a sweep where no policy is better anywhere says so', async () => {
+    const h = sweepHeadline(await sweepResult(), rejected);
+    expect(h.title).toBe('No policy is better on rejected tasks at every point');
+    expect(h.winner).toBeUndefined();
+    expect(h.sentences[1]).toBe(
+      'Across 3 points of workload.arrivals.rate: no policy is better at every point.',
     );
   });
 });
