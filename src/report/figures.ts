@@ -89,21 +89,25 @@ export function rankingNotes(model: ReportModel): string[] {
     );
   const bounds = Object.keys(objective.subjectTo);
   if (bounds.length > 0 && model.ranked.includes(objective.metric)) {
+    const [bound, them] = bounds.length === 1 ? ['bound', 'it'] : ['bounds', 'them'];
+    const name = metricName(objective.metric);
     const starred = model.best['']?.[objective.metric];
-    const winner = model.headline.winner;
+    const h = model.headline;
     const missed =
-      model.kind === 'compare' && starred !== winner
+      model.kind === 'compare' && starred !== h.winner
         ? rank(model.runs, objective).find((s) => s.run.policy.label === starred)?.violations
         : undefined;
+    const alone = `A ★ ranks its figure alone, without the objective's ${bound}`;
     notes.push(
       missed !== undefined && missed.length > 0
-        ? `A ★ ranks its figure alone, without the objective's bounds: on ${metricName(objective.metric)} it marks ${starred}, ` +
-            `which misses them (${missed.join(', ')}); ` +
-            (winner === undefined
-              ? 'no policy meets the objective.'
-              : `the headline's ${winner} has the lowest ${metricName(objective.metric)} among the policies within the bounds.`)
-        : `A ★ ranks its figure alone, without the objective's bounds: on ${metricName(objective.metric)} it may mark a policy ` +
-            'that misses them; the headline names the best among the policies within the bounds.',
+        ? `${alone}: on ${name} it marks ${starred}, which misses ${them} (${missed.join('; ')}); ` +
+            (h.winner !== undefined
+              ? `the headline's ${h.winner} has the lowest ${name} among the policies within ${them}.`
+              : h.lead === 'tie'
+                ? `the best policies within ${them} score the same.`
+                : `no policy meets ${them}.`)
+        : `${alone}: on ${name} it may mark a policy that misses ${them}; ` +
+            `the headline names the best among the policies within ${them}.`,
     );
   }
   return notes;

@@ -4,6 +4,7 @@
 import { pairCount } from '../analysis/compare-runs.js';
 import { type PairedDifference, pairedDifference } from '../analysis/paired.js';
 import { num } from '../cli/format-table.js';
+import { count } from '../cli/plural.js';
 import { isWindowTotal } from '../metrics/window-totals.js';
 import type { RunResult } from '../runner/run-result.js';
 import { estimateOf, metricName, metricUnit, perReplication, figureValue } from './metrics.js';
@@ -58,9 +59,12 @@ export function rank(runs: readonly RunResult[], objective: Objective): Standing
     value: figureValue(run, objective.metric),
     violations: Object.entries(objective.subjectTo).flatMap(([metric, bound]) => {
       const v = figureValue(run, metric);
-      return v !== null && v <= bound
-        ? []
-        : [`${metricName(metric)} ${v === null ? 'unknown' : withUnit(metric, v)}`];
+      if (v !== null && v <= bound) return [];
+      return [
+        v === null
+          ? `${metricName(metric)} unknown`
+          : `${metricName(metric)} ${withUnit(metric, v)}, ${withUnit(metric, v - bound)} over the bound ${withUnit(metric, bound)}`,
+      ];
     }),
   }));
   const key = (s: Standing) => (s.value === null ? Number.POSITIVE_INFINITY : s.value);
@@ -109,11 +113,13 @@ export function headline(runs: readonly RunResult[], objective: Objective): Head
   const constrained = Object.keys(objective.subjectTo).length > 0;
   if (constrained) {
     const failing = ranked.filter((s) => s.violations.length > 0);
+    const meeting = runs.length - failing.length;
+    const them = Object.keys(objective.subjectTo).length === 1 ? 'the bound' : 'the bounds';
     sentences.push(
       failing.length === 0
-        ? 'Every policy meets the constraints.'
-        : `${runs.length - failing.length} of ${runs.length} policies meet it; not: ` +
-            `${failing.map((s) => `${s.run.policy.label} (${s.violations.join(', ')})`).join('; ')}.`,
+        ? `Every policy meets ${them}.`
+        : `${meeting} of ${count(runs.length, 'policy', 'policies')} ${meeting === 1 ? 'meets' : 'meet'} ${them}; not: ` +
+            `${failing.map((s) => `${s.run.policy.label} (${s.violations.join('; ')})`).join('; ')}.`,
     );
   }
   const first = feasible[0];

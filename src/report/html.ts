@@ -54,6 +54,7 @@ function figuresTable(rows: readonly FigureRow[], sweep: boolean): string {
     ...(sweep ? [th('point')] : []),
     th('policy'),
     th('figure'),
+    th('path'),
     th('unit'),
     th('mean', 'number'),
     th('95% CI low', 'number'),
@@ -67,7 +68,8 @@ function figuresTable(rows: readonly FigureRow[], sweep: boolean): string {
       const cells = [
         ...(sweep ? [`<td>${esc(r.point)}</td>`] : []),
         `<td>${esc(r.policy)}</td>`,
-        `<td title="${esc(r.metric)}">${esc(r.name)}</td>`,
+        `<td>${esc(r.name)}</td>`,
+        `<td><code>${esc(r.metric)}</code></td>`,
         `<td>${esc(r.unit)}</td>`,
         numCell(r.value),
         numCell(r.lo),
@@ -217,7 +219,13 @@ function facts(page: ReportPage): string {
   const m = page.model;
   const note = reproduceNote(m);
   const rows: [string, string][] = [
-    ['command', `<code>${esc(page.command)}</code>`],
+    // `orchlab report` shows its own command: the one that made the result is not in the result.
+    /^orchlab report\b/.test(page.command)
+      ? [
+          'report made with',
+          `<code>${esc(page.command)}</code> <span class="note">(the command that made the result is not stored in it; the re-run below makes it again)</span>`,
+        ]
+      : ['command', `<code>${esc(page.command)}</code>`],
     ...(page.reproduce === undefined
       ? []
       : ([

@@ -55,7 +55,7 @@ describe('headline(runs, objective)', () => {
     expect(h.title).toBe(`${ok[0]!.policy.label} leads on cost, not significantly`);
     expect(h.sentences[1]).toMatch(
       new RegExp(
-        `^${ok.length} of ${runs.length} policies meet it; not: random \\(p99 response time [\\d.]+ s\\)`,
+        `^${ok.length} of ${runs.length} policies meet the bound; not: random \\(p99 response time [\\d.]+ s, [\\d.]+ s over the bound [\\d.]+ s\\)`,
       ),
     );
     expect(rank(runs, objective).map((s) => s.violations.length > 0)).toEqual(
@@ -74,6 +74,18 @@ describe('headline(runs, objective)', () => {
     );
     // Not on a rate or a per-task figure.
     expect(headline(auto, DEFAULT_OBJECTIVE).sentences.some((x) => x.startsWith('Caution'))).toBe(false);
+  });
+
+  it('says by how much each policy misses each bound', async () => {
+    const runs = (await compareResult()).runs;
+    const h = headline(runs, { metric: 'cost', subjectTo: { 'responseTime.p99': 4, 'responseTime.p95': 2 } });
+    const random = runs.find((r) => r.policy.label === 'random')!;
+    const over = (v: number, b: number) =>
+      `${Number(v.toPrecision(4))} s, ${Number((v - b).toPrecision(4))} s over the bound ${b} s`;
+    expect(h.sentences[1]).toContain(
+      `; random (p99 response time ${over(p99(random), 4)}; p95 response time ${over(random.metrics.responseTime.p95.value!, 2)}).`,
+    );
+    expect(h.sentences[1]).toMatch(/^\d of 4 policies meet the bounds; not: /);
   });
 
   it('when no policy meets the target, says so and names no winner', async () => {

@@ -242,7 +242,7 @@ describe('which figures the ★ and the paired differences cover', () => {
     );
     const rows = /<table class="sortable" id="figures-table">(.*?)<\/table>/s.exec(text)![1]!.split('\n');
     const starred = new Set(
-      rows.filter((r) => r.includes('<td>★</td>')).map((r) => /title="([^"]+)"/.exec(r)![1]),
+      rows.filter((r) => r.includes('<td>★</td>')).map((r) => /<code>([^<]+)<\/code>/.exec(r)![1]),
     );
     expect([...starred].sort()).toEqual(Object.keys((await compareResult()).best).sort());
     expect(text).not.toContain('is not among them');
@@ -269,7 +269,7 @@ describe('which figures the ★ and the paired differences cover', () => {
     const text = renderReportHtml(reportPage({ ...c, runs }, { command: 'c' }), loadBundles());
     expect(text).toContain('<h1 id="headline">jsq ');
     expect(notes(text)[1]).toMatch(
-      /^A ★ ranks its figure alone, without the objective&#39;s bounds: on cost it marks random, which misses them \(p99 response time 43\.13 s[^)]*\); the headline&#39;s jsq has the lowest cost among the policies within the bounds\.$/,
+      /^A ★ ranks its figure alone, without the objective&#39;s bound: on cost it marks random, which misses it \(p99 response time 43\.13 s, 38\.13 s over the bound 5 s\); the headline&#39;s jsq has the lowest cost among the policies within it\.$/,
     );
   });
 
@@ -323,5 +323,27 @@ describe('failed runs in a report', () => {
     expect(text.split(esc(error)).length - 1).toBe(1);
     expect(text).toContain(`1 point did not run: rate = -1 (${esc(error)}).`);
     expect(text).not.toContain('id="failures"');
+  });
+});
+
+describe('what the docs point to is on the page', () => {
+  it('the figures table shows each figure’s path, as the objective names it', async () => {
+    const table = /<table class="sortable" id="figures-table">(.*?)<\/table>/s.exec(await html())![1]!;
+    expect(table).toContain('<th data-type="text"><button type="button">path</button></th>');
+    expect(table).toMatch(/<td>p99 response time<\/td><td><code>responseTime\.p99<\/code><\/td><td>s<\/td>/);
+    expect(table).toContain('<td>cost per task</td><td><code>costPerTask</code></td>');
+  });
+
+  it('orchlab report shows its own command as such, and says the producing one is not stored', async () => {
+    const text = renderReportHtml(
+      reportPage(await compareResult(), { command: 'orchlab report r.json --out r.html' }),
+      loadBundles(),
+    );
+    expect(text).toContain(
+      '<dt>report made with</dt><dd><code>orchlab report r.json --out r.html</code> <span class="note">(the command that made the result is not stored in it; the re-run below makes it again)</span></dd>',
+    );
+    expect(await html()).toContain(
+      '<dt>command</dt><dd><code>orchlab compare x.yaml --report r.html</code></dd>',
+    );
   });
 });
