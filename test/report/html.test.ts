@@ -248,6 +248,13 @@ describe('which figures the ★ and the paired differences cover', () => {
     expect(text).not.toContain('is not among them');
   });
 
+  it('a sweep ranks at each point', async () => {
+    const text = renderReportHtml(reportPage(await sweepResult(), { command: 'c' }), loadBundles());
+    expect(notes(text)[0]).toMatch(
+      /^★ marks the policy with the lowest mean on each figure compared, at each point: mean response time, /,
+    );
+  });
+
   it('under warmup: auto, says rejected and cost are not compared', async () => {
     const c = await runComparison(
       smallScenario(['warmup=auto', 'replications=2', 'stop.completed=1000']),
