@@ -133,7 +133,7 @@ export function failureLines(failures: readonly Failure[]): string[] {
   return [...groups.values()].map((group) => {
     const f = group[0]!;
     const at = f.point === '' ? '' : ` at ${f.point}`;
-    const seed = Number.isFinite(f.seed) ? ` (seed ${f.seed})` : '';
+    const seed = f.seed === undefined ? '' : ` (seed ${f.seed})`;
     const numbers = group.flatMap((g) => (g.replication === null ? [] : [g.replication]));
     const failed = new Set(numbers).size;
     const which =

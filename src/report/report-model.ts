@@ -64,7 +64,8 @@ export interface Failure {
   readonly policy: string;
   /** The sweep point ('' outside sweeps). */
   readonly point: string;
-  readonly seed: number;
+  /** The seed of the failed run; undefined when the result does not say. */
+  readonly seed: number | undefined;
   /** The replication that failed (numbered from 0, as in the JSON), null when none could start. */
   readonly replication: number | null;
   /** Replications each policy ran at its point when fixed (`replications: 6`); undefined under auto. */
@@ -131,6 +132,7 @@ function sweepModel(sweep: SweepResult, source: string): ReportModel {
   const first = detail.runs[0]!;
   const objective = readObjective(first.scenarioSpec, source, metricPaths(first));
   const seedAxis = sweep.axes.find((a) => a.path === 'seed');
+  const facts = withRuns.map((p) => runFacts(p.runs, pointLabel(sweep, p.values)));
   return {
     kind: 'sweep',
     format: sweep.format,
@@ -159,13 +161,8 @@ function sweepModel(sweep: SweepResult, source: string): ReportModel {
     ),
     best: Object.fromEntries(sweep.points.map((p) => [pointLabel(sweep, p.values), p.best])),
     ranked: rankedFigures(withRuns.flatMap((p) => p.runs)),
-    ...(() => {
-      const facts = withRuns.map((p) => runFacts(p.runs, pointLabel(sweep, p.values)));
-      return {
-        runNotes: facts.flatMap((f) => f.runNotes),
-        warmupCuts: facts.flatMap((f) => f.warmupCuts),
-      };
-    })(),
+    runNotes: facts.flatMap((f) => f.runNotes),
+    warmupCuts: facts.flatMap((f) => f.warmupCuts),
   };
 }
 
@@ -197,7 +194,7 @@ function failuresOf(
     return {
       policy: f.policy,
       point,
-      seed: typeof where.seed === 'number' ? where.seed : Number.NaN,
+      seed: typeof where.seed === 'number' ? where.seed : undefined,
       replication: typeof where.replication === 'number' ? where.replication : null,
       of,
       error: f.error,
