@@ -67,7 +67,7 @@ export interface WarmupCutSpread {
 export function warmupCutSpread(r: RunResult): WarmupCutSpread | undefined {
   const cuts = r.replicationResults.flatMap((x) => (x.warmupCut === undefined ? [] : [x.warmupCut]));
   if (cuts.length === 0) return undefined;
-  // Plain loops, not d3-array: this module loads at start-up (--help), which stays small.
+  // Plain loops, not d3-array: the terminal tables load this module, and they stay small.
   const completed = cuts.map((c) => c.completed);
   return {
     replications: cuts.length,
