@@ -3,18 +3,14 @@
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { CompareResult } from '../runner/compare.js';
 import {
-  ciRange,
   failedRunText,
-  formatTable,
-  num,
   ONE_REPLICATION,
   precisionNotes,
-  warmupCutTable,
   warmupNotes,
   workloadEndedNotes,
   skippedRowsNotes,
-  withHalfWidth,
-} from './format-table.js';
+} from '../runner/run-notes.js';
+import { ciRange, formatTable, num, warmupCutTable, withHalfWidth } from './format-table.js';
 import { count } from './plural.js';
 import { pairCount } from '../analysis/compare-runs.js';
 

@@ -3,9 +3,6 @@ import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { RunResult } from '../runner/run-result.js';
 import { isPolicyPath } from '../runner/user-policy.js';
 import {
-  ciRange,
-  formatTable,
-  num,
   ONE_REPLICATION,
   precisionNotes,
   tasks,
@@ -14,7 +11,8 @@ import {
   warmupNotes,
   workloadEndedNotes,
   skippedRowsNotes,
-} from './format-table.js';
+} from '../runner/run-notes.js';
+import { ciRange, formatTable, num } from './format-table.js';
 import { count } from './plural.js';
 
 export function formatRun(r: RunResult): string {

@@ -3,13 +3,12 @@
 import type { SweepPoint, SweepResult } from '../runner/sweep.js';
 import {
   failedRunText,
-  formatTable,
   precisionNotes,
   warmupNotes,
-  withHalfWidth,
   workloadEndedNotes,
   skippedRowsNotes,
-} from './format-table.js';
+} from '../runner/run-notes.js';
+import { formatTable, withHalfWidth } from './format-table.js';
 import { count } from './plural.js';
 
 // A swept value as given (8.8, 1e-7), never rounded: two points must not read the same.

@@ -1,10 +1,9 @@
 // Plain-text tables for the terminal: columns padded to their widest cell, and the cells for
 // estimates. One replication has no confidence interval (its JSON keeps [value, value]), so its
 // cells show none.
-import type { PolicyFailure } from '../runner/compare.js';
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { RunResult } from '../runner/run-result.js';
-import { count } from './plural.js';
+import { tasks, warmupCutSpread } from '../runner/run-notes.js';
 
 /** `left` lists the columns to left-align (text); the first is always left, numbers go right. */
 export function formatTable(
@@ -34,9 +33,6 @@ export function num(x: number | null): string {
   return Number(x.toPrecision(4)).toString();
 }
 
-/** The note under a table of one replication. */
-export const ONE_REPLICATION = 'One replication: no confidence intervals (give --replications 2 or more)';
-
 /** A value ± its 95% CI half-width; the value alone over one replication. */
 export function withHalfWidth(e: MaybeEstimate, replications: number): string {
   if (e.value === null) return '-';
@@ -48,125 +44,6 @@ export function withHalfWidth(e: MaybeEstimate, replications: number): string {
 export function ciRange(ci: readonly [number, number] | null, replications: number): string {
   return ci === null || replications < 2 ? '-' : `[${num(ci[0])}, ${num(ci[1])}]`;
 }
-
-const percent = (x: number) => `${Number((100 * x).toPrecision(2))}%`;
-
-/**
- * With replications: auto, one line for each run that stopped at maxReplications before its mean
- * response time was known to within the precision asked (`where`, e.g. ` at rate=8`, names a
- * sweep point). The JSON says it too (precisionMet: false); a table must not hide it.
- */
-/**
- * With warmup: auto, one line for each run where MSER cut half of some replication's series,
- * the largest cut it makes: the transient may outlast the run, and figures may still hold it.
- * The JSON says it per replication (warmupCut.atLimit).
- */
-export function warmupNotes(runs: readonly RunResult[], where = ''): string[] {
-  return runs.flatMap((r) => {
-    const at = r.replicationResults.filter((x) => x.warmupCut?.atLimit === true).length;
-    if (at === 0) return [];
-    return [
-      `WARM-UP AT LIMIT: ${r.policy.label}${where}: warmup: auto cut half the run in ${at} of ${count(r.replications, 'replication')}; the transient may last longer than the run (make stop later)`,
-    ];
-  });
-}
-
-/**
- * One line when some replications ended because the workload ran out of tasks (a replayed trace's
- * last row, arrivals that ended) before the scenario's stop: their figures cover fewer tasks or
- * less time than the stop asks. The JSON says it per replication (workloadEnded).
- */
-export function workloadEndedNotes(runs: readonly RunResult[], where = ''): string[] {
-  const ended = runs.flatMap((r) => {
-    const n = r.replicationResults.filter((x) => x.workloadEnded === true).length;
-    return n === 0 ? [] : [{ r, n }];
-  });
-  if (ended.length === 0) return [];
-  const stop = ended[0]!.r.scenarioSpec.stop;
-  const asked = 'completed' in stop ? `${stop.completed} completed tasks` : `${stop.time} s`;
-  const reps = ended.map(({ r, n }) => `${n} of ${count(r.replications, 'replication')}`);
-  const same = reps.every((x) => x === reps[0]);
-  const whose =
-    runs.length === 1
-      ? reps[0]!
-      : same && ended.length === runs.length
-        ? `${reps[0]} of every policy`
-        : ended.map(({ r }, i) => `${reps[i]} of ${r.policy.label}`).join(', ');
-  return [
-    `WORKLOAD ENDED${where}: the workload ran out of tasks before the stop (${asked}) in ${whose}; those replications ended with their last task`,
-  ];
-}
-
-/**
- * One line when a replay skipped bad rows (skipBadRows): how many per replication and the first
- * reason, so a table never hides that part of the trace was left out. The JSON has the counts and
- * the first few reasons per replication (skippedRows).
- */
-export function skippedRowsNotes(runs: readonly RunResult[], where = ''): string[] {
-  const reps = runs.flatMap((r) => r.replicationResults);
-  const counts = reps.map((x) => x.skippedRows?.rows ?? 0);
-  const most = Math.max(0, ...counts);
-  if (most === 0) return [];
-  const least = Math.min(...counts);
-  const first = reps.find((x) => x.skippedRows !== undefined)?.skippedRows?.reasons[0];
-  const how =
-    least === most
-      ? `${count(most, 'bad row')} of the trace in each replication`
-      : `${least}–${most} bad rows of the trace per replication`;
-  return [
-    `SKIPPED ROWS${where}: skipBadRows left out ${how}${first === undefined ? '' : ` (first: ${first})`}`,
-  ];
-}
-
-export function precisionNotes(runs: readonly RunResult[], where = ''): string[] {
-  return runs.flatMap((r) => {
-    if (r.precisionMet !== false) return [];
-    const e = r.metrics.responseTime.mean;
-    const half =
-      e.value === null || e.ci95 === null ? Number.NaN : (e.ci95[1] - e.ci95[0]) / 2 / Math.abs(e.value);
-    const asked = r.scenarioSpec.precision;
-    const target = r.replicationsTarget === undefined ? '' : `, about ${r.replicationsTarget} needed`;
-    return [
-      `PRECISION NOT MET: ${r.policy.label}${where}: mean response ${r.replications < 2 ? 'with no interval' : `±${Number.isFinite(half) ? percent(half) : '?'}`} after ${count(r.replications, 'replication')}, asked ±${percent(asked)}${target} (raise maxReplications)`,
-    ];
-  });
-}
-
-/**
- * Where a failed run can be found again: its seed and replication (a run draws every random
- * number from streams of (seed, stream, replication); see sim/rng.ts), e.g. `seed 3, replication 1`.
- */
-export function failedRunText(f: PolicyFailure): string {
-  return f.replication === null ? `seed ${f.seed}` : `seed ${f.seed}, replication ${f.replication}`;
-}
-
-/** Where warmup: auto cut a run's replications: completed tasks discarded and the time it ended. */
-export interface WarmupCutSpread {
-  readonly replications: number;
-  readonly meanCompleted: number;
-  readonly minCompleted: number;
-  readonly maxCompleted: number;
-  /** Mean virtual time (s) at which observation began. */
-  readonly meanSeconds: number;
-}
-
-/** The spread of a run's warmup: auto cuts; undefined for a fixed warm-up. */
-export function warmupCutSpread(r: RunResult): WarmupCutSpread | undefined {
-  const cuts = r.replicationResults.flatMap((x) => (x.warmupCut === undefined ? [] : [x.warmupCut]));
-  if (cuts.length === 0) return undefined;
-  // Plain loops, not d3-array: this module loads at start-up (--help), which stays small.
-  const completed = cuts.map((c) => c.completed);
-  return {
-    replications: cuts.length,
-    meanCompleted: completed.reduce((a, b) => a + b, 0) / cuts.length,
-    minCompleted: Math.min(...completed),
-    maxCompleted: Math.max(...completed),
-    meanSeconds: cuts.reduce((a, c) => a + c.seconds, 0) / cuts.length,
-  };
-}
-
-/** A count of tasks: whole, or a mean with one decimal. */
-export const tasks = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
 /**
  * Under a compare table with warmup: auto, one row per policy: the completed tasks cut from the

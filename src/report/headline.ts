@@ -4,10 +4,12 @@
 import { pairCount } from '../analysis/compare-runs.js';
 import { type PairedDifference, pairedDifference } from '../analysis/paired.js';
 import { num } from '../cli/format-table.js';
+import { count } from '../cli/plural.js';
 import { isWindowTotal } from '../metrics/window-totals.js';
 import type { RunResult } from '../runner/run-result.js';
 import { estimateOf, metricName, metricUnit, perReplication, figureValue } from './metrics.js';
 import type { Objective } from './objective.js';
+import { listText } from './words.js';
 
 export interface Standing {
   readonly run: RunResult;
@@ -17,11 +19,24 @@ export interface Standing {
   readonly violations: readonly string[];
 }
 
+/**
+ * How far the data backs the best policy: `significant` (the paired test against the runner-up),
+ * `not significant`, `untested` (one replication, or replications that do not pair), `alone` (the
+ * only policy, or the only one within the bounds) or `tie` (the runner-up scores the same).
+ */
+export type Lead = 'significant' | 'not significant' | 'untested' | 'alone' | 'tie';
+
 export interface Headline {
-  /** One line, e.g. `sed wins on p99 response time`. */
+  /**
+   * One line that claims no more than the data: `sed wins on p99 response time` (significant),
+   * `sed leads on p99 response time, not significantly`, `No policy is better on rejected tasks`.
+   */
   readonly title: string;
   readonly sentences: readonly string[];
+  /** The best policy on the objective; absent when none meets it or the best ones tie. */
   readonly winner?: string;
+  /** Absent when no policy meets the objective. */
+  readonly lead?: Lead;
   readonly runnerUp?: string;
   readonly paired?: PairedDifference;
 }
@@ -44,9 +59,12 @@ export function rank(runs: readonly RunResult[], objective: Objective): Standing
     value: figureValue(run, objective.metric),
     violations: Object.entries(objective.subjectTo).flatMap(([metric, bound]) => {
       const v = figureValue(run, metric);
-      return v !== null && v <= bound
-        ? []
-        : [`${metricName(metric)} ${v === null ? 'unknown' : withUnit(metric, v)}`];
+      if (v !== null && v <= bound) return [];
+      return [
+        v === null
+          ? `${metricName(metric)} unknown`
+          : `${metricName(metric)} ${withUnit(metric, v)}, ${withUnit(metric, v - bound)} over the bound ${withUnit(metric, bound)}`,
+      ];
     }),
   }));
   const key = (s: Standing) => (s.value === null ? Number.POSITIVE_INFINITY : s.value);
@@ -55,9 +73,12 @@ export function rank(runs: readonly RunResult[], objective: Objective): Standing
   return [...feasible, ...rest];
 }
 
+/** Counts read "the fewest rejected tasks"; other figures "the lowest cost". */
+const COUNTS = ['rejected', 'completed'];
+
 export function objectiveText(objective: Objective): string {
   const bounds = Object.entries(objective.subjectTo).map(([m, b]) => `${metricName(m)} ≤ ${withUnit(m, b)}`);
-  const base = `the lowest ${metricName(objective.metric)}`;
+  const base = `the ${COUNTS.includes(objective.metric) ? 'fewest' : 'lowest'} ${metricName(objective.metric)}`;
   return bounds.length === 0 ? base : `${base} with ${bounds.join(' and ')}`;
 }
 
@@ -66,12 +87,18 @@ export function objectiveText(objective: Objective): string {
  * auto cut the runs at their own points (the windows differ); else undefined.
  */
 export function windowCaution(runs: readonly RunResult[], objective: Objective): string | undefined {
-  const totals = [objective.metric, ...Object.keys(objective.subjectTo)].filter(isWindowTotal);
+  // A total that is 0 in every replication of every run (nothing rejected anywhere) is 0 whatever
+  // the window: no caution for it.
+  const totals = [...new Set([objective.metric, ...Object.keys(objective.subjectTo)])].filter(
+    (m) => isWindowTotal(m) && runs.some((r) => perReplication(r, m).some((v) => v !== 0)),
+  );
   if (totals.length === 0 || !runs.some((r) => r.scenarioSpec.warmup === 'auto')) return undefined;
   return (
     `Caution: ${totals.map(metricName).join(' and ')} ${totals.length > 1 ? 'are totals' : 'is a total'} over each run's ` +
     'observation window, and warmup: auto cut every run at its own point, so the windows differ; ' +
-    'a per-task figure (cost per task) compares fairly.'
+    (totals.includes('cost')
+      ? 'a per-task figure (cost per task) compares fairly.'
+      : 'a fixed warm-up cuts every run the same way.')
   );
 }
 
@@ -86,29 +113,50 @@ export function headline(runs: readonly RunResult[], objective: Objective): Head
   const constrained = Object.keys(objective.subjectTo).length > 0;
   if (constrained) {
     const failing = ranked.filter((s) => s.violations.length > 0);
+    const meeting = runs.length - failing.length;
+    const them = Object.keys(objective.subjectTo).length === 1 ? 'the bound' : 'the bounds';
     sentences.push(
       failing.length === 0
-        ? 'Every policy meets the constraints.'
-        : `${runs.length - failing.length} of ${runs.length} policies meet it; not: ` +
-            `${failing.map((s) => `${s.run.policy.label} (${s.violations.join(', ')})`).join('; ')}.`,
+        ? `Every policy meets ${them}.`
+        : `${meeting} of ${count(runs.length, 'policy', 'policies')} ${meeting === 1 ? 'meets' : 'meet'} ${them}; not: ` +
+            `${failing.map((s) => `${s.run.policy.label} (${s.violations.join('; ')})`).join('; ')}.`,
     );
   }
   const first = feasible[0];
   if (first === undefined) {
     return { title: 'No policy meets the objective', sentences };
   }
+  const within = constrained ? ' within the bounds' : '';
+  const value = first.value!;
+  const tied = feasible.filter((s) => s.value === value);
+  if (tied.length > 1) {
+    // The best ones score the same: no policy wins, whatever a paired test would say.
+    const all = tied.length === feasible.length;
+    const names = listText(tied.map((s) => s.run.policy.label));
+    sentences.push(
+      all
+        ? `Every policy${within} scores ${name} ${withUnit(m, value)}: none is better than another.`
+        : `${names}: ${name} ${withUnit(m, value)} each; the others${within} score more.`,
+    );
+    return {
+      title: all ? `No policy is better on ${name}` : `${names} tie on ${name}`,
+      sentences,
+      lead: 'tie',
+    };
+  }
   const winner = first.run.policy.label;
   const ci = estimateOf(first.run, m)?.ci95;
   const hasCi = ci != null && ci[0] !== ci[1];
-  sentences.push(`${winner}: ${name} ${withUnit(m, first.value!)}${hasCi ? ` (${interval(m, ci)})` : ''}.`);
+  sentences.push(`${winner}: ${name} ${withUnit(m, value)}${hasCi ? ` (${interval(m, ci)})` : ''}.`);
   const second = feasible[1];
   if (second === undefined) {
-    const title =
-      runs.length === 1 ? `${winner}: ${name} ${withUnit(m, first.value!)}` : `${winner} wins on ${name}`;
-    return { title, sentences, winner };
+    if (runs.length === 1)
+      return { title: `${winner}: ${name} ${withUnit(m, value)}`, sentences, winner, lead: 'alone' };
+    const only = constrained ? 'the only policy within the bounds' : `the only policy with a ${name}`;
+    return { title: `${winner} wins on ${name}, ${only}`, sentences, winner, lead: 'alone' };
   }
   const runnerUp = second.run.policy.label;
-  const gap = second.value! - first.value!;
+  const gap = second.value! - value;
   const share = second.value! > 0 ? ` (${percent(gap / second.value!)} lower)` : '';
   sentences.push(
     `Runner-up ${runnerUp}: ${withUnit(m, second.value!)}; ${winner} is ${withUnit(m, gap)} better${share}.`,
@@ -120,19 +168,27 @@ export function headline(runs: readonly RunResult[], objective: Objective): Head
     sentences.push(
       'With one replication (or unmatched replications) there is no paired test; run more replications.',
     );
-  } else {
-    const n = first.run.replicationResults.length;
-    sentences.push(
-      `Paired over the same ${n} replications, ${runnerUp} − ${winner} = ${withUnit(m, paired.diff.value)} ` +
-        `(${interval(m, paired.diff.ci95)}): ` +
-        (paired.significant
-          ? 'significant at the 5% level'
-          : 'not significant (the interval includes 0): this run cannot tell the two apart') +
-        (pairs > 1 ? `, with intervals that hold together over all ${pairs} pairs of policies.` : '.'),
-    );
+    return { title: `${winner} leads on ${name}, untested`, sentences, winner, runnerUp, lead: 'untested' };
   }
-  const base = { title: `${winner} wins on ${name}`, sentences, winner, runnerUp };
-  return paired === undefined ? base : { ...base, paired };
+  const n = first.run.replicationResults.length;
+  sentences.push(
+    `Paired over the same ${n} replications, ${runnerUp} − ${winner} = ${withUnit(m, paired.diff.value)} ` +
+      `(${interval(m, paired.diff.ci95)}): ` +
+      (paired.significant
+        ? 'significant at the 5% level'
+        : 'not significant (the interval includes 0): this run cannot tell the two apart') +
+      (pairs > 1 ? `, with intervals that hold together over all ${pairs} pairs of policies.` : '.'),
+  );
+  return paired.significant
+    ? { title: `${winner} wins on ${name}`, sentences, winner, runnerUp, paired, lead: 'significant' }
+    : {
+        title: `${winner} leads on ${name}, not significantly`,
+        sentences,
+        winner,
+        runnerUp,
+        paired,
+        lead: 'not significant',
+      };
 }
 
 /** a − b paired by replication, when both have the same replications with values. */

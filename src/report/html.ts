@@ -4,13 +4,17 @@
 // Pure: the page's parts and the bundle texts in, HTML out. No external URL is referenced.
 import { num } from '../cli/format-table.js';
 import { count } from '../cli/plural.js';
+import { ONE_REPLICATION, tasks } from '../runner/run-notes.js';
 import { BROWSER_SCRIPT } from './browser-script.js';
 import type { Bundles } from './bundles.js';
 import type { ReportChart } from './charts.js';
-import type { FigureRow } from './figures.js';
+import { type FigureRow, rankingNotes } from './figures.js';
 import { metricName } from './metrics.js';
 import { REPORT_CSS } from './report-css.js';
-import type { ReportModel } from './report-model.js';
+import { reproduceNote } from './reproduce.js';
+import { sweptWords } from './scenario-words.js';
+import { rangesText } from './words.js';
+import type { Failure, ReportModel } from './report-model.js';
 
 export interface ReportPage {
   readonly model: ReportModel;
@@ -50,6 +54,7 @@ function figuresTable(rows: readonly FigureRow[], sweep: boolean): string {
     ...(sweep ? [th('point')] : []),
     th('policy'),
     th('figure'),
+    th('path'),
     th('unit'),
     th('mean', 'number'),
     th('95% CI low', 'number'),
@@ -63,7 +68,8 @@ function figuresTable(rows: readonly FigureRow[], sweep: boolean): string {
       const cells = [
         ...(sweep ? [`<td>${esc(r.point)}</td>`] : []),
         `<td>${esc(r.policy)}</td>`,
-        `<td title="${esc(r.metric)}">${esc(r.name)}</td>`,
+        `<td>${esc(r.name)}</td>`,
+        `<td><code>${esc(r.metric)}</code></td>`,
         `<td>${esc(r.unit)}</td>`,
         numCell(r.value),
         numCell(r.lo),
@@ -92,22 +98,117 @@ function pairedTable(model: ReportModel): string {
     th('significant'),
   ].join('');
   const body = model.paired
-    .map((p) =>
-      [
+    .map((p) => {
+      // One replication: no interval and no test (the JSON's [d, d] is not an interval of width 0).
+      const tested = p.replications >= 2;
+      return [
         '<tr>',
         ...(sweep ? [`<td>${esc(p.point)}</td>`] : []),
         `<td title="${esc(p.metric)}">${esc(metricName(p.metric))}</td>`,
         `<td>${esc(p.a)}</td>`,
         `<td>${esc(p.b)}</td>`,
         numCell(p.diff.value),
-        numCell(p.diff.ci95[0]),
-        numCell(p.diff.ci95[1]),
-        `<td class="${p.significant ? 'sig-yes' : 'sig-no'}">${p.significant ? 'yes' : 'no'}</td>`,
+        numCell(tested ? p.diff.ci95[0] : null),
+        numCell(tested ? p.diff.ci95[1] : null),
+        tested
+          ? `<td class="${p.significant ? 'sig-yes' : 'sig-no'}">${p.significant ? 'yes' : 'no'}</td>`
+          : '<td class="sig-no">-</td>',
+        '</tr>',
+      ].join('');
+    })
+    .join('\n');
+  return `<div class="table-wrap"><table class="sortable" id="paired-table"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+}
+
+/**
+ * One line per policy (and sweep point) whose runs failed: which replications, out of how many,
+ * that the policy is then left out entirely even if some ran, and each distinct error once.
+ */
+export function failureLines(failures: readonly Failure[]): string[] {
+  const groups = new Map<string, Failure[]>();
+  for (const f of failures) {
+    const key = JSON.stringify([f.point, f.policy]);
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return [...groups.values()].map((group) => {
+    const f = group[0]!;
+    const at = f.point === '' ? '' : ` at ${f.point}`;
+    const seed = f.seed === undefined ? '' : ` (seed ${f.seed})`;
+    const numbers = group.flatMap((g) => (g.replication === null ? [] : [g.replication]));
+    const failed = new Set(numbers).size;
+    const which =
+      numbers.length === 0
+        ? 'failed'
+        : f.of !== undefined && failed === f.of
+          ? `failed in all ${f.of} replications`
+          : `failed in replication${failed === 1 ? '' : 's'} ${rangesText(numbers)}${f.of === undefined ? '' : ` of ${f.of}`}`;
+    const ran = f.of === undefined || numbers.length === 0 ? 0 : f.of - failed;
+    const left =
+      ran > 0
+        ? `; it is left out entirely, although ${ran === 1 ? 'the other replication' : `the other ${ran} replications`} ran (a policy is compared over all its replications or not at all)`
+        : '; it is left out';
+    const errors = [...new Set(group.map((g) => g.error))];
+    const why =
+      errors.length === 1
+        ? `: ${errors[0]}`
+        : `: ${group.map((g) => `replication ${g.replication ?? '?'}: ${g.error}`).join('; ')}`;
+    return `${f.policy}${at}${seed} ${which}${left}${why}`;
+  });
+}
+
+function failureList(failures: readonly Failure[]): string {
+  if (failures.length === 0) return '';
+  const items = failureLines(failures).map((l) => `<li>${esc(l)}</li>`);
+  return `<div class="failures" id="failures"><p>Left out because runs failed (replications numbered from 0, as in the JSON):</p><ul>${items.join('')}</ul></div>`;
+}
+
+/** At most this many run notes are listed; a sweep of many points says how many more. */
+const MAX_RUN_NOTES = 12;
+
+/** PRECISION NOT MET and WARM-UP AT LIMIT, as the tables print them. */
+function runNotes(notes: readonly string[]): string {
+  if (notes.length === 0) return '';
+  const shown = notes.slice(0, MAX_RUN_NOTES).map((n) => `<li>${esc(n)}</li>`);
+  const more = notes.length - MAX_RUN_NOTES;
+  if (more > 0)
+    shown.push(
+      `<li>… and ${more} more like these (the JSON says it run by run: precisionMet, warmupCut.atLimit).</li>`,
+    );
+  return `<ul class="warnings" id="run-notes">${shown.join('')}</ul>`;
+}
+
+/** Under warmup: auto, where each run's replications were cut, as compare's table prints it. */
+function warmupSection(model: ReportModel): string {
+  if (model.warmupCuts.length === 0) return '';
+  const sweep = model.kind === 'sweep';
+  const head = [
+    ...(sweep ? [th('point')] : []),
+    th('policy'),
+    th('cut mean (tasks)', 'number'),
+    th('cut min', 'number'),
+    th('cut max', 'number'),
+    th('from mean (s)', 'number'),
+  ].join('');
+  const taskCell = (x: number) => `<td class="num" data-v="${x}">${tasks(x)}</td>`;
+  const body = model.warmupCuts
+    .map(({ point, policy, cut }) =>
+      [
+        '<tr>',
+        ...(sweep ? [`<td>${esc(point)}</td>`] : []),
+        `<td>${esc(policy)}</td>`,
+        taskCell(cut.meanCompleted),
+        taskCell(cut.minCompleted),
+        taskCell(cut.maxCompleted),
+        numCell(cut.meanSeconds),
         '</tr>',
       ].join(''),
     )
     .join('\n');
-  return `<div class="table-wrap"><table class="sortable" id="paired-table"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+  return `<section id="warmup"><h2>Warm-up cuts</h2>
+<p class="note">warmup: auto (MSER-5) cut each replication at its own point: the completed tasks discarded (mean, fewest, most over replications) and the mean virtual time observation began.</p>
+<div class="table-wrap"><table class="sortable" id="warmup-table"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>
+</section>
+`;
 }
 
 function chartSection(c: ReportChart): string {
@@ -116,20 +217,28 @@ function chartSection(c: ReportChart): string {
 
 function facts(page: ReportPage): string {
   const m = page.model;
+  const note = reproduceNote(m);
   const rows: [string, string][] = [
-    ['command', `<code>${esc(page.command)}</code>`],
+    // `orchlab report` shows its own command: the one that made the result is not in the result.
+    /^orchlab report\b/.test(page.command)
+      ? [
+          'report made with',
+          `<code>${esc(page.command)}</code> <span class="note">(the command that made the result is not stored in it; the re-run below makes it again)</span>`,
+        ]
+      : ['command', `<code>${esc(page.command)}</code>`],
     ...(page.reproduce === undefined
       ? []
       : ([
           [
             're-run',
-            `<code>${esc(page.reproduce)}</code> <span class="note">(with the scenario below saved under that name)</span>`,
+            `<code>${esc(page.reproduce)}</code> <span class="note">(with the scenario below saved under that name)</span>` +
+              (note === undefined ? '' : ` <span class="note" id="rerun-note">${esc(note)}</span>`),
           ],
         ] as [string, string][])),
     ['orchlab', esc(m.orchlab)],
     ['result format', esc(m.format)],
     ['scenario', esc(m.scenario)],
-    ['seed', String(m.seed)],
+    ['seed', esc(m.seed)],
     ['replications', replicationsText(m.replications)],
     ...(m.detailPoint === undefined
       ? []
@@ -142,15 +251,19 @@ export function renderReportHtml(page: ReportPage, bundles: Bundles): string {
   const m = page.model;
   const h = m.headline;
   const specs = Object.fromEntries(page.charts.map((c) => [c.id, c.spec]));
-  const failures =
-    m.failures.length === 0
-      ? ''
-      : `<p class="failures">Left out because they failed: ${m.failures.map((f) => `${esc(f.policy)} (${esc(f.error)})`).join('; ')}.</p>`;
+  const failures = failureList(m.failures);
   const [verdict, ...rest] = h.sentences;
+  // A sweep's scenario is that of one point (the detail charts'): its headings say which.
+  const at = (heading: string) => (m.detailPoint === undefined ? heading : `${heading} at ${m.detailPoint}`);
+  const scenarioLines =
+    m.sweep === undefined || m.detailPoint === undefined
+      ? page.scenarioWords
+      : [sweptWords(m.sweep, m.detailPoint), ...page.scenarioWords];
   const nav = [
     ...page.charts.map((c) => [`chart-${c.id}`, c.heading]),
     ['figures', 'Every figure'],
     ['paired', 'Paired differences'],
+    ...(m.warmupCuts.length === 0 ? [] : [['warmup', 'Warm-up cuts']]),
     ['provenance', 'How this was made'],
   ];
   return `<!doctype html>
@@ -167,29 +280,34 @@ export function renderReportHtml(page: ReportPage, bundles: Bundles): string {
 </head>
 <body>
 <header>
-<p class="kicker">orchlab ${esc(m.kind)} report · scenario ${esc(m.scenario)} · ${replicationsText(m.replications)} · seed ${m.seed}</p>
+<p class="kicker">orchlab ${esc(m.kind)} report · scenario ${esc(m.scenario)} · ${replicationsText(m.replications)} · seed ${esc(m.seed)}</p>
 <h1 id="headline">${esc(h.title)}</h1>
 <div class="lede" id="headline-text">
 ${verdict === undefined ? '' : `<p class="verdict">${esc(verdict)}</p>`}
 ${rest.map((s) => `<p>${esc(s)}</p>`).join('\n')}
 ${failures}
+${runNotes(m.runNotes)}
 </div>
 </header>
-<section class="scenario" id="scenario"><h2>Scenario</h2><ul>${page.scenarioWords.map((s) => `<li>${esc(s)}</li>`).join('')}</ul></section>
+<section class="scenario" id="scenario"><h2>${esc(at('Scenario'))}</h2><ul>${scenarioLines.map((s) => `<li>${esc(s)}</li>`).join('')}</ul></section>
 <nav aria-label="contents"><ol>${nav.map(([id, t]) => `<li><a href="#${id}">${esc(t!)}</a></li>`).join('')}</ol></nav>
 ${page.charts.map(chartSection).join('\n')}
 ${page.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
 <section id="figures"><h2>Every figure</h2>
-<p class="hint note">Means over replications with 95% Student-t confidence intervals; ★ marks the best policy on a figure. Click a column heading to sort.</p>
+<p class="hint note">Means over replications with 95% Student-t confidence intervals. Click a column heading to sort.</p>
+${rankingNotes(m)
+  .map((n) => `<p class="note ranking">${esc(n)}</p>`)
+  .join('\n')}
+${oneReplicationNote(m.replications)}
 ${figuresTable(page.figures, m.kind === 'sweep')}
 </section>
 <section id="paired"><h2>Paired differences against the best</h2>
-<p class="note">Per figure, each policy minus the best one, replication by replication on the same workload (common random numbers). Significant: the interval excludes 0. With k policies each interval is drawn at 1 − 0.05/(k(k − 1)/2), Bonferroni over every pair of policies, so for each figure all of them hold together with 95% confidence even though the best is picked from the same data (the family is per figure, not over figures).</p>
+<p class="note">For each figure compared (see above), each policy minus the best one, replication by replication on the same workload (common random numbers). Significant: the interval excludes 0. With k policies each interval is drawn at 1 − 0.05/(k(k − 1)/2), Bonferroni over every pair of policies, so for each figure all of them hold together with 95% confidence even though the best is picked from the same data (the family is per figure, not over figures).</p>
 ${pairedTable(m)}
 </section>
-<section id="provenance"><h2>How this was made</h2>
+${warmupSection(m)}<section id="provenance"><h2>How this was made</h2>
 ${facts(page)}
-<h3>Scenario (normalized: defaults filled in, overrides applied)</h3>
+<h3>${esc(at('Scenario'))} (normalized: defaults filled in, overrides applied${m.sweep === undefined ? '' : "; the re-run's --vary sets the swept fields at each point"})</h3>
 <pre id="scenario-yaml">${esc(page.scenarioYaml)}</pre>
 </section>
 <script type="application/json" id="report-specs">${safeJson(specs)}</script>
@@ -202,4 +320,14 @@ ${facts(page)}
 /** `1 replication`, `10 replications`, or `10–19 replications` across a sweep's points. */
 function replicationsText([fewest, most]: readonly [number, number]): string {
   return fewest === most ? count(fewest, 'replication') : `${fewest}–${most} replications`;
+}
+
+/** Under the tables, when some run has one replication: its cells show no interval (-). */
+function oneReplicationNote([fewest, most]: readonly [number, number]): string {
+  if (fewest >= 2) return '';
+  const text =
+    most < 2
+      ? `${ONE_REPLICATION}: the interval and significance cells show -.`
+      : 'Some runs have one replication: no confidence interval for them (their interval cells show -).';
+  return `<p class="note" id="one-replication">${esc(text)}</p>`;
 }

@@ -12,7 +12,9 @@ h2 { font-size: 19px; margin: 36px 0 8px; border-bottom: 1px solid var(--rule); 
 .lede p { margin: 4px 0; }
 .lede .verdict { font-size: 16px; }
 .scenario li { margin: 2px 0; }
-.failures { color: #9a3412; }
+.failures, .warnings { color: #9a3412; }
+.warnings, .failures ul { padding-left: 20px; margin: 6px 0; }
+.failures p { margin: 6px 0 0; }
 nav ol { columns: 2; font-size: 14px; padding-left: 20px; }
 .chart { margin: 28px 0; }
 .vis { min-height: 120px; }

@@ -2,14 +2,15 @@
 // the workload (arrival process, rate, task classes and sizes), the offered load and how the run
 // stops. Pure; numbers come from the normalized scenario the result carries.
 import { num } from '../cli/format-table.js';
+import { count } from '../cli/plural.js';
 import { meanRate } from '../workload/arrivals.js';
 import { meanOf } from '../workload/distributions.js';
 import type { ArrivalSpec, Scenario, SizeDist } from '../workload/scenario-schema.js';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+import type { SweepResult } from './input-types.js';
+import { axisValuesText } from './sweep-headline.js';
 
 function groupText(g: Scenario['agents'][number]): string {
-  const details = [`speed ${num(g.speed)}`, plural(g.slots, 'slot')];
+  const details = [`speed ${num(g.speed)}`, count(g.slots, 'slot')];
   if (g.service !== undefined)
     details[0] = `LLM service, ${num(g.service.decodeTokensPerSecond)} output tokens/s`;
   if (g.cost !== undefined && (g.cost.perSecond > 0 || g.cost.perUnit > 0))
@@ -28,7 +29,7 @@ function arrivalText(a: ArrivalSpec): string {
     case 'diurnal':
       return `diurnal arrivals averaging ${num(a.meanRate)} tasks/s (±${num(100 * a.amplitude)}%)`;
     case 'piecewise':
-      return `piecewise-constant arrivals (${plural(a.steps.length, 'step')}) averaging ${num(meanRate(a))} tasks/s`;
+      return `piecewise-constant arrivals (${count(a.steps.length, 'step')}) averaging ${num(meanRate(a))} tasks/s`;
     case 'batch':
       return `batches every ${num(a.intervalSeconds)} s of ${num(a.meanBatchSize)} tasks on average`;
     case 'fit':
@@ -59,13 +60,13 @@ export function scenarioWords(s: Scenario): string[] {
   const agents = s.agents.reduce((n, g) => n + g.count, 0);
   const capacity = s.agents.reduce((sum, g) => sum + g.count * g.slots * g.speed, 0);
   const fleet =
-    `${plural(agents, 'agent')} in ${plural(s.agents.length, 'group')}: ${s.agents.map(groupText).join('; ')}` +
+    `${count(agents, 'agent')} in ${count(s.agents.length, 'group')}: ${s.agents.map(groupText).join('; ')}` +
     (s.agents.some((g) => g.service !== undefined) ? '.' : `; capacity ${num(capacity)} work units/s.`);
   const w = s.workload;
   const source =
     w.arrivals !== undefined ? arrivalText(w.arrivals) : `replay of the trace ${w.trace?.file ?? '?'}`;
   const classes = w.classes.map((c) => `${c.name} (${sizeText(c.size)}, skill ${c.skill})`).join('; ');
-  const workload = `Workload: ${source}; ${plural(w.classes.length, 'task class')}: ${classes}.`;
+  const workload = `Workload: ${source}; ${count(w.classes.length, 'task class', 'task classes')}: ${classes}.`;
   const load = offeredLoad(s);
   const loadText =
     load === undefined
@@ -81,7 +82,19 @@ export function scenarioWords(s: Scenario): string[] {
         : 'completed' in s.warmup
           ? `warm-up ${s.warmup.completed} tasks`
           : `warm-up ${num(s.warmup.time)} s`;
-  const rules = s.rules.length === 0 ? '' : `; ${plural(s.rules.length, 'routing rule')}`;
+  const rules = s.rules.length === 0 ? '' : `; ${count(s.rules.length, 'routing rule')}`;
   const run = `Each replication runs ${stop} (${warm}); queueing: ${s.queueing.discipline}${rules}.`;
   return [`Fleet: ${fleet}`, workload, loadText, run];
+}
+
+/**
+ * A sweep's scenario section describes one point (`at`, the one the detail charts show): this line
+ * comes first and says what the sweep varies, so no swept field reads as fixed.
+ */
+export function sweptWords(sweep: SweepResult, at: string): string {
+  const axes = sweep.axes.map((a) => `${a.path} (${axisValuesText(a.values)})`);
+  return (
+    `Swept: ${axes.join(' × ')}, ${count(sweep.points.length, 'point')}. ` +
+    `The lines below describe the point ${at}, the one the detail charts show.`
+  );
 }

@@ -2,13 +2,29 @@
 // "sed wins at 4 of 5 points (rate = 10, 15, 20, 22); jsq at 1 (rate = 24)".
 import type { Headline } from './headline.js';
 import { headline, objectiveText, windowCaution } from './headline.js';
-import type { SweepResult } from './input-types.js';
+import { count } from '../cli/plural.js';
+import type { SweepPoint, SweepResult } from './input-types.js';
 import { metricName } from './metrics.js';
 import type { Objective } from './objective.js';
 
+// A swept value as given (8.8, 1e-7), never rounded: two points must not read the same.
+const valueText = (v: unknown): string =>
+  typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+
 /** `path = value` for every axis of a point, e.g. `workload.arrivals.rate = 20`. */
 export function pointLabel(sweep: SweepResult, values: Readonly<Record<string, unknown>>): string {
-  return sweep.axes.map((a) => `${shortPath(a.path)} = ${String(values[a.path])}`).join(', ');
+  return sweep.axes.map((a) => `${shortPath(a.path)} = ${valueText(values[a.path])}`).join(', ');
+}
+
+/**
+ * An axis's values in a few words: all of them up to four (`16, 24`), else the numeric span and
+ * how many (`1–60, 60 values`), or the first three and how many.
+ */
+export function axisValuesText(values: readonly unknown[]): string {
+  if (values.length <= 4) return values.map(valueText).join(', ');
+  if (values.every((v) => typeof v === 'number'))
+    return `${Math.min(...values)}–${Math.max(...values)}, ${values.length} values`;
+  return `${values.slice(0, 3).map(valueText).join(', ')}, …, ${values.length} values`;
 }
 
 /** The last segment of a scenario path: `workload.arrivals.rate` → `rate`. */
@@ -16,46 +32,122 @@ export function shortPath(path: string): string {
   return path.slice(path.lastIndexOf('.') + 1);
 }
 
+/** At most this many points (or runs of them) are listed in a sentence; the rest are counted. */
+const MAX_LISTED = 10;
+
+/**
+ * Some of a sweep's points in few words: `every point` when they are all of `of`; on one axis its
+ * values with consecutive runs of three or more as ranges (`seed = 1–5, 7, 9–12`); on several,
+ * their labels. At most MAX_LISTED items, then how many more points.
+ */
+export function pointsText(
+  sweep: SweepResult,
+  points: readonly SweepPoint[],
+  of: readonly SweepPoint[],
+): string {
+  if (points.length === of.length && points.length > 1) return 'every point';
+  const [axis] = sweep.axes;
+  if (sweep.axes.length === 1 && axis !== undefined) {
+    // Runs over the points that ran (`of`), in sweep order: a gap is a point not in `points`.
+    const index = new Map(of.map((p, i) => [p, i]));
+    const at = points.map((p) => index.get(p)!).sort((a, b) => a - b);
+    const value = (i: number) => valueText(of[i]!.values[axis.path]);
+    const parts: { text: string; points: number }[] = [];
+    for (let i = 0; i < at.length; ) {
+      let j = i;
+      while (j + 1 < at.length && at[j + 1] === at[j]! + 1) j++;
+      if (j - i >= 2) parts.push({ text: `${value(at[i]!)}–${value(at[j]!)}`, points: j - i + 1 });
+      else for (let k = i; k <= j; k++) parts.push({ text: value(at[k]!), points: 1 });
+      i = j + 1;
+    }
+    const shown = parts.slice(0, MAX_LISTED);
+    const more = parts.slice(MAX_LISTED).reduce((n, p) => n + p.points, 0);
+    return `${shortPath(axis.path)} = ${shown.map((p) => p.text).join(', ')}${more > 0 ? `, … and ${count(more, 'more point')}` : ''}`;
+  }
+  const labels = points.map((p) => pointLabel(sweep, p.values));
+  const more = labels.length - MAX_LISTED;
+  return `${labels.slice(0, MAX_LISTED).join('; ')}${more > 0 ? `; … and ${count(more, 'more point')}` : ''}`;
+}
+
+/** Where a sweep's points go in its headline: a policy's lead, a tie, or no policy within the bounds. */
+const bucketOf = (h: Headline): string =>
+  JSON.stringify(h.winner !== undefined ? ['policy', h.winner] : [h.lead === 'tie' ? 'tie' : 'none']);
+
+/** A point a policy wins: its lead is significant, or it is alone (within the bounds). */
+const won = (h: Headline) => h.lead === 'significant' || h.lead === 'alone';
+
 export function sweepHeadline(sweep: SweepResult, objective: Objective): Headline {
+  const name = metricName(objective.metric);
   const ran = sweep.points.filter((p) => p.runs.length > 0);
   const skipped = sweep.points.filter((p) => p.runs.length === 0);
-  const perPoint = ran.map((p) => ({ label: pointLabel(sweep, p.values), h: headline(p.runs, objective) }));
-  const winners = new Map<string, string[]>();
-  for (const { label, h } of perPoint) {
-    const w = h.winner ?? 'no policy';
-    winners.set(w, [...(winners.get(w) ?? []), label]);
-  }
-  const ordered = [...winners.entries()].sort((a, b) => b[1].length - a[1].length);
+  const perPoint = ran.map((p) => ({ point: p, h: headline(p.runs, objective) }));
+  const buckets = new Map<string, { point: SweepPoint; h: Headline }[]>();
+  for (const x of perPoint) buckets.set(bucketOf(x.h), [...(buckets.get(bucketOf(x.h)) ?? []), x]);
+  const ordered = [...buckets.entries()]
+    .map(([key, xs]) => ({ key: JSON.parse(key) as [string, string?], xs }))
+    .sort((a, b) => b.xs.length - a.xs.length);
   const n = ran.length;
-  const parts = ordered.map(
-    ([w, labels], i) =>
-      `${w} ${i === 0 ? 'wins ' : ''}at ${labels.length}${i === 0 ? ` of ${n}` : ''} (${labels.join('; ')})`,
-  );
-  const [top] = ordered;
-  const notSignificant = perPoint
-    .filter((p) => p.h.paired !== undefined && !p.h.paired.significant)
-    .map((p) => p.label);
+  const parts = ordered.map(({ key: [kind, policy], xs }, i) => {
+    const where = pointsText(
+      sweep,
+      xs.map((x) => x.point),
+      ran,
+    );
+    const at =
+      where === 'every point' ? 'at every point' : `at ${xs.length}${i === 0 ? ` of ${n}` : ''} (${where})`;
+    if (kind === 'tie') return `no policy is better ${at}`;
+    if (kind === 'none') return `no policy meets the objective ${at}`;
+    const verb = i === 0 || where === 'every point' ? (xs.every((x) => won(x.h)) ? 'wins ' : 'leads ') : '';
+    return `${policy} ${verb}${at}`;
+  });
+  const untested = perPoint.filter((p) => p.h.lead === 'untested').map((p) => p.point);
+  const notSignificant = perPoint.filter((p) => p.h.lead === 'not significant').map((p) => p.point);
   const sentences = [
     `Objective: ${objectiveText(objective)}.`,
-    `Across ${n} point${n === 1 ? '' : 's'} of ${sweep.axes.map((a) => a.path).join(' × ')}: ${parts.join('; ')}.`,
+    `Across ${count(n, 'point')} of ${sweep.axes.map((a) => a.path).join(' × ')}: ${parts.join('; ')}.`,
   ];
   const caution = windowCaution(
     ran.flatMap((p) => p.runs),
     objective,
   );
   if (caution !== undefined) sentences.push(caution);
-  if (notSignificant.length > 0)
-    sentences.push(`The lead over the runner-up is not significant at: ${notSignificant.join('; ')}.`);
-  if (skipped.length > 0)
+  for (const [points, what, why] of [
+    [notSignificant, 'The lead over the runner-up is not significant', ''],
+    [untested, 'There is no paired test', ' (one replication, or unmatched replications)'],
+  ] as const) {
+    if (points.length === 0) continue;
+    const where = pointsText(sweep, points, ran);
     sentences.push(
-      `${skipped.length} point${skipped.length === 1 ? '' : 's'} did not run: ` +
-        `${skipped.map((p) => `${pointLabel(sweep, p.values)} (${p.error ?? 'every policy failed'})`).join('; ')}.`,
+      where === 'every point'
+        ? `${what} at any point${why}.`
+        : `${what}${why} at ${points.length} of ${n}: ${where}.`,
     );
+  }
+  if (skipped.length > 0) {
+    const more = skipped.length - MAX_LISTED;
+    sentences.push(
+      `${count(skipped.length, 'point')} did not run: ` +
+        `${skipped
+          .slice(0, MAX_LISTED)
+          .map((p) => `${pointLabel(sweep, p.values)} (${p.error ?? 'every policy failed'})`)
+          .join('; ')}${more > 0 ? `; … and ${count(more, 'more point')}` : ''}.`,
+    );
+  }
+  const top = ordered[0];
+  if (top === undefined) return { title: 'No policy meets the objective', sentences };
+  const k = top.xs.length;
+  const at = k === n ? 'every point' : `${k} of ${n} points`;
+  const [kind, policy] = top.key;
+  if (kind === 'none')
+    return {
+      title: k === n ? 'No policy meets the objective' : `No policy meets the objective at ${at}`,
+      sentences,
+    };
+  if (kind === 'tie') return { title: `No policy is better on ${name} at ${at}`, sentences };
+  const wins = top.xs.filter((x) => won(x.h)).length;
   const title =
-    top === undefined || top[0] === 'no policy'
-      ? 'No policy meets the objective'
-      : `${top[0]} wins on ${metricName(objective.metric)} at ${top[1].length} of ${n} points`;
-  return top === undefined || top[0] === 'no policy'
-    ? { title, sentences }
-    : { title, sentences, winner: top[0] };
+    wins === k
+      ? `${policy} wins on ${name} at ${at}`
+      : `${policy} leads on ${name} at ${at} (significantly at ${wins} of ${k})`;
+  return { title, sentences, winner: policy! };
 }

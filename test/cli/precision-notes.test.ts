@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatCompare } from '../../src/cli/format-compare.js';
 import { formatRun } from '../../src/cli/format-run.js';
-import { precisionNotes, warmupNotes } from '../../src/cli/format-table.js';
+import { precisionNotes, warmupNotes } from '../../src/runner/run-notes.js';
 import { runComparison } from '../../src/runner/compare.js';
 import { executeInProcess } from '../../src/runner/executor.js';
 import { smallScenario } from '../runner/small-scenario.js';

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCompare } from '../../src/cli/format-compare.js';
 import { formatRun } from '../../src/cli/format-run.js';
-import { warmupCutSpread } from '../../src/cli/format-table.js';
+import { warmupCutSpread } from '../../src/runner/run-notes.js';
 import { routingPolicyNames } from '../../src/policies/routing/index.js';
 import { runComparison } from '../../src/runner/compare.js';
 import { executeInProcess } from '../../src/runner/executor.js';

@@ -96,16 +96,21 @@ describe.skipIf(!present)(`a report in headless Chromium${present ? '' : ` (${wh
 
   it('a click on a column heading sorts the figures table by it, a second click reverses it', async () => {
     const { page } = await open(compareHtml);
+    // Columns: policy, figure, path, unit, mean, ...
+    expect(
+      await page.evaluate<string>(`document.querySelector('#figures-table th:nth-child(5)').textContent`),
+    ).toBe('mean');
     const means = async () =>
       JSON.parse(
         await page.evaluate<string>(
-          `JSON.stringify(Array.from(document.querySelectorAll('#figures-table tbody tr td:nth-child(4)')).map((td) => td.getAttribute('data-v')).filter((v) => v !== '').map(Number))`,
+          `JSON.stringify(Array.from(document.querySelectorAll('#figures-table tbody tr td:nth-child(5)')).map((td) => td.getAttribute('data-v')).filter((v) => v !== '').map(Number))`,
         ),
       ) as number[];
-    await page.click('#figures-table th:nth-child(4) button');
+    await page.click('#figures-table th:nth-child(5) button');
     const up = await means();
+    expect(up.length).toBeGreaterThan(20);
     expect(up).toEqual([...up].sort((a, b) => a - b));
-    await page.click('#figures-table th:nth-child(4) button');
+    await page.click('#figures-table th:nth-child(5) button');
     const down = await means();
     expect(down).toEqual([...up].reverse());
   });

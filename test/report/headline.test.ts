@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pairedDifference } from '../../src/analysis/paired.js';
 import { headline, objectiveText, percent, rank } from '../../src/report/headline.js';
+import type { SweepResult } from '../../src/report/input-types.js';
 import { DEFAULT_OBJECTIVE } from '../../src/report/objective.js';
 import { sweepHeadline } from '../../src/report/sweep-headline.js';
 import { compareResult, sweepResult } from './support/results.js';
@@ -48,10 +49,13 @@ describe('headline(runs, objective)', () => {
       .sort((a, b) => a.metrics.cost.value! - b.metrics.cost.value!);
     const h = headline(runs, objective);
     expect(h.winner).toBe(ok[0]!.policy.label);
-    expect(h.title).toBe(`${ok[0]!.policy.label} wins on cost`);
+    // jsq and least-cost cost much the same: three replications cannot tell them apart.
+    expect(h.paired?.significant).toBe(false);
+    expect(h.lead).toBe('not significant');
+    expect(h.title).toBe(`${ok[0]!.policy.label} leads on cost, not significantly`);
     expect(h.sentences[1]).toMatch(
       new RegExp(
-        `^${ok.length} of ${runs.length} policies meet it; not: random \\(p99 response time [\\d.]+ s\\)`,
+        `^${ok.length} of ${runs.length} policies meet the bound; not: random \\(p99 response time [\\d.]+ s, [\\d.]+ s over the bound [\\d.]+ s\\)`,
       ),
     );
     expect(rank(runs, objective).map((s) => s.violations.length > 0)).toEqual(
@@ -72,6 +76,18 @@ describe('headline(runs, objective)', () => {
     expect(headline(auto, DEFAULT_OBJECTIVE).sentences.some((x) => x.startsWith('Caution'))).toBe(false);
   });
 
+  it('says by how much each policy misses each bound', async () => {
+    const runs = (await compareResult()).runs;
+    const h = headline(runs, { metric: 'cost', subjectTo: { 'responseTime.p99': 4, 'responseTime.p95': 2 } });
+    const random = runs.find((r) => r.policy.label === 'random')!;
+    const over = (v: number, b: number) =>
+      `${Number(v.toPrecision(4))} s, ${Number((v - b).toPrecision(4))} s over the bound ${b} s`;
+    expect(h.sentences[1]).toContain(
+      `; random (p99 response time ${over(p99(random), 4)}; p95 response time ${over(random.metrics.responseTime.p95.value!, 2)}).`,
+    );
+    expect(h.sentences[1]).toMatch(/^\d of 4 policies meet the bounds; not: /);
+  });
+
   it('when no policy meets the target, says so and names no winner', async () => {
     const runs = (await compareResult()).runs;
     const h = headline(runs, { metric: 'cost', subjectTo: { 'responseTime.p99': 0.001 } });
@@ -88,14 +104,22 @@ describe('headline(runs, objective)', () => {
 });
 
 describe('sweepHeadline(sweep, objective)', () => {
-  it('counts the points each policy wins', async () => {
+  it('counts the points each policy leads, and at how many of them the lead is significant', async () => {
     const sweep = await sweepResult();
-    const winners = sweep.points.map((p) => headline(p.runs, DEFAULT_OBJECTIVE).winner);
-    const top = winners[0]!;
+    const perPoint = sweep.points.map((p) => headline(p.runs, DEFAULT_OBJECTIVE));
+    expect(perPoint.map((h) => h.winner)).toEqual(['least-cost', 'least-cost', 'least-cost']);
+    expect(perPoint.map((h) => h.lead)).toEqual(['significant', 'significant', 'not significant']);
     const h = sweepHeadline(sweep, DEFAULT_OBJECTIVE);
-    expect(h.sentences[1]).toContain('Across 3 points of workload.arrivals.rate:');
-    if (winners.every((w) => w === top))
-      expect(h.title).toBe(`${top} wins on p99 response time at 3 of 3 points`);
+    expect(h.title).toBe('least-cost leads on p99 response time at every point (significantly at 2 of 3)');
+    expect(h.sentences[1]).toBe(
+      'Across 3 points of workload.arrivals.rate: least-cost leads at every point.',
+    );
+    expect(h.sentences[2]).toBe('The lead over the runner-up is not significant at 1 of 3: rate = 8.');
+    // Significant everywhere: "wins".
+    const sure = { ...sweep, points: [sweep.points[0]!, sweep.points[1]!] };
+    expect(sweepHeadline(sure, DEFAULT_OBJECTIVE).title).toBe(
+      'least-cost wins on p99 response time at every point',
+    );
   });
 
   it('a sweep on a total (cost) under warmup: auto carries the caution once', async () => {
@@ -124,5 +148,130 @@ describe('objectiveText(objective) and percent(share)', () => {
       'the lowest cost with p99 response time ≤ 5 s',
     );
     expect([percent(0.06759), percent(0.234), percent(0)]).toEqual(['6.8%', '23%', '0.0%']);
+  });
+});
+
+describe('sweepHeadline(sweep, objective) on many points', () => {
+  /** A seed sweep of `n` points whose winner is least-cost, but sed at the seeds in `sedWins`. */
+  async function seeds(n: number, sedWins: (seed: number) => boolean): Promise<SweepResult> {
+    const c = await compareResult();
+    const withoutLeastCost = c.runs.filter((r) => r.policy.label !== 'least-cost');
+    const values = Array.from({ length: n }, (_, i) => i + 1);
+    return {
+      format: 'orchlab.sweep/1',
+      orchlab: c.orchlab,
+      scenario: c.scenario,
+      axes: [{ path: 'seed', values }],
+      points: values.map((seed) => ({
+        values: { seed },
+        runs: sedWins(seed) ? withoutLeastCost : c.runs,
+        paired: [],
+        best: {},
+      })),
+    };
+  }
+
+  it('says "at every point" rather than listing each', async () => {
+    const h = sweepHeadline(await seeds(40, () => false), DEFAULT_OBJECTIVE);
+    expect(h.sentences[1]).toMatch(/^Across 40 points of seed: least-cost (wins|leads) at every point\.$/);
+    expect(h.sentences.join(' ')).not.toContain('seed = 2');
+  });
+
+  it('writes runs of consecutive points as ranges', async () => {
+    const sed = new Set([4, 5, 6, 7, 11, 13, 21, 22, 23, 24, 25]);
+    const h = sweepHeadline(await seeds(25, (s) => sed.has(s)), DEFAULT_OBJECTIVE);
+    expect(h.sentences[1]).toMatch(
+      /^Across 25 points of seed: least-cost (wins|leads) at 14 of 25 \(seed = 1–3, 8–10, 12, 14–20\); sed at 11 \(seed = 4–7, 11, 13, 21–25\)\.$/,
+    );
+  });
+
+  it('lists at most 10 values or ranges, then counts the rest', async () => {
+    const h = sweepHeadline(await seeds(30, (s) => s % 2 === 0), DEFAULT_OBJECTIVE);
+    expect(h.sentences[1]).toMatch(
+      /^Across 30 points of seed: least-cost (wins|leads) at 15 of 30 \(seed = 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, … and 5 more points\); sed at 15 \(seed = 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, … and 5 more points\)\.$/,
+    );
+  });
+});
+
+describe('headline(runs, objective) claims no more than the data', () => {
+  const rejected = { metric: 'rejected', subjectTo: {} };
+
+  it('when every policy scores the same (nothing rejected), no policy is better: no winner, no paired test', async () => {
+    const runs = (await compareResult()).runs;
+    expect(runs.map((r) => r.metrics.rejected.value)).toEqual([0, 0, 0, 0]);
+    const h = headline(runs, rejected);
+    expect(h.title).toBe('No policy is better on rejected tasks');
+    expect(h.winner).toBeUndefined();
+    expect(h.lead).toBe('tie');
+    expect(h.sentences).toEqual([
+      'Objective: the fewest rejected tasks.',
+      'Every policy scores rejected tasks 0: none is better than another.',
+    ]);
+  });
+
+  it('drops the window caution on a total that is 0 everywhere, and does not point a count to cost per task', async () => {
+    const runs = (await compareResult()).runs.map((r) => ({
+      ...r,
+      scenarioSpec: { ...r.scenarioSpec, warmup: 'auto' as const },
+    }));
+    expect(headline(runs, rejected).sentences.some((x) => x.startsWith('Caution'))).toBe(false);
+    // A count that is not 0: the caution, with a remedy that fits it.
+    const some = runs.map((r, i) =>
+      i === 0
+        ? {
+            ...r,
+            metrics: { ...r.metrics, rejected: { value: 1, ci95: [0, 2] as [number, number] } },
+            replicationResults: r.replicationResults.map((x) => ({
+              ...x,
+              metrics: { ...x.metrics, rejected: 1 },
+            })),
+          }
+        : r,
+    );
+    expect(headline(some, rejected).sentences[1]).toBe(
+      "Caution: rejected tasks is a total over each run's observation window, and warmup: auto cut every run at its own " +
+        'point, so the windows differ; a fixed warm-up cuts every run the same way.',
+    );
+  });
+
+  it('when the best two score the same but others more: they tie, and no winner is named', async () => {
+    const runs = (await compareResult()).runs;
+    const best = runs.find((r) => r.policy.label === 'least-cost')!;
+    const twin = { ...best, policy: { ...best.policy, label: 'twin' } };
+    const h = headline([...runs, twin], DEFAULT_OBJECTIVE);
+    expect(h.title).toBe('least-cost and twin tie on p99 response time');
+    expect(h.winner).toBeUndefined();
+    expect(h.sentences[1]).toBe(
+      `least-cost and twin: p99 response time ${Number(p99(best).toPrecision(4))} s each; the others score more.`,
+    );
+  });
+
+  it('with one replication: "leads …, untested"', async () => {
+    const runs = (await compareResult()).runs.map((r) => ({
+      ...r,
+      replicationResults: r.replicationResults.slice(0, 1),
+    }));
+    const h = headline(runs, DEFAULT_OBJECTIVE);
+    expect(h.title).toBe('least-cost leads on p99 response time, untested');
+    expect(h.lead).toBe('untested');
+    expect(h.sentences.at(-1)).toBe(
+      'With one replication (or unmatched replications) there is no paired test; run more replications.',
+    );
+  });
+
+  it('the only policy within the bounds wins, and the title says why', async () => {
+    const runs = (await compareResult()).runs;
+    const h = headline(runs, { metric: 'cost', subjectTo: { 'responseTime.p99': 2.5 } });
+    expect(h.title).toBe('least-cost wins on cost, the only policy within the bounds');
+    expect(h.lead).toBe('alone');
+  });
+
+  it('a sweep where no policy is better anywhere says so', async () => {
+    const h = sweepHeadline(await sweepResult(), rejected);
+    expect(h.title).toBe('No policy is better on rejected tasks at every point');
+    expect(h.winner).toBeUndefined();
+    expect(h.sentences[1]).toBe(
+      'Across 3 points of workload.arrivals.rate: no policy is better at every point.',
+    );
   });
 });

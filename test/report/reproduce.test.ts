@@ -1,7 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBundles } from '../../src/report/bundles.js';
+import { esc, renderReportHtml } from '../../src/report/html.js';
 import { reportModel } from '../../src/report/report-model.js';
-import { policyEntry, reproduceCommand } from '../../src/report/reproduce.js';
-import { compareResult, sweepResult } from './support/results.js';
+import { policyEntry, reproduceCommand, reproduceNote } from '../../src/report/reproduce.js';
+import { reportPage } from '../../src/report/write-report.js';
+import { runComparison } from '../../src/runner/compare.js';
+import { executeInProcess } from '../../src/runner/executor.js';
+import { preloadPolicies } from '../../src/runner/resolve-policy.js';
+import { compareResult, smallScenario, sweepResult } from './support/results.js';
 
 describe('policyEntry(label)', () => {
   it('turns a comparison label back into a --policies entry', () => {
@@ -22,5 +29,37 @@ describe('reproduceCommand(model)', () => {
     expect(reproduceCommand(reportModel(await sweepResult(), 's.json'))).toBe(
       'orchlab sweep report-small.yaml --policies sed,jsq,least-cost --vary workload.arrivals.rate=4:8:2 --format json --out report-small.json',
     );
+  });
+});
+
+describe('reproduceCommand(model) with policy modules', () => {
+  const MARKS = 'test/fixtures/policies/marks-thread.ts';
+  const EVERY_OTHER = 'test/fixtures/policies/fails-every-other-run.ts';
+  beforeAll(() => preloadPolicies([MARKS, EVERY_OTHER]));
+
+  it('gives a module that ran by its recorded path, and names one whose runs failed with a note', async () => {
+    const c = await runComparison(smallScenario(), ['jsq', EVERY_OTHER, MARKS], executeInProcess);
+    expect(c.runs.map((r) => r.policy.label)).toEqual(['jsq', 'marks-thread']);
+    expect(c.failures.map((f) => f.replication)).toEqual([0, 2]);
+    const model = reportModel(c, 'c.json');
+    // The path as the run recorded it (the CLI records it absolute).
+    const recorded = c.runs[1]!.scenarioSpec.routing.policy;
+    expect([MARKS, resolve(MARKS)]).toContain(recorded);
+    expect(reproduceCommand(model)).toBe(
+      `orchlab compare report-small.yaml --policies jsq,fails-every-other-run,${recorded} --format json --out report-small.json`,
+    );
+    expect(reproduceNote(model)).toBe(
+      'fails-every-other-run came from a policy module whose path the result does not record (its runs failed): ' +
+        'in --policies, give the module\'s path in place of its name, or the command stops with "unknown policy".',
+    );
+    const text = renderReportHtml(reportPage(c, { command: 'c' }), loadBundles());
+    expect(text).toContain(`<span class="note" id="rerun-note">${esc(reproduceNote(model)!)}</span>`);
+    expect(text).toMatch(
+      /<li>fails-every-other-run \(seed 11\) failed in replications 0 and 2 of 3; it is left out entirely, although the other replication ran \(a policy is compared over all its replications or not at all\): [^<]*boom on an even run<\/li>/,
+    );
+  });
+
+  it('has no note when every policy is built in', async () => {
+    expect(reproduceNote(reportModel(await compareResult(), 'r.json'))).toBeUndefined();
   });
 });

@@ -19,3 +19,13 @@ describe('scenarioWords(scenario)', () => {
     expect(offeredLoad(hetero)).toBeCloseTo(0.85, 10);
   });
 });
+
+describe('scenarioWords(scenario) counts', () => {
+  it('says "3 task classes" (not "classs") and "1 task class"', () => {
+    const skills = loadScenarioFile('scenarios/skills.yaml', { knownPolicies: routingPolicyNames });
+    const workload = scenarioWords(skills)[1]!;
+    expect(workload).toMatch(/; 3 task classes: chat \(/);
+    expect(workload).not.toContain('classs');
+    expect(scenarioWords(smallScenario())[1]).toContain('; 1 task class: default (');
+  });
+});

@@ -5,6 +5,8 @@ import type { SweepResult } from '../../../src/report/input-types.js';
 import { type CompareResult, runComparison } from '../../../src/runner/compare.js';
 import { executeInProcess } from '../../../src/runner/executor.js';
 import type { RunResult } from '../../../src/runner/run-result.js';
+import { runSweep } from '../../../src/runner/sweep.js';
+import { parseAxes } from '../../../src/runner/sweep-axes.js';
 import { loadScenarioFile } from '../../../src/workload/load-scenario.js';
 import type { Scenario } from '../../../src/workload/scenario-schema.js';
 
@@ -53,4 +55,13 @@ export function sweepResult(): Promise<SweepResult> {
     };
   })();
   return swept;
+}
+
+/** A real sweep of the small scenario (runner/sweep.ts), e.g. over `seed=1:6:1`. */
+export function sweepOf(
+  varies: readonly string[],
+  policies: readonly string[] = ['sed', 'random'],
+  overrides: readonly string[] = ['replications=2', 'stop.completed=1000', 'warmup.completed=100'],
+): Promise<SweepResult> {
+  return runSweep(smallScenario(overrides), policies, parseAxes(varies), executeInProcess);
 }
