@@ -144,6 +144,10 @@ const replication = z.looseObject({
   endSeconds: num,
   metrics: z.looseObject({ responseTime: quantiles, cost: maybeNum, utilization: maybeNum }),
   timeline,
+  // Written only when they apply (older results lack them); the report's notes read them.
+  warmupCut: z.looseObject({ completed: num, seconds: num, atLimit: z.literal(true).optional() }).optional(),
+  workloadEnded: z.literal(true).optional(),
+  skippedRows: z.looseObject({ rows: whole, reasons: z.array(text) }).optional(),
 });
 
 // The normalized scenario, as scenario-words.ts, specs/agent-heatmap.ts, headline.ts and
@@ -256,6 +260,8 @@ export const runSchema = z.looseObject({
   policy,
   seed: num,
   replications: num,
+  replicationsTarget: num.optional(),
+  precisionMet: z.boolean().optional(),
   metrics: runMetrics,
   replicationResults: z.array(replication).min(1),
   scenarioSpec,

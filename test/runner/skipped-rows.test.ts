@@ -13,6 +13,8 @@ import { runComparison } from '../../src/runner/compare.js';
 import { executeInProcess } from '../../src/runner/executor.js';
 import { runScenario } from '../../src/runner/run-scenario.js';
 import { parseScenario } from '../../src/workload/load-scenario.js';
+import { reportModel } from '../../src/report/report-model.js';
+import { parseResult } from '../../src/report/load-result.js';
 
 // Line 3 has no size; line 5 a class the scenario lacks.
 const TRACE = 'time,size,kind\n0,1,a\n1,,a\n2,1,b\n3,1,zzz\n4,1,a\n';
@@ -60,6 +62,9 @@ describe('rows a replay skips', () => {
     expect(runScenario(s).replicationResults.map((x) => x.skippedRows?.rows)).toEqual([2, 2]);
     const c = await runComparison(replay(TRACE, ', skipBadRows: true'), ['jsq', 'random'], executeInProcess);
     expect(formatCompare(c).match(/SKIPPED ROWS/g)).toHaveLength(1);
+    // The report reads it back from the JSON and says the same line.
+    const model = reportModel(parseResult(JSON.stringify(c), 'c.json'), 'c.json');
+    expect(model.runNotes.filter((n) => n.startsWith('SKIPPED ROWS'))).toHaveLength(1);
   });
 
   it('without skipBadRows, a class the scenario lacks fails the run at its line', () => {

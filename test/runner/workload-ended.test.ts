@@ -9,6 +9,8 @@ import { runComparison } from '../../src/runner/compare.js';
 import { executeInProcess } from '../../src/runner/executor.js';
 import { runScenario } from '../../src/runner/run-scenario.js';
 import { parseScenario } from '../../src/workload/load-scenario.js';
+import { reportModel } from '../../src/report/report-model.js';
+import { parseResult } from '../../src/report/load-result.js';
 
 // The fixture trace has 5 rows, in test/fixtures/traces/ (paths are relative to the scenario file).
 function replay(stop: string) {
@@ -48,6 +50,8 @@ describe('a workload that runs out before the stop', () => {
     expect(lines).toEqual([
       'WORKLOAD ENDED: the workload ran out of tasks before the stop (100 completed tasks) in 2 of 2 replications of every policy; those replications ended with their last task',
     ]);
+    // The report reads it back from the JSON and says the same line.
+    expect(reportModel(parseResult(JSON.stringify(c), 'c.json'), 'c.json').runNotes).toEqual(lines);
   });
 
   it('adds nothing to a run that reaches its stop', () => {
