@@ -18,8 +18,10 @@ export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 /** Plot width in pixels: fits an A4 page printed in portrait with the legend beside it. */
 export const WIDTH = 560;
 
-// 20 distinguishable colours: Tableau 10, then 10 more of different hue and lightness.
-const PALETTE = [
+// 20 colours, every pair at least 25 apart in CIE L*a*b* (ΔE76; Tableau 10's closest pair, teal
+// and grey, is 25.9): Tableau 10, then 10 more picked one at a time as far as possible from all
+// before them, of moderate chroma and neither too dark nor too light on white (L* 28 to 75).
+export const PALETTE = [
   '#4e79a7',
   '#f28e2b',
   '#e15759',
@@ -30,16 +32,16 @@ const PALETTE = [
   '#ff9da7',
   '#9c755f',
   '#bab0ac',
-  '#1b3a6b',
-  '#8c510a',
-  '#01665e',
-  '#762a83',
-  '#c51b7d',
-  '#4d9221',
-  '#2166ac',
-  '#b35806',
-  '#5e3c99',
-  '#333333',
+  '#553388',
+  '#005544',
+  '#990055',
+  '#9999ff',
+  '#555500',
+  '#773300',
+  '#bbbb77',
+  '#663344',
+  '#ff77bb',
+  '#00bbff',
 ];
 
 /** Colour by policy, the same policy in the same colour in every chart of a report. */
