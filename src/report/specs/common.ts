@@ -94,13 +94,15 @@ export function logAxis(values: readonly number[]): { values: number[]; format: 
   return { values: logTicks(Math.min(...positive), Math.max(...positive)), format: ',~g' };
 }
 
-/** Tooltip of a quantile's mean and its 95% CI (row fields: policy, quantile, seconds, lo, hi). */
+/**
+ * Tooltip of a quantile's mean and its 95% CI (row fields: policy, quantile, seconds, and ci, the
+ * interval in words from interval.ts: as computed, saying where it was drawn cut, or `none`).
+ */
 export const QUANTILE_MEAN_TOOLTIP: Channel<'tooltip'> = [
   { field: 'policy' },
   { field: 'quantile' },
   { field: 'seconds', type: 'quantitative', format: '.4~g', title: 'mean (s)' },
-  { field: 'lo', type: 'quantitative', format: '.4~g', title: '95% CI low' },
-  { field: 'hi', type: 'quantitative', format: '.4~g', title: '95% CI high' },
+  { field: 'ci', title: '95% CI (s)' },
 ];
 
 export const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);

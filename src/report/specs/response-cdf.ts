@@ -18,6 +18,7 @@ import {
   type TopLevelSpec,
   WIDTH,
 } from './common.js';
+import { drawnInterval } from './interval.js';
 
 export const CDF_QUANTILES = [
   ['p50', 0.5],
@@ -35,8 +36,8 @@ export interface CdfPoint {
   /** −log10(1 − fraction): 0.3 for p50, 2 for p99, 3 for p99.9. */
   readonly nines: number;
   readonly seconds: number;
-  readonly lo?: number;
-  readonly hi?: number;
+  /** A mean's 95% CI in words, for the tooltip (interval.ts; not drawn). */
+  readonly ci?: string;
 }
 
 const nines = (p: number) => round4(-Math.log10(1 - p));
@@ -67,8 +68,7 @@ export function cdfPoints(runs: readonly RunResult[]): { replications: CdfPoint[
           quantile: label(q),
           nines: nines(p),
           seconds: e.value,
-          lo: e.ci95[0],
-          hi: e.ci95[1],
+          ci: drawnInterval(e.ci95, run.replications).ci,
         });
     }
   }
