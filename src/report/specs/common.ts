@@ -1,6 +1,7 @@
 // What every chart shares: the schema URL, sizes, the policy palette, the legend selection that
 // hides policies, and the rule for switching to a log scale. Specs are plain typed data.
 import type { TopLevelSpec } from 'vega-lite';
+import { labelKey, policyLabels } from './labels.js';
 
 export type { TopLevelSpec };
 
@@ -52,8 +53,14 @@ export function policyColor(policies: readonly string[]): Channel<'color'> {
     type: 'nominal',
     title: 'policy',
     scale: { domain: [...policies], range },
-    legend: { symbolOpacity: 1, labelLimit: 220 },
+    legend: { symbolOpacity: 1, ...policyLabels(policies) },
   };
+}
+
+/** A subtitle's lines, with the key to shortened policy labels (labels.ts) last when there is one. */
+export function withLabelKey(lines: readonly string[], policies: readonly string[]): string[] {
+  const key = labelKey(policies);
+  return key === undefined ? [...lines] : [...lines, key];
 }
 
 /** The legend selection: click a policy to show only it, shift-click to add, double-click to reset. */

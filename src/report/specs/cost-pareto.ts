@@ -16,8 +16,10 @@ import {
   type TopLevelSpec,
   WIDTH,
   wantsLog,
+  withLabelKey,
 } from './common.js';
 import { drawnInterval, type Interval, intervalSentence, NON_NEGATIVE } from './interval.js';
+import { shortLabels } from './labels.js';
 
 /**
  * A policy's point and whiskers: each 95% CI as drawn (…Lo, …Hi: cut at 0, which neither a cost
@@ -25,6 +27,8 @@ import { drawnInterval, type Interval, intervalSentence, NON_NEGATIVE } from './
  */
 export interface CostRow {
   readonly policy: string;
+  /** The policy as the point's text label shows it: shortened when long (labels.ts). */
+  readonly label: string;
   readonly cost: number;
   readonly costLo: number | null;
   readonly costHi: number | null;
@@ -59,12 +63,14 @@ export function costIntervals(runs: readonly RunResult[]): Interval[] {
 }
 
 export function costRows(runs: readonly RunResult[]): CostRow[] {
+  const short = shortLabels(runs.map((r) => r.policy.label));
   const rows = runs.flatMap((run) => {
     const m = measured(run);
     if (m === undefined) return [];
     return [
       {
         policy: run.policy.label,
+        label: short.get(run.policy.label) ?? run.policy.label,
         cost: m.cost,
         costLo: m.costCi.loShown,
         costHi: m.costCi.hiShown,
@@ -89,8 +95,9 @@ export function costParetoSpec(runs: readonly RunResult[]): TopLevelSpec {
   const rows = costRows(runs);
   const frontier = rows.filter((r) => r.frontier).sort((a, b) => a.cost - b.cost);
   const log = wantsLog(rows.map((r) => r.p99));
-  const color = policyColor(runs.map((r) => r.policy.label));
-  const stroke = policyColor(runs.map((r) => r.policy.label)) as Channel<'stroke'>;
+  const labels = runs.map((r) => r.policy.label);
+  const color = policyColor(labels);
+  const stroke = policyColor(labels) as Channel<'stroke'>;
   const x: Channel<'x'> = {
     field: 'cost',
     type: 'quantitative',
@@ -154,17 +161,20 @@ export function costParetoSpec(runs: readonly RunResult[]): TopLevelSpec {
     },
     {
       mark: { type: 'text', align: 'left', dx: 7, dy: -6, fontSize: 10 },
-      encoding: { x, y, text: { field: 'policy' }, opacity: pickOpacity(1, 0.05) },
+      encoding: { x, y, text: { field: 'label' }, opacity: pickOpacity(1, 0.05) },
     },
   ];
   return {
     $schema: SCHEMA,
     title: {
       text: 'Cost against p99 response time',
-      subtitle: [
-        'Filled points and the dashed line: the Pareto frontier (no policy is both cheaper and faster).',
-        `${intervalSentence(costIntervals(runs), 'Whiskers')} ${LEGEND_HINT}`,
-      ],
+      subtitle: withLabelKey(
+        [
+          'Filled points and the dashed line: the Pareto frontier (no policy is both cheaper and faster).',
+          `${intervalSentence(costIntervals(runs), 'Whiskers')} ${LEGEND_HINT}`,
+        ],
+        labels,
+      ),
     },
     width: WIDTH,
     height: 320,

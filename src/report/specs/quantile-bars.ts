@@ -12,7 +12,9 @@ import {
   type TopLevelSpec,
   WIDTH,
   wantsLog,
+  withLabelKey,
 } from './common.js';
+import { policyLabels } from './labels.js';
 import { drawnInterval, type Interval, intervalSentence, meanWords, NON_NEGATIVE } from './interval.js';
 
 const BAR_QUANTILES = ['p50', 'p95', 'p99'] as const;
@@ -56,7 +58,14 @@ export function byP99(runs: readonly RunResult[]): string[] {
 export function quantileBarsSpec(runs: readonly RunResult[]): TopLevelSpec {
   const rows = barRows(runs);
   const log = wantsLog(rows.map((r) => r.seconds));
-  const y: Channel<'y'> = { field: 'policy', type: 'nominal', sort: byP99(runs), title: null };
+  const order = byP99(runs);
+  const y: Channel<'y'> = {
+    field: 'policy',
+    type: 'nominal',
+    sort: order,
+    title: null,
+    axis: policyLabels(order),
+  };
   const yOffset: Channel<'yOffset'> = { field: 'quantile', type: 'nominal', sort: [...BAR_QUANTILES] };
   const pick: Param = { name: 'pickQ', select: { type: 'point', fields: ['quantile'] }, bind: 'legend' };
   const opacity: Channel<'opacity'> = { condition: { param: 'pickQ', value: 1, empty: true }, value: 0.1 };
@@ -64,10 +73,13 @@ export function quantileBarsSpec(runs: readonly RunResult[]): TopLevelSpec {
     $schema: SCHEMA,
     title: {
       text: 'Response-time quantiles per policy',
-      subtitle: [
-        `Bars: ${meanWords(runs)}. ${intervalSentence(rows, 'Whiskers')}`,
-        `${log ? 'Log scale: the policies differ by more than 20×. ' : ''}Ordered by p99. Click a legend entry to show only that quantile.`,
-      ],
+      subtitle: withLabelKey(
+        [
+          `Bars: ${meanWords(runs)}. ${intervalSentence(rows, 'Whiskers')}`,
+          `${log ? 'Log scale: the policies differ by more than 20×. ' : ''}Ordered by p99. Click a legend entry to show only that quantile.`,
+        ],
+        order,
+      ),
     },
     width: WIDTH,
     height: { step: 9 },

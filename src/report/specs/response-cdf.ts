@@ -17,6 +17,7 @@ import {
   SCHEMA,
   type TopLevelSpec,
   WIDTH,
+  withLabelKey,
 } from './common.js';
 import { drawnInterval } from './interval.js';
 
@@ -77,7 +78,8 @@ export function cdfPoints(runs: readonly RunResult[]): { replications: CdfPoint[
 
 export function responseCdfSpec(runs: readonly RunResult[]): TopLevelSpec {
   const { replications, means } = cdfPoints(runs);
-  const color = policyColor(runs.map((r) => r.policy.label));
+  const labels = runs.map((r) => r.policy.label);
+  const color = policyColor(labels);
   const x: Channel<'x'> = {
     field: 'seconds',
     type: 'quantitative',
@@ -99,11 +101,14 @@ export function responseCdfSpec(runs: readonly RunResult[]): TopLevelSpec {
     $schema: SCHEMA,
     title: {
       text: 'Response-time distribution (CDF)',
-      subtitle: [
-        'Approximated from quantiles: dots are each replication’s p50, p90, p95, p99 and p99.9;',
-        'the line joins their means across replications (between quantiles it is interpolated, not measured).',
-        LEGEND_HINT,
-      ],
+      subtitle: withLabelKey(
+        [
+          'Approximated from quantiles: dots are each replication’s p50, p90, p95, p99 and p99.9;',
+          'the line joins their means across replications (between quantiles it is interpolated, not measured).',
+          LEGEND_HINT,
+        ],
+        labels,
+      ),
     },
     width: WIDTH,
     height: 300,

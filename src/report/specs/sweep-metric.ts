@@ -17,6 +17,7 @@ import {
   type TopLevelSpec,
   WIDTH,
   wantsLog,
+  withLabelKey,
 } from './common.js';
 import { drawnInterval, type Interval, intervalSentence, meanWords, metricBounds } from './interval.js';
 
@@ -119,7 +120,10 @@ export function sweepMetricSpec(sweep: SweepResult, metric = 'responseTime.p99')
   ];
   const title = {
     text: `${metricName(metric)} across the sweep of ${axis}`,
-    subtitle: [`Line: ${meanWords(runs)}. ${intervalSentence(rows, 'Band')}`, LEGEND_HINT],
+    subtitle: withLabelKey(
+      [`Line: ${meanWords(runs)}. ${intervalSentence(rows, 'Band')}`, LEGEND_HINT],
+      policies,
+    ),
   };
   const base = { $schema: SCHEMA, title, config: CONFIG, data: { values: rows } };
   if (sweep.axes.length <= 1) return { ...base, width: WIDTH, height: 300, layer };

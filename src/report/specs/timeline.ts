@@ -15,6 +15,7 @@ import {
   SCHEMA,
   type TopLevelSpec,
   WIDTH,
+  withLabelKey,
 } from './common.js';
 
 export interface TimelineRow {
@@ -67,7 +68,8 @@ export function symlogTicks(max: number): number[] {
 export function timelineSpec(runs: readonly RunResult[], replication = 0): TopLevelSpec {
   const { rows, warmup } = timelineRows(runs, replication);
   const maxWaiting = Math.max(0, ...rows.map((r) => r.waiting ?? 0));
-  const color = policyColor(runs.map((r) => r.policy.label));
+  const labels = runs.map((r) => r.policy.label);
+  const color = policyColor(labels);
   const x: Channel<'x'> = { field: 't', type: 'quantitative', title: 'virtual time (s)' };
   const rule: LayerSpec = {
     data: { values: warmup },
@@ -89,10 +91,13 @@ export function timelineSpec(runs: readonly RunResult[], replication = 0): TopLe
     $schema: SCHEMA,
     title: {
       text: `Queue length and utilization over virtual time (replication ${replication})`,
-      subtitle: [
-        'Time averages per bucket; dashed lines: end of warm-up (earlier figures are left out of every statistic).',
-        LEGEND_HINT,
-      ],
+      subtitle: withLabelKey(
+        [
+          'Time averages per bucket; dashed lines: end of warm-up (earlier figures are left out of every statistic).',
+          LEGEND_HINT,
+        ],
+        labels,
+      ),
     },
     config: CONFIG,
     resolve: { scale: { color: 'shared' }, legend: { color: 'shared' } },
