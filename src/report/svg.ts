@@ -2,7 +2,8 @@
 // vega-lite compiles the spec, vega renders it with renderer 'none' and serializes it to SVG.
 // Without a canvas vega guesses text as 0.8 × font size per character, about twice too wide
 // (quantiles.svg had 170 px of blank on the right), so text is measured here instead, from
-// DejaVu Sans widths (specs/text-width.ts).
+// DejaVu Sans widths (specs/text-width.ts). The spec's description names the file's chart for
+// screen readers (the root's aria-label and <title>), as vega-embed does on the page.
 // vega and vega-lite load on first use: importing them costs every CLI command ~0.2 s.
 import { join } from 'node:path';
 import type { PendingFile } from '../io/write-atomic.js';
@@ -29,12 +30,25 @@ export function measureLine(item: TextItem, text: unknown): number {
   return limit > 0 ? Math.min(width, limit) : width;
 }
 
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The root `<svg>` with `description` as its accessible name: role, aria-label and a `<title>`. */
+export function labelRoot(svg: string, description: string | undefined): string {
+  if (description === undefined || description === '') return svg;
+  const text = escapeXml(description);
+  return svg.replace(
+    /^<svg([^>]*)>/,
+    `<svg$1 role="graphics-document" aria-roledescription="visualization" aria-label="${text}"><title>${text}</title>`,
+  );
+}
+
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   (vega as unknown as { textMetrics: { width: typeof measureLine } }).textMetrics.width = measureLine;
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    return labelRoot(await view.toSVG(), spec.description);
   } finally {
     view.finalize();
   }

@@ -63,6 +63,13 @@ export function withLabelKey(lines: readonly string[], policies: readonly string
   return key === undefined ? [...lines] : [...lines, key];
 }
 
+/** `4 policies (sed, jsq, least-cost, random)`, or `policy sed`, for a chart's description. */
+export function policyList(policies: readonly string[]): string {
+  return policies.length === 1
+    ? `policy ${policies[0]}`
+    : `${policies.length} policies (${policies.join(', ')})`;
+}
+
 /** The legend selection: click a policy to show only it, shift-click to add, double-click to reset. */
 export const PICK = 'pick';
 export const pickParam: Param = { name: PICK, select: { type: 'point', fields: ['policy'] }, bind: 'legend' };

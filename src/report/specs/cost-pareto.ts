@@ -12,13 +12,14 @@ import {
   pickOpacity,
   pickParam,
   policyColor,
+  policyList,
   SCHEMA,
   type TopLevelSpec,
   WIDTH,
   wantsLog,
   withLabelKey,
 } from './common.js';
-import { drawnInterval, type Interval, intervalSentence, NON_NEGATIVE } from './interval.js';
+import { drawnInterval, fmt4, type Interval, intervalSentence, NON_NEGATIVE } from './interval.js';
 import { shortLabels } from './labels.js';
 
 /**
@@ -166,6 +167,7 @@ export function costParetoSpec(runs: readonly RunResult[]): TopLevelSpec {
   ];
   return {
     $schema: SCHEMA,
+    description: `Scatter plot of cost against p99 response time for ${policyList(labels)}. On the Pareto frontier (no policy both cheaper and faster), from cheapest: ${frontier.map((r) => `${r.policy} (cost ${fmt4(r.cost)}, p99 ${fmt4(r.p99)} s)`).join('; ')}.`,
     title: {
       text: 'Cost against p99 response time',
       subtitle: withLabelKey(

@@ -10,12 +10,13 @@ import {
   QUANTILE_MEAN_TOOLTIP,
   SCHEMA,
   type TopLevelSpec,
+  policyList,
   WIDTH,
   wantsLog,
   withLabelKey,
 } from './common.js';
 import { policyLabels } from './labels.js';
-import { drawnInterval, type Interval, intervalSentence, meanWords, NON_NEGATIVE } from './interval.js';
+import { drawnInterval, fmt4, type Interval, intervalSentence, meanWords, NON_NEGATIVE } from './interval.js';
 
 const BAR_QUANTILES = ['p50', 'p95', 'p99'] as const;
 
@@ -69,8 +70,13 @@ export function quantileBarsSpec(runs: readonly RunResult[]): TopLevelSpec {
   const yOffset: Channel<'yOffset'> = { field: 'quantile', type: 'nominal', sort: [...BAR_QUANTILES] };
   const pick: Param = { name: 'pickQ', select: { type: 'point', fields: ['quantile'] }, bind: 'legend' };
   const opacity: Channel<'opacity'> = { condition: { param: 'pickQ', value: 1, empty: true }, value: 0.1 };
+  const p99 = rows.filter((r) => r.quantile === 'p99');
+  const p99s = order.flatMap((l) =>
+    p99.filter((r) => r.policy === l).map((r) => `${l} ${fmt4(r.seconds)} s`),
+  );
   return {
     $schema: SCHEMA,
+    description: `Bar chart of p50, p95 and p99 response time for ${policyList(order)}, ${meanWords(runs)}${rows.some((r) => r.lo !== null) ? ', with 95% confidence intervals' : ''}. p99 from lowest: ${p99s.join('; ')}.`,
     title: {
       text: 'Response-time quantiles per policy',
       subtitle: withLabelKey(

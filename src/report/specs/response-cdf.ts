@@ -13,13 +13,14 @@ import {
   QUANTILE_MEAN_TOOLTIP,
   pickParam,
   policyColor,
+  policyList,
   round4,
   SCHEMA,
   type TopLevelSpec,
   WIDTH,
   withLabelKey,
 } from './common.js';
-import { drawnInterval } from './interval.js';
+import { drawnInterval, fmt4 } from './interval.js';
 
 export const CDF_QUANTILES = [
   ['p50', 0.5],
@@ -97,8 +98,10 @@ export function responseCdfSpec(runs: readonly RunResult[]): TopLevelSpec {
       labelExpr: "format(1 - pow(10, -datum.value), '.1~%')",
     },
   };
+  const p99 = means.filter((m) => m.quantile === 'p99').sort((a, b) => a.seconds - b.seconds)[0];
   return {
     $schema: SCHEMA,
+    description: `Line chart of the response-time distribution of ${policyList(labels)}: the share of tasks done within a time (50% to 99.9%) against the time, on a log scale, from each policy's p50, p90, p95, p99 and p99.9.${p99 === undefined ? '' : ` Lowest p99: ${p99.policy}, ${fmt4(p99.seconds)} s.`}`,
     title: {
       text: 'Response-time distribution (CDF)',
       subtitle: withLabelKey(

@@ -13,6 +13,7 @@ import {
   pickOpacity,
   pickParam,
   policyColor,
+  policyList,
   SCHEMA,
   type TopLevelSpec,
   WIDTH,
@@ -125,7 +126,19 @@ export function sweepMetricSpec(sweep: SweepResult, metric = 'responseTime.p99')
       policies,
     ),
   };
-  const base = { $schema: SCHEMA, title, config: CONFIG, data: { values: rows } };
+  const span =
+    numeric && xs.length > 0
+      ? ` from ${Math.min(...(xs as number[]))} to ${Math.max(...(xs as number[]))}`
+      : ` over ${xs.length} values`;
+  const panels =
+    sweep.axes.length > 1
+      ? `, one panel per value of ${sweep.axes
+          .slice(1)
+          .map((a) => shortPath(a.path))
+          .join(' and ')}`
+      : '';
+  const description = `Line chart of ${metricName(metric)}${unit === '' ? '' : ` (${unit})`} against ${axis}${span} for ${policyList(policies)}, ${meanWords(runs)}${rows.some((r) => r.lo !== null) ? ' with a 95% confidence band' : ''}${panels}.`;
+  const base = { $schema: SCHEMA, description, title, config: CONFIG, data: { values: rows } };
   if (sweep.axes.length <= 1) return { ...base, width: WIDTH, height: 300, layer };
   return {
     ...base,

@@ -11,12 +11,14 @@ import {
   pickOpacity,
   pickParam,
   policyColor,
+  policyList,
   round4,
   SCHEMA,
   type TopLevelSpec,
   WIDTH,
   withLabelKey,
 } from './common.js';
+import { fmt4 } from './interval.js';
 
 export interface TimelineRow {
   readonly policy: string;
@@ -89,6 +91,7 @@ export function timelineSpec(runs: readonly RunResult[], replication = 0): TopLe
   ];
   return {
     $schema: SCHEMA,
+    description: `Two line charts over virtual time, replication ${replication}, for ${policyList(labels)}: tasks waiting (symlog scale, at most ${fmt4(maxWaiting)}) and fleet utilization (0 to 100%), as time averages per bucket, with the end of each policy's warm-up marked.`,
     title: {
       text: `Queue length and utilization over virtual time (replication ${replication})`,
       subtitle: withLabelKey(
