@@ -54,12 +54,15 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-/** `<dir>/<chart id>.svg` for every chart, drawn, for writeEach (named `--svg <path>` in errors). */
+/**
+ * `<dir>/<chart id>.svg` for every chart, drawn as a file (no hints to click, the heatmap's one
+ * policy named), for writeEach (named `--svg <path>` in errors).
+ */
 export async function svgFiles(charts: readonly ReportChart[], dir: string): Promise<PendingFile[]> {
   const files: PendingFile[] = [];
   for (const chart of charts) {
     const path = join(dir, `${chart.id}.svg`);
-    files.push({ path, content: await renderSvg(chart.spec), label: `--svg ${path}` });
+    files.push({ path, content: await renderSvg(chart.fileSpec()), label: `--svg ${path}` });
   }
   return files;
 }

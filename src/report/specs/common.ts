@@ -70,6 +70,17 @@ export function policyList(policies: readonly string[]): string {
     : `${policies.length} policies (${policies.join(', ')})`;
 }
 
+/**
+ * Where a chart is drawn: on the report page, where a legend entry picks policies and the heatmap
+ * has a drop-down, or in a file (`--svg`), which has neither: its subtitles give no hints to click.
+ */
+export type Medium = 'page' | 'file';
+
+/** The legend hint as a subtitle line on the page; nothing in a file. */
+export function legendHint(medium: Medium): string[] {
+  return medium === 'page' ? [LEGEND_HINT] : [];
+}
+
 /** The legend selection: click a policy to show only it, shift-click to add, double-click to reset. */
 export const PICK = 'pick';
 export const pickParam: Param = { name: PICK, select: { type: 'point', fields: ['policy'] }, bind: 'legend' };

@@ -8,7 +8,8 @@ import {
   CONFIG,
   logAxis,
   type LayerSpec,
-  LEGEND_HINT,
+  legendHint,
+  type Medium,
   pickOpacity,
   pickParam,
   policyColor,
@@ -92,7 +93,7 @@ export function hasCosts(runs: readonly RunResult[]): boolean {
   return runs.some((r) => (r.metrics.cost.value ?? 0) !== 0);
 }
 
-export function costParetoSpec(runs: readonly RunResult[]): TopLevelSpec {
+export function costParetoSpec(runs: readonly RunResult[], medium: Medium = 'page'): TopLevelSpec {
   const rows = costRows(runs);
   const frontier = rows.filter((r) => r.frontier).sort((a, b) => a.cost - b.cost);
   const log = wantsLog(rows.map((r) => r.p99));
@@ -173,7 +174,7 @@ export function costParetoSpec(runs: readonly RunResult[]): TopLevelSpec {
       subtitle: withLabelKey(
         [
           'Filled points and the dashed line: the Pareto frontier (no policy is both cheaper and faster).',
-          `${intervalSentence(costIntervals(runs), 'Whiskers')} ${LEGEND_HINT}`,
+          [intervalSentence(costIntervals(runs), 'Whiskers'), ...legendHint(medium)].join(' '),
         ],
         labels,
       ),

@@ -8,7 +8,8 @@ import {
   logAxis,
   type Channel,
   finite,
-  LEGEND_HINT,
+  legendHint,
+  type Medium,
   pickOpacity,
   QUANTILE_MEAN_TOOLTIP,
   pickParam,
@@ -77,7 +78,7 @@ export function cdfPoints(runs: readonly RunResult[]): { replications: CdfPoint[
   return { replications, means };
 }
 
-export function responseCdfSpec(runs: readonly RunResult[]): TopLevelSpec {
+export function responseCdfSpec(runs: readonly RunResult[], medium: Medium = 'page'): TopLevelSpec {
   const { replications, means } = cdfPoints(runs);
   const labels = runs.map((r) => r.policy.label);
   const color = policyColor(labels);
@@ -108,7 +109,7 @@ export function responseCdfSpec(runs: readonly RunResult[]): TopLevelSpec {
         [
           'Approximated from quantiles: dots are each replication’s p50, p90, p95, p99 and p99.9;',
           'the line joins their means across replications (between quantiles it is interpolated, not measured).',
-          LEGEND_HINT,
+          ...legendHint(medium),
         ],
         labels,
       ),

@@ -9,7 +9,8 @@ import {
   CONFIG,
   logAxis,
   type LayerSpec,
-  LEGEND_HINT,
+  legendHint,
+  type Medium,
   pickOpacity,
   pickParam,
   policyColor,
@@ -61,7 +62,11 @@ export function sweepRows(sweep: SweepResult, metric: string): SweepRow[] {
   return rows;
 }
 
-export function sweepMetricSpec(sweep: SweepResult, metric = 'responseTime.p99'): TopLevelSpec {
+export function sweepMetricSpec(
+  sweep: SweepResult,
+  metric = 'responseTime.p99',
+  medium: Medium = 'page',
+): TopLevelSpec {
   const rows = sweepRows(sweep, metric);
   const axis = sweep.axes[0]?.path ?? '';
   const numeric = rows.every((r) => typeof r.x === 'number');
@@ -122,7 +127,7 @@ export function sweepMetricSpec(sweep: SweepResult, metric = 'responseTime.p99')
   const title = {
     text: `${metricName(metric)} across the sweep of ${axis}`,
     subtitle: withLabelKey(
-      [`Line: ${meanWords(runs)}. ${intervalSentence(rows, 'Band')}`, LEGEND_HINT],
+      [`Line: ${meanWords(runs)}. ${intervalSentence(rows, 'Band')}`, ...legendHint(medium)],
       policies,
     ),
   };

@@ -7,7 +7,8 @@ import {
   CONFIG,
   finite,
   type LayerSpec,
-  LEGEND_HINT,
+  legendHint,
+  type Medium,
   pickOpacity,
   pickParam,
   policyColor,
@@ -67,7 +68,11 @@ export function symlogTicks(max: number): number[] {
   return ticks;
 }
 
-export function timelineSpec(runs: readonly RunResult[], replication = 0): TopLevelSpec {
+export function timelineSpec(
+  runs: readonly RunResult[],
+  replication = 0,
+  medium: Medium = 'page',
+): TopLevelSpec {
   const { rows, warmup } = timelineRows(runs, replication);
   const maxWaiting = Math.max(0, ...rows.map((r) => r.waiting ?? 0));
   const labels = runs.map((r) => r.policy.label);
@@ -97,7 +102,7 @@ export function timelineSpec(runs: readonly RunResult[], replication = 0): TopLe
       subtitle: withLabelKey(
         [
           'Time averages per bucket; dashed lines: end of warm-up (earlier figures are left out of every statistic).',
-          LEGEND_HINT,
+          ...legendHint(medium),
         ],
         labels,
       ),
