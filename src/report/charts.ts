@@ -2,7 +2,7 @@
 // the SVG file name). Charts without data are left out with a note saying why.
 import type { ReportModel } from './report-model.js';
 import { agentHeatmapSpec, hasAgentSeries } from './specs/agent-heatmap.js';
-import type { TopLevelSpec } from './specs/common.js';
+import type { Medium, TopLevelSpec } from './specs/common.js';
 import { costParetoSpec, hasCosts } from './specs/cost-pareto.js';
 import { quantileBarsSpec } from './specs/quantile-bars.js';
 import { responseCdfSpec } from './specs/response-cdf.js';
@@ -14,37 +14,30 @@ export interface ReportChart {
   readonly id: string;
   /** A heading for the chart's section. */
   readonly heading: string;
+  /** The chart on the page: legend picking, the heatmap's drop-down, subtitles saying how. */
   readonly spec: TopLevelSpec;
+  /** The chart as an SVG file, made when asked: no hints to click, the heatmap's policy named. */
+  readonly fileSpec: () => TopLevelSpec;
 }
 
 export function reportCharts(model: ReportModel): { charts: ReportChart[]; notes: string[] } {
   const charts: ReportChart[] = [];
   const notes: string[] = [];
   const at = model.detailPoint === undefined ? '' : ` at ${model.detailPoint}`;
-  if (model.sweep !== undefined)
-    charts.push({
-      id: 'sweep-p99',
-      heading: 'p99 response time across the sweep',
-      spec: sweepMetricSpec(model.sweep),
-    });
+  const chart = (id: string, heading: string, spec: (medium: Medium) => TopLevelSpec) =>
+    charts.push({ id, heading, spec: spec('page'), fileSpec: () => spec('file') });
+  const sweep = model.sweep;
+  if (sweep !== undefined)
+    chart('sweep-p99', 'p99 response time across the sweep', (m) => sweepMetricSpec(sweep, undefined, m));
   const runs = model.runs;
-  charts.push({
-    id: 'response-cdf',
-    heading: `Response-time distribution${at}`,
-    spec: responseCdfSpec(runs),
-  });
-  charts.push({ id: 'quantiles', heading: `Response-time quantiles${at}`, spec: quantileBarsSpec(runs) });
-  if (hasCosts(runs))
-    charts.push({ id: 'cost-p99', heading: `Cost and p99 response time${at}`, spec: costParetoSpec(runs) });
+  chart('response-cdf', `Response-time distribution${at}`, (m) => responseCdfSpec(runs, m));
+  chart('quantiles', `Response-time quantiles${at}`, (m) => quantileBarsSpec(runs, m));
+  if (hasCosts(runs)) chart('cost-p99', `Cost and p99 response time${at}`, (m) => costParetoSpec(runs, m));
   else
     notes.push('No agent in this scenario has a price, so every policy costs 0: the cost chart is left out.');
-  charts.push({ id: 'timeline', heading: `Queue and utilization over time${at}`, spec: timelineSpec(runs) });
+  chart('timeline', `Queue and utilization over time${at}`, (m) => timelineSpec(runs, 0, m));
   if (hasAgentSeries(runs))
-    charts.push({
-      id: 'agents',
-      heading: `Utilization per agent${at}`,
-      spec: agentHeatmapSpec(runs, model.headline.winner),
-    });
+    chart('agents', `Utilization per agent${at}`, (m) => agentHeatmapSpec(runs, model.headline.winner, m));
   else notes.push('The result holds no per-agent utilization series: the heatmap is left out.');
   return { charts, notes };
 }

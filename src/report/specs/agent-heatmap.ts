@@ -4,7 +4,7 @@
 // which keeps the report small.
 import type { RunResult } from '../../runner/run-result.js';
 import type { Scenario } from '../../workload/scenario-schema.js';
-import { CONFIG, finite, type TopParam, SCHEMA, type TopLevelSpec, WIDTH } from './common.js';
+import { CONFIG, finite, type Medium, SCHEMA, type TopLevelSpec, type TopParam, WIDTH } from './common.js';
 
 export interface AgentSeries {
   readonly policy: string;
@@ -51,27 +51,49 @@ export function hasAgentSeries(runs: readonly RunResult[]): boolean {
   return runs.some((r) => r.replicationResults.some((rep) => rep.timeline.agentUtilization !== undefined));
 }
 
-/** `first` is the policy shown first (the report's winner); the others come in run order. */
-export function agentHeatmapSpec(runs: readonly RunResult[], first?: string): TopLevelSpec {
-  const series = agentSeries(runs);
-  const policies = [...new Set(series.map((s) => s.policy))];
+/**
+ * `first` is the policy shown first (the report's winner); the others come in run order. On the
+ * page a drop-down picks the policy; a file shows `first` alone and says so.
+ */
+export function agentHeatmapSpec(
+  runs: readonly RunResult[],
+  first?: string,
+  medium: Medium = 'page',
+): TopLevelSpec {
+  const all = agentSeries(runs);
+  const policies = [...new Set(all.map((s) => s.policy))];
   const shown = first !== undefined && policies.includes(first) ? first : policies[0]!;
+  const others = policies.filter((p) => p !== shown);
+  const series = medium === 'page' ? all : all.filter((s) => s.policy === shown);
   const agents = new Set(series.map((s) => s.agent)).size;
-  const choose: TopParam = {
-    name: 'heatPolicy',
-    value: shown,
-    bind: {
-      input: 'select',
-      options: [shown, ...policies.filter((p) => p !== shown)],
-      name: 'Policy shown: ',
-    },
-  };
+  const what = `Heatmap of utilization (0 to 100%) of each of ${agents} agents over virtual time, replication 0`;
+  const page = medium === 'page';
+  const choose: TopParam = page
+    ? {
+        name: 'heatPolicy',
+        value: shown,
+        bind: { input: 'select', options: [shown, ...others], name: 'Policy shown: ' },
+      }
+    : { name: 'heatPolicy', value: shown };
+  const elsewhere = others.length === 0 ? '' : `the HTML report also shows ${others.join(', ')}`;
   return {
     $schema: SCHEMA,
-    title: {
-      text: { expr: "'Utilization per agent over virtual time: ' + heatPolicy" },
-      subtitle: 'Replication 0, time average per bucket. Choose the policy below the chart.',
-    },
+    // The chart's only accessible name: its ~agents × buckets cells are hidden from screen readers
+    // (aria: false) rather than each read out as a mark.
+    description: page
+      ? `${what}, for one policy at a time: ${shown} first${others.length === 0 ? '' : `, the others (${others.join(', ')}) from a drop-down`}.`
+      : `${what}, for ${shown}${elsewhere === '' ? '' : `; ${elsewhere}`}.`,
+    title: page
+      ? {
+          text: { expr: "'Utilization per agent over virtual time: ' + heatPolicy" },
+          // Read on paper too, where the drop-down is not printed.
+          subtitle:
+            'Replication 0, time average per bucket, for the policy in the title (the drop-down below picks another).',
+        }
+      : {
+          text: `Utilization per agent over virtual time: ${shown}`,
+          subtitle: `Replication 0, time average per bucket${elsewhere === '' ? '' : `; ${elsewhere}`}.`,
+        },
     width: WIDTH,
     height: Math.min(480, Math.max(120, agents * 14)),
     config: CONFIG,
@@ -85,7 +107,7 @@ export function agentHeatmapSpec(runs: readonly RunResult[], first?: string): To
       { calculate: '(datum.bucket - 1) * datum.bucketSeconds', as: 'from' },
       { calculate: 'min(datum.bucket * datum.bucketSeconds, datum.endSeconds)', as: 'to' },
     ],
-    mark: { type: 'rect' },
+    mark: { type: 'rect', aria: false },
     encoding: {
       x: { field: 'from', type: 'quantitative', title: 'virtual time (s)' },
       x2: { field: 'to' },

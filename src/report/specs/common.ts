@@ -1,6 +1,7 @@
 // What every chart shares: the schema URL, sizes, the policy palette, the legend selection that
 // hides policies, and the rule for switching to a log scale. Specs are plain typed data.
 import type { TopLevelSpec } from 'vega-lite';
+import { labelKey, policyLabels } from './labels.js';
 
 export type { TopLevelSpec };
 
@@ -18,8 +19,10 @@ export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 /** Plot width in pixels: fits an A4 page printed in portrait with the legend beside it. */
 export const WIDTH = 560;
 
-// 20 distinguishable colours: Tableau 10, then 10 more of different hue and lightness.
-const PALETTE = [
+// 20 colours, every pair at least 25 apart in CIE L*a*b* (ΔE76; Tableau 10's closest pair, teal
+// and grey, is 25.9): Tableau 10, then 10 more picked one at a time as far as possible from all
+// before them, of moderate chroma and neither too dark nor too light on white (L* 28 to 75).
+export const PALETTE = [
   '#4e79a7',
   '#f28e2b',
   '#e15759',
@@ -30,16 +33,16 @@ const PALETTE = [
   '#ff9da7',
   '#9c755f',
   '#bab0ac',
-  '#1b3a6b',
-  '#8c510a',
-  '#01665e',
-  '#762a83',
-  '#c51b7d',
-  '#4d9221',
-  '#2166ac',
-  '#b35806',
-  '#5e3c99',
-  '#333333',
+  '#553388',
+  '#005544',
+  '#990055',
+  '#9999ff',
+  '#555500',
+  '#773300',
+  '#bbbb77',
+  '#663344',
+  '#ff77bb',
+  '#00bbff',
 ];
 
 /** Colour by policy, the same policy in the same colour in every chart of a report. */
@@ -50,8 +53,32 @@ export function policyColor(policies: readonly string[]): Channel<'color'> {
     type: 'nominal',
     title: 'policy',
     scale: { domain: [...policies], range },
-    legend: { symbolOpacity: 1, labelLimit: 220 },
+    legend: { symbolOpacity: 1, ...policyLabels(policies) },
   };
+}
+
+/** A subtitle's lines, with the key to shortened policy labels (labels.ts) last when there is one. */
+export function withLabelKey(lines: readonly string[], policies: readonly string[]): string[] {
+  const key = labelKey(policies);
+  return key === undefined ? [...lines] : [...lines, key];
+}
+
+/** `4 policies (sed, jsq, least-cost, random)`, or `policy sed`, for a chart's description. */
+export function policyList(policies: readonly string[]): string {
+  return policies.length === 1
+    ? `policy ${policies[0]}`
+    : `${policies.length} policies (${policies.join(', ')})`;
+}
+
+/**
+ * Where a chart is drawn: on the report page, where a legend entry picks policies and the heatmap
+ * has a drop-down, or in a file (`--svg`), which has neither: its subtitles give no hints to click.
+ */
+export type Medium = 'page' | 'file';
+
+/** The legend hint as a subtitle line on the page; nothing in a file. */
+export function legendHint(medium: Medium): string[] {
+  return medium === 'page' ? [LEGEND_HINT] : [];
 }
 
 /** The legend selection: click a policy to show only it, shift-click to add, double-click to reset. */
@@ -92,13 +119,15 @@ export function logAxis(values: readonly number[]): { values: number[]; format: 
   return { values: logTicks(Math.min(...positive), Math.max(...positive)), format: ',~g' };
 }
 
-/** Tooltip of a quantile's mean and its 95% CI (row fields: policy, quantile, seconds, lo, hi). */
+/**
+ * Tooltip of a quantile's mean and its 95% CI (row fields: policy, quantile, seconds, and ci, the
+ * interval in words from interval.ts: as computed, saying where it was drawn cut, or `none`).
+ */
 export const QUANTILE_MEAN_TOOLTIP: Channel<'tooltip'> = [
   { field: 'policy' },
   { field: 'quantile' },
   { field: 'seconds', type: 'quantitative', format: '.4~g', title: 'mean (s)' },
-  { field: 'lo', type: 'quantitative', format: '.4~g', title: '95% CI low' },
-  { field: 'hi', type: 'quantitative', format: '.4~g', title: '95% CI high' },
+  { field: 'ci', title: '95% CI (s)' },
 ];
 
 export const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);

@@ -8,41 +8,79 @@ import {
   CONFIG,
   logAxis,
   type LayerSpec,
-  LEGEND_HINT,
+  legendHint,
+  type Medium,
   pickOpacity,
   pickParam,
   policyColor,
+  policyList,
   SCHEMA,
   type TopLevelSpec,
   WIDTH,
   wantsLog,
+  withLabelKey,
 } from './common.js';
+import { drawnInterval, fmt4, type Interval, intervalSentence, NON_NEGATIVE } from './interval.js';
+import { shortLabels } from './labels.js';
 
+/**
+ * A policy's point and whiskers: each 95% CI as drawn (…Lo, …Hi: cut at 0, which neither a cost
+ * nor a time can be below; null with one replication) and in words for the tooltip (…Ci).
+ */
 export interface CostRow {
   readonly policy: string;
+  /** The policy as the point's text label shows it: shortened when long (labels.ts). */
+  readonly label: string;
   readonly cost: number;
-  readonly costLo: number;
-  readonly costHi: number;
+  readonly costLo: number | null;
+  readonly costHi: number | null;
+  readonly costCi: string;
   readonly p99: number;
-  readonly p99Lo: number;
-  readonly p99Hi: number;
+  readonly p99Lo: number | null;
+  readonly p99Hi: number | null;
+  readonly p99Ci: string;
   readonly frontier: boolean;
 }
 
+/** A policy's cost and p99 with their intervals as drawn; undefined when either figure is missing. */
+function measured(run: RunResult) {
+  const c = run.metrics.cost;
+  const p = run.metrics.responseTime.p99;
+  if (c.value === null || p.value === null) return undefined;
+  const options = { bounds: NON_NEGATIVE };
+  return {
+    cost: c.value,
+    p99: p.value,
+    costCi: drawnInterval(c.ci95, run.replications, options),
+    p99Ci: drawnInterval(p.ci95, run.replications, options),
+  };
+}
+
+/** Both intervals of every policy, for the subtitle. */
+export function costIntervals(runs: readonly RunResult[]): Interval[] {
+  return runs.flatMap((run) => {
+    const m = measured(run);
+    return m === undefined ? [] : [m.costCi, m.p99Ci];
+  });
+}
+
 export function costRows(runs: readonly RunResult[]): CostRow[] {
+  const short = shortLabels(runs.map((r) => r.policy.label));
   const rows = runs.flatMap((run) => {
-    const c = run.metrics.cost;
-    const p = run.metrics.responseTime.p99;
-    if (c.value === null || p.value === null) return [];
+    const m = measured(run);
+    if (m === undefined) return [];
     return [
       {
         policy: run.policy.label,
-        cost: c.value,
-        costLo: c.ci95[0],
-        costHi: c.ci95[1],
-        p99: p.value,
-        p99Lo: p.ci95[0],
-        p99Hi: p.ci95[1],
+        label: short.get(run.policy.label) ?? run.policy.label,
+        cost: m.cost,
+        costLo: m.costCi.loShown,
+        costHi: m.costCi.hiShown,
+        costCi: m.costCi.ci,
+        p99: m.p99,
+        p99Lo: m.p99Ci.loShown,
+        p99Hi: m.p99Ci.hiShown,
+        p99Ci: m.p99Ci.ci,
       },
     ];
   });
@@ -55,12 +93,13 @@ export function hasCosts(runs: readonly RunResult[]): boolean {
   return runs.some((r) => (r.metrics.cost.value ?? 0) !== 0);
 }
 
-export function costParetoSpec(runs: readonly RunResult[]): TopLevelSpec {
+export function costParetoSpec(runs: readonly RunResult[], medium: Medium = 'page'): TopLevelSpec {
   const rows = costRows(runs);
   const frontier = rows.filter((r) => r.frontier).sort((a, b) => a.cost - b.cost);
   const log = wantsLog(rows.map((r) => r.p99));
-  const color = policyColor(runs.map((r) => r.policy.label));
-  const stroke = policyColor(runs.map((r) => r.policy.label)) as Channel<'stroke'>;
+  const labels = runs.map((r) => r.policy.label);
+  const color = policyColor(labels);
+  const stroke = policyColor(labels) as Channel<'stroke'>;
   const x: Channel<'x'> = {
     field: 'cost',
     type: 'quantitative',
@@ -72,7 +111,7 @@ export function costParetoSpec(runs: readonly RunResult[]): TopLevelSpec {
     type: 'quantitative',
     title: `p99 response time (s${log ? ', log scale' : ''})`,
     scale: log ? { type: 'log' } : { zero: false },
-    axis: log ? logAxis(rows.flatMap((r) => [r.p99Lo, r.p99Hi])) : {},
+    axis: log ? logAxis(rows.flatMap((r) => [r.p99, r.p99Lo ?? r.p99, r.p99Hi ?? r.p99])) : {},
   };
   const layer: LayerSpec[] = [
     {
@@ -81,6 +120,7 @@ export function costParetoSpec(runs: readonly RunResult[]): TopLevelSpec {
       encoding: { x, y },
     },
     {
+      transform: [{ filter: 'isValid(datum.costLo)' }],
       mark: { type: 'rule', strokeWidth: 1 },
       encoding: {
         x: { field: 'costLo', type: 'quantitative' },
@@ -91,6 +131,7 @@ export function costParetoSpec(runs: readonly RunResult[]): TopLevelSpec {
       },
     },
     {
+      transform: [{ filter: 'isValid(datum.p99Lo)' }],
       mark: { type: 'rule', strokeWidth: 1 },
       encoding: {
         x,
@@ -113,28 +154,30 @@ export function costParetoSpec(runs: readonly RunResult[]): TopLevelSpec {
         tooltip: [
           { field: 'policy' },
           { field: 'cost', type: 'quantitative', format: '.4~g' },
-          { field: 'costLo', type: 'quantitative', format: '.4~g', title: 'cost 95% CI low' },
-          { field: 'costHi', type: 'quantitative', format: '.4~g', title: 'cost 95% CI high' },
+          { field: 'costCi', title: 'cost 95% CI' },
           { field: 'p99', type: 'quantitative', format: '.4~g', title: 'p99 (s)' },
-          { field: 'p99Lo', type: 'quantitative', format: '.4~g', title: 'p99 95% CI low' },
-          { field: 'p99Hi', type: 'quantitative', format: '.4~g', title: 'p99 95% CI high' },
+          { field: 'p99Ci', title: 'p99 95% CI (s)' },
           { field: 'frontier', title: 'on the Pareto frontier' },
         ],
       },
     },
     {
       mark: { type: 'text', align: 'left', dx: 7, dy: -6, fontSize: 10 },
-      encoding: { x, y, text: { field: 'policy' }, opacity: pickOpacity(1, 0.05) },
+      encoding: { x, y, text: { field: 'label' }, opacity: pickOpacity(1, 0.05) },
     },
   ];
   return {
     $schema: SCHEMA,
+    description: `Scatter plot of cost against p99 response time for ${policyList(labels)}. On the Pareto frontier (no policy both cheaper and faster), from cheapest: ${frontier.map((r) => `${r.policy} (cost ${fmt4(r.cost)}, p99 ${fmt4(r.p99)} s)`).join('; ')}.`,
     title: {
       text: 'Cost against p99 response time',
-      subtitle: [
-        'Filled points and the dashed line: the Pareto frontier (no policy is both cheaper and faster).',
-        `Whiskers: 95% confidence intervals. ${LEGEND_HINT}`,
-      ],
+      subtitle: withLabelKey(
+        [
+          'Filled points and the dashed line: the Pareto frontier (no policy is both cheaper and faster).',
+          [intervalSentence(costIntervals(runs), 'Whiskers'), ...legendHint(medium)].join(' '),
+        ],
+        labels,
+      ),
     },
     width: WIDTH,
     height: 320,

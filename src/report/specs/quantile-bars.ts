@@ -6,37 +6,49 @@ import {
   type Channel,
   CONFIG,
   logAxis,
+  type Medium,
   type Param,
   QUANTILE_MEAN_TOOLTIP,
   SCHEMA,
   type TopLevelSpec,
+  policyList,
   WIDTH,
   wantsLog,
+  withLabelKey,
 } from './common.js';
+import { policyLabels } from './labels.js';
+import { drawnInterval, fmt4, type Interval, intervalSentence, meanWords, NON_NEGATIVE } from './interval.js';
 
 const BAR_QUANTILES = ['p50', 'p95', 'p99'] as const;
 
-export interface BarRow {
+/**
+ * A bar and its whisker: the CI as computed (lo, hi) and as drawn (loShown, hiShown), cut at 0 (a
+ * time cannot be negative) or, on a log scale, at the axis start; none with one replication.
+ */
+export interface BarRow extends Interval {
   readonly policy: string;
   readonly quantile: string;
   readonly seconds: number;
-  readonly lo: number;
-  readonly hi: number;
-  /** The whisker's left end as drawn: the CI low, or the axis start when a log scale cannot show it. */
-  readonly loShown: number;
 }
 
 export function barRows(runs: readonly RunResult[]): BarRow[] {
-  const rows: Omit<BarRow, 'loShown'>[] = [];
+  const bars: { run: RunResult; quantile: string; seconds: number; ci95: [number, number] | null }[] = [];
   for (const run of runs)
     for (const q of BAR_QUANTILES) {
       const e = run.metrics.responseTime[q];
-      if (e.value !== null)
-        rows.push({ policy: run.policy.label, quantile: q, seconds: e.value, lo: e.ci95[0], hi: e.ci95[1] });
+      if (e.value !== null) bars.push({ run, quantile: q, seconds: e.value, ci95: e.ci95 });
     }
-  const floor = Math.min(...rows.map((r) => r.seconds).filter((v) => v > 0)) / 2;
-  const log = wantsLog(rows.map((r) => r.seconds));
-  return rows.map((r) => ({ ...r, loShown: log && r.lo <= 0 ? floor : r.lo }));
+  const seconds = bars.map((b) => b.seconds);
+  const log = wantsLog(seconds);
+  const options = log
+    ? { bounds: NON_NEGATIVE, logFloor: Math.min(...seconds.filter((v) => v > 0)) / 2 }
+    : { bounds: NON_NEGATIVE };
+  return bars.map((b) => ({
+    policy: b.run.policy.label,
+    quantile: b.quantile,
+    seconds: b.seconds,
+    ...drawnInterval(b.ci95, b.run.replications, options),
+  }));
 }
 
 /** Policies by p99 (lowest first), those without a p99 last. */
@@ -45,21 +57,36 @@ export function byP99(runs: readonly RunResult[]): string[] {
   return [...runs].sort((a, b) => p99(a) - p99(b)).map((r) => r.policy.label);
 }
 
-export function quantileBarsSpec(runs: readonly RunResult[]): TopLevelSpec {
+export function quantileBarsSpec(runs: readonly RunResult[], medium: Medium = 'page'): TopLevelSpec {
   const rows = barRows(runs);
   const log = wantsLog(rows.map((r) => r.seconds));
-  const y: Channel<'y'> = { field: 'policy', type: 'nominal', sort: byP99(runs), title: null };
+  const order = byP99(runs);
+  const y: Channel<'y'> = {
+    field: 'policy',
+    type: 'nominal',
+    sort: order,
+    title: null,
+    axis: policyLabels(order),
+  };
   const yOffset: Channel<'yOffset'> = { field: 'quantile', type: 'nominal', sort: [...BAR_QUANTILES] };
   const pick: Param = { name: 'pickQ', select: { type: 'point', fields: ['quantile'] }, bind: 'legend' };
   const opacity: Channel<'opacity'> = { condition: { param: 'pickQ', value: 1, empty: true }, value: 0.1 };
+  const p99 = rows.filter((r) => r.quantile === 'p99');
+  const p99s = order.flatMap((l) =>
+    p99.filter((r) => r.policy === l).map((r) => `${l} ${fmt4(r.seconds)} s`),
+  );
   return {
     $schema: SCHEMA,
+    description: `Bar chart of p50, p95 and p99 response time for ${policyList(order)}, ${meanWords(runs)}${rows.some((r) => r.lo !== null) ? ', with 95% confidence intervals' : ''}. p99 from lowest: ${p99s.join('; ')}.`,
     title: {
       text: 'Response-time quantiles per policy',
-      subtitle: [
-        `Mean over replications; whiskers: 95% confidence interval.${log ? ' Log scale: the policies differ by more than 20×.' : ''}`,
-        'Ordered by p99. Click a legend entry to show only that quantile.',
-      ],
+      subtitle: withLabelKey(
+        [
+          `Bars: ${meanWords(runs)}. ${intervalSentence(rows, 'Whiskers')}`,
+          `${log ? 'Log scale: the policies differ by more than 20×. ' : ''}Ordered by p99.${medium === 'page' ? ' Click a legend entry to show only that quantile.' : ''}`,
+        ],
+        order,
+      ),
     },
     width: WIDTH,
     height: { step: 9 },
@@ -77,7 +104,9 @@ export function quantileBarsSpec(runs: readonly RunResult[]): TopLevelSpec {
             stack: null,
             title: `response time (s${log ? ', log scale' : ''})`,
             scale: log ? { type: 'log' } : { zero: true },
-            axis: log ? logAxis(rows.flatMap((r) => [r.loShown, r.hi])) : {},
+            axis: log
+              ? logAxis(rows.flatMap((r) => [r.seconds, r.loShown ?? r.seconds, r.hiShown ?? r.seconds]))
+              : {},
           },
           color: {
             field: 'quantile',
@@ -91,8 +120,9 @@ export function quantileBarsSpec(runs: readonly RunResult[]): TopLevelSpec {
         },
       },
       {
+        transform: [{ filter: 'isValid(datum.loShown)' }],
         mark: { type: 'rule', color: '#d62728', strokeWidth: 1.5 },
-        encoding: { x: { field: 'loShown', type: 'quantitative' }, x2: { field: 'hi' }, opacity },
+        encoding: { x: { field: 'loShown', type: 'quantitative' }, x2: { field: 'hiShown' }, opacity },
       },
     ],
   };

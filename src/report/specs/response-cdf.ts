@@ -8,16 +8,20 @@ import {
   logAxis,
   type Channel,
   finite,
-  LEGEND_HINT,
+  legendHint,
+  type Medium,
   pickOpacity,
   QUANTILE_MEAN_TOOLTIP,
   pickParam,
   policyColor,
+  policyList,
   round4,
   SCHEMA,
   type TopLevelSpec,
   WIDTH,
+  withLabelKey,
 } from './common.js';
+import { drawnInterval, fmt4 } from './interval.js';
 
 export const CDF_QUANTILES = [
   ['p50', 0.5],
@@ -35,8 +39,8 @@ export interface CdfPoint {
   /** −log10(1 − fraction): 0.3 for p50, 2 for p99, 3 for p99.9. */
   readonly nines: number;
   readonly seconds: number;
-  readonly lo?: number;
-  readonly hi?: number;
+  /** A mean's 95% CI in words, for the tooltip (interval.ts; not drawn). */
+  readonly ci?: string;
 }
 
 const nines = (p: number) => round4(-Math.log10(1 - p));
@@ -67,17 +71,17 @@ export function cdfPoints(runs: readonly RunResult[]): { replications: CdfPoint[
           quantile: label(q),
           nines: nines(p),
           seconds: e.value,
-          lo: e.ci95[0],
-          hi: e.ci95[1],
+          ci: drawnInterval(e.ci95, run.replications).ci,
         });
     }
   }
   return { replications, means };
 }
 
-export function responseCdfSpec(runs: readonly RunResult[]): TopLevelSpec {
+export function responseCdfSpec(runs: readonly RunResult[], medium: Medium = 'page'): TopLevelSpec {
   const { replications, means } = cdfPoints(runs);
-  const color = policyColor(runs.map((r) => r.policy.label));
+  const labels = runs.map((r) => r.policy.label);
+  const color = policyColor(labels);
   const x: Channel<'x'> = {
     field: 'seconds',
     type: 'quantitative',
@@ -95,15 +99,20 @@ export function responseCdfSpec(runs: readonly RunResult[]): TopLevelSpec {
       labelExpr: "format(1 - pow(10, -datum.value), '.1~%')",
     },
   };
+  const p99 = means.filter((m) => m.quantile === 'p99').sort((a, b) => a.seconds - b.seconds)[0];
   return {
     $schema: SCHEMA,
+    description: `Line chart of the response-time distribution of ${policyList(labels)}: the share of tasks done within a time (50% to 99.9%) against the time, on a log scale, from each policy's p50, p90, p95, p99 and p99.9.${p99 === undefined ? '' : ` Lowest p99: ${p99.policy}, ${fmt4(p99.seconds)} s.`}`,
     title: {
       text: 'Response-time distribution (CDF)',
-      subtitle: [
-        'Approximated from quantiles: dots are each replication’s p50, p90, p95, p99 and p99.9;',
-        'the line joins their means across replications (between quantiles it is interpolated, not measured).',
-        LEGEND_HINT,
-      ],
+      subtitle: withLabelKey(
+        [
+          'Approximated from quantiles: dots are each replication’s p50, p90, p95, p99 and p99.9;',
+          'the line joins their means across replications (between quantiles it is interpolated, not measured).',
+          ...legendHint(medium),
+        ],
+        labels,
+      ),
     },
     width: WIDTH,
     height: 300,

@@ -9,27 +9,35 @@ import {
   CONFIG,
   logAxis,
   type LayerSpec,
-  LEGEND_HINT,
+  legendHint,
+  type Medium,
   pickOpacity,
   pickParam,
   policyColor,
+  policyList,
   SCHEMA,
   type TopLevelSpec,
   WIDTH,
   wantsLog,
+  withLabelKey,
 } from './common.js';
+import { drawnInterval, type Interval, intervalSentence, meanWords, metricBounds } from './interval.js';
 
-export interface SweepRow {
+/**
+ * A point of a policy's line and its band: the CI as computed (lo, hi) and as drawn (loShown,
+ * hiShown), cut to what the figure can be (a time not below 0, a share within [0, 1]); none with
+ * one replication.
+ */
+export interface SweepRow extends Interval {
   readonly x: number | string;
   /** The other axes' values, e.g. `d = 2, mode = weighted` (empty with one axis). */
   readonly panel: string;
   readonly policy: string;
   readonly value: number;
-  readonly lo: number;
-  readonly hi: number;
 }
 
 export function sweepRows(sweep: SweepResult, metric: string): SweepRow[] {
+  const bounds = metricBounds(metric);
   const [first, ...others] = sweep.axes;
   if (first === undefined) return [];
   const rows: SweepRow[] = [];
@@ -41,20 +49,31 @@ export function sweepRows(sweep: SweepResult, metric: string): SweepRow[] {
       const e = valueAt(run.metrics, metric) as
         | { value: number | null; ci95: [number, number] | null }
         | undefined;
-      if (e?.value != null && e.ci95 !== null)
-        rows.push({ x, panel, policy: run.policy.label, value: e.value, lo: e.ci95[0], hi: e.ci95[1] });
+      if (e?.value != null)
+        rows.push({
+          x,
+          panel,
+          policy: run.policy.label,
+          value: e.value,
+          ...drawnInterval(e.ci95, run.replications, bounds === undefined ? {} : { bounds }),
+        });
     }
   }
   return rows;
 }
 
-export function sweepMetricSpec(sweep: SweepResult, metric = 'responseTime.p99'): TopLevelSpec {
+export function sweepMetricSpec(
+  sweep: SweepResult,
+  metric = 'responseTime.p99',
+  medium: Medium = 'page',
+): TopLevelSpec {
   const rows = sweepRows(sweep, metric);
   const axis = sweep.axes[0]?.path ?? '';
   const numeric = rows.every((r) => typeof r.x === 'number');
-  const log = wantsLog(rows.flatMap((r) => [r.value, r.lo]));
+  const log = wantsLog(rows.flatMap((r) => [r.value, r.loShown ?? r.value]));
   const unit = metricUnit(metric);
-  const policies = [...new Set(sweep.points.flatMap((p) => p.runs.map((r) => r.policy.label)))];
+  const runs = sweep.points.flatMap((p) => p.runs);
+  const policies = [...new Set(runs.map((r) => r.policy.label))];
   const color = policyColor(policies);
   // Ticks at the swept values when there are few of them (not at 4.2, 4.4, ...), each printed
   // as itself: the default format takes its precision from the tick spacing, so 8.8 read "9".
@@ -69,20 +88,21 @@ export function sweepMetricSpec(sweep: SweepResult, metric = 'responseTime.p99')
     type: 'quantitative',
     title: yTitle,
     scale: log ? { type: 'log' } : { zero: false },
-    axis: log ? logAxis(rows.flatMap((r) => [r.lo, r.hi])) : {},
+    axis: log ? logAxis(rows.flatMap((r) => [r.value, r.loShown ?? r.value, r.hiShown ?? r.value])) : {},
   };
   const layer: LayerSpec[] = [
     {
+      transform: [{ filter: 'isValid(datum.loShown)' }],
       mark: { type: 'errorband' },
       encoding: {
         x,
         y: {
-          field: 'lo',
+          field: 'loShown',
           type: 'quantitative',
           title: yTitle,
           scale: log ? { type: 'log' } : { zero: false },
         },
-        y2: { field: 'hi' },
+        y2: { field: 'hiShown' },
         color,
         opacity: pickOpacity(0.18, 0.02),
       },
@@ -99,17 +119,31 @@ export function sweepMetricSpec(sweep: SweepResult, metric = 'responseTime.p99')
           { field: 'policy' },
           { field: 'x', title: axis },
           { field: 'value', type: 'quantitative', format: '.4~g', title: 'mean' },
-          { field: 'lo', type: 'quantitative', format: '.4~g', title: '95% CI low' },
-          { field: 'hi', type: 'quantitative', format: '.4~g', title: '95% CI high' },
+          { field: 'ci', title: '95% CI' },
         ],
       },
     },
   ];
   const title = {
     text: `${metricName(metric)} across the sweep of ${axis}`,
-    subtitle: ['Line: mean over replications; band: 95% confidence interval.', LEGEND_HINT],
+    subtitle: withLabelKey(
+      [`Line: ${meanWords(runs)}. ${intervalSentence(rows, 'Band')}`, ...legendHint(medium)],
+      policies,
+    ),
   };
-  const base = { $schema: SCHEMA, title, config: CONFIG, data: { values: rows } };
+  const span =
+    numeric && xs.length > 0
+      ? ` from ${Math.min(...(xs as number[]))} to ${Math.max(...(xs as number[]))}`
+      : ` over ${xs.length} values`;
+  const panels =
+    sweep.axes.length > 1
+      ? `, one panel per value of ${sweep.axes
+          .slice(1)
+          .map((a) => shortPath(a.path))
+          .join(' and ')}`
+      : '';
+  const description = `Line chart of ${metricName(metric)}${unit === '' ? '' : ` (${unit})`} against ${axis}${span} for ${policyList(policies)}, ${meanWords(runs)}${rows.some((r) => r.lo !== null) ? ' with a 95% confidence band' : ''}${panels}.`;
+  const base = { $schema: SCHEMA, description, title, config: CONFIG, data: { values: rows } };
   if (sweep.axes.length <= 1) return { ...base, width: WIDTH, height: 300, layer };
   return {
     ...base,

@@ -7,15 +7,19 @@ import {
   CONFIG,
   finite,
   type LayerSpec,
-  LEGEND_HINT,
+  legendHint,
+  type Medium,
   pickOpacity,
   pickParam,
   policyColor,
+  policyList,
   round4,
   SCHEMA,
   type TopLevelSpec,
   WIDTH,
+  withLabelKey,
 } from './common.js';
+import { fmt4 } from './interval.js';
 
 export interface TimelineRow {
   readonly policy: string;
@@ -64,10 +68,15 @@ export function symlogTicks(max: number): number[] {
   return ticks;
 }
 
-export function timelineSpec(runs: readonly RunResult[], replication = 0): TopLevelSpec {
+export function timelineSpec(
+  runs: readonly RunResult[],
+  replication = 0,
+  medium: Medium = 'page',
+): TopLevelSpec {
   const { rows, warmup } = timelineRows(runs, replication);
   const maxWaiting = Math.max(0, ...rows.map((r) => r.waiting ?? 0));
-  const color = policyColor(runs.map((r) => r.policy.label));
+  const labels = runs.map((r) => r.policy.label);
+  const color = policyColor(labels);
   const x: Channel<'x'> = { field: 't', type: 'quantitative', title: 'virtual time (s)' };
   const rule: LayerSpec = {
     data: { values: warmup },
@@ -87,12 +96,16 @@ export function timelineSpec(runs: readonly RunResult[], replication = 0): TopLe
   ];
   return {
     $schema: SCHEMA,
+    description: `Two line charts over virtual time, replication ${replication}, for ${policyList(labels)}: tasks waiting (symlog scale, at most ${fmt4(maxWaiting)}) and fleet utilization (0 to 100%), as time averages per bucket, with the end of each policy's warm-up marked.`,
     title: {
       text: `Queue length and utilization over virtual time (replication ${replication})`,
-      subtitle: [
-        'Time averages per bucket; dashed lines: end of warm-up (earlier figures are left out of every statistic).',
-        LEGEND_HINT,
-      ],
+      subtitle: withLabelKey(
+        [
+          'Time averages per bucket; dashed lines: end of warm-up (earlier figures are left out of every statistic).',
+          ...legendHint(medium),
+        ],
+        labels,
+      ),
     },
     config: CONFIG,
     resolve: { scale: { color: 'shared' }, legend: { color: 'shared' } },

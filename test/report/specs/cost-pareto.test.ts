@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { costParetoSpec, costRows, hasCosts } from '../../../src/report/specs/cost-pareto.js';
 import { compileWarnings } from '../support/compile-clean.js';
-import { compareResult } from '../support/results.js';
+import { draw } from '../support/draw.js';
+import { compareResult, oneReplicationResult, withCi } from '../support/results.js';
+
+const subtitle = (spec: unknown) => (spec as { title: { subtitle: string[] } }).title.subtitle.join(' ');
 
 describe('costParetoSpec(runs)', () => {
   it('compiles with vega-lite without warnings', async () => {
@@ -19,5 +22,28 @@ describe('costParetoSpec(runs)', () => {
       expect(r.frontier).toBe(!dominated);
     }
     expect(rows.some((r) => r.frontier)).toBe(true);
+  });
+
+  it('cuts cost and p99 whiskers below 0 at 0, on axes that do not go below 0', async () => {
+    const [sed, jsq] = (await compareResult()).runs;
+    const runs = [withCi(withCi(sed!, 'cost', [-50, 1e6]), 'responseTime.p99', [-3, 30]), jsq!];
+    const row = costRows(runs).find((r) => r.policy === 'sed')!;
+    expect([row.costLo, row.costHi, row.p99Lo, row.p99Hi]).toEqual([0, 1e6, 0, 30]);
+    expect([row.costCi, row.p99Ci]).toEqual(['−50 to 1000000 (drawn from 0)', '−3 to 30 (drawn from 0)']);
+    const spec = costParetoSpec(runs);
+    expect(subtitle(spec)).toContain('Whiskers: 95% confidence interval, cut at 0 where it goes past');
+    const drawn = await draw(spec);
+    expect(drawn.domain('x')[0]).toBeGreaterThanOrEqual(0);
+    expect(drawn.domain('y')[0]).toBeGreaterThanOrEqual(0);
+  });
+
+  it('with one replication draws no whiskers and says so', async () => {
+    const runs = (await oneReplicationResult()).runs;
+    const spec = costParetoSpec(runs);
+    expect(subtitle(spec)).toContain('No whiskers: one replication gives no confidence interval.');
+    expect(costRows(runs).every((r) => r.costLo === null && r.p99Ci === 'none (one replication)')).toBe(true);
+    const drawn = await draw(spec);
+    expect([...drawn.items('layer_1_marks'), ...drawn.items('layer_2_marks')]).toEqual([]);
+    expect(drawn.items('layer_3_marks')).toHaveLength(runs.length);
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { barRows, byP99, quantileBarsSpec } from '../../../src/report/specs/quantile-bars.js';
 import { compileWarnings } from '../support/compile-clean.js';
-import { compareResult } from '../support/results.js';
+import { draw } from '../support/draw.js';
+import { compareResult, oneReplicationResult, withCi } from '../support/results.js';
+
+const subtitle = (spec: unknown) => (spec as { title: { subtitle: string[] } }).title.subtitle.join(' ');
 
 describe('quantileBarsSpec(runs)', () => {
   it('compiles with vega-lite without warnings', async () => {
@@ -24,5 +27,35 @@ describe('quantileBarsSpec(runs)', () => {
     const order = byP99(runs);
     const p99 = order.map((l) => runs.find((r) => r.policy.label === l)!.metrics.responseTime.p99.value!);
     expect(p99).toEqual([...p99].sort((a, b) => a - b));
+  });
+
+  it('cuts a whisker that reaches below 0 s at 0: the axis starts at 0, the tooltip keeps the interval', async () => {
+    const [sed, jsq] = (await compareResult()).runs;
+    const runs = [withCi(sed!, 'responseTime.p99', [-8.343, 22.83]), jsq!];
+    const p99 = barRows(runs).find((r) => r.policy === 'sed' && r.quantile === 'p99')!;
+    expect([p99.lo, p99.hi, p99.loShown, p99.hiShown]).toEqual([-8.343, 22.83, 0, 22.83]);
+    expect(p99.ci).toBe('−8.343 to 22.83 (drawn from 0)');
+    const spec = quantileBarsSpec(runs);
+    expect(subtitle(spec)).toContain('Whiskers: 95% confidence interval, cut at 0 where it goes past');
+    const drawn = await draw(spec);
+    expect(drawn.domain('x')[0]).toBe(0);
+    const whiskers = drawn.items('layer_1_marks');
+    expect(whiskers).toHaveLength(6);
+    expect(Math.min(...whiskers.map((w) => w.x as number))).toBe(0);
+  });
+
+  it('with one replication draws no whiskers and says there is no confidence interval', async () => {
+    const runs = (await oneReplicationResult()).runs;
+    expect(runs.every((r) => r.metrics.responseTime.p99.ci95![0] === r.metrics.responseTime.p99.value)).toBe(
+      true,
+    );
+    const spec = quantileBarsSpec(runs);
+    expect(subtitle(spec)).toContain(
+      'Bars: the figure of the one replication. No whiskers: one replication gives no confidence interval.',
+    );
+    expect(subtitle(spec)).not.toContain('95% confidence interval');
+    expect(barRows(runs).every((r) => r.ci === 'none (one replication)' && r.loShown === null)).toBe(true);
+    expect((await draw(spec)).items('layer_1_marks')).toEqual([]);
+    expect(compileWarnings(spec)).toEqual([]);
   });
 });

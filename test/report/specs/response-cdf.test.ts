@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cdfPoints, responseCdfSpec } from '../../../src/report/specs/response-cdf.js';
 import { compileWarnings } from '../support/compile-clean.js';
-import { compareResult } from '../support/results.js';
+import { compareResult, oneReplicationResult } from '../support/results.js';
 
 describe('responseCdfSpec(runs)', () => {
   it('compiles with vega-lite without warnings', async () => {
@@ -18,5 +18,13 @@ describe('responseCdfSpec(runs)', () => {
     // −log10(1 − p): 0.301 for p50, 2 for p99, 3 for p99.9.
     expect(sed.map((p) => p.nines)).toEqual([0.301, 1, 1.301, 2, 3]);
     expect(sed[3]!.seconds).toBe(runs[0]!.metrics.responseTime.p99.value);
+    const [lo, hi] = runs[0]!.metrics.responseTime.p99.ci95!;
+    expect(sed[3]!.ci).toBe(`${Number(lo.toPrecision(4))} to ${Number(hi.toPrecision(4))}`);
+  });
+
+  it('gives a mean no interval in its tooltip with one replication', async () => {
+    const { means } = cdfPoints((await oneReplicationResult()).runs);
+    expect(means.length).toBeGreaterThan(0);
+    for (const p of means) expect(p.ci).toBe('none (one replication)');
   });
 });

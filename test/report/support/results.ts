@@ -65,3 +65,22 @@ export function sweepOf(
 ): Promise<SweepResult> {
   return runSweep(smallScenario(overrides), policies, parseAxes(varies), executeInProcess);
 }
+
+let once: Promise<CompareResult> | undefined;
+/** sed and jsq with one replication: every estimate's ci95 is [v, v], which means "no interval". */
+export function oneReplicationResult(): Promise<CompareResult> {
+  once ??= runComparison(smallScenario(['replications=1']), POLICIES.slice(0, 2), executeInProcess);
+  return once;
+}
+
+/** The run with `metric` (`responseTime.p99`, `cost`) given this 95% CI, its value unchanged. */
+export function withCi(
+  run: RunResult,
+  metric: 'responseTime.p99' | 'cost',
+  ci95: [number, number],
+): RunResult {
+  const m = run.metrics;
+  if (metric === 'cost') return { ...run, metrics: { ...m, cost: { value: m.cost.value!, ci95 } } };
+  const rt = m.responseTime;
+  return { ...run, metrics: { ...m, responseTime: { ...rt, p99: { value: rt.p99.value!, ci95 } } } };
+}
