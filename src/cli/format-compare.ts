@@ -2,6 +2,7 @@
 // then each policy against the best as a paired difference.
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { CompareResult } from '../runner/compare.js';
+import type { RunResult } from '../runner/run-result.js';
 import {
   failedRunText,
   ONE_REPLICATION,
@@ -9,8 +10,10 @@ import {
   warmupNotes,
   workloadEndedNotes,
   skippedRowsNotes,
+  tasks,
+  warmupCutSpread,
 } from '../runner/run-notes.js';
-import { ciRange, formatTable, num, warmupCutTable, withHalfWidth } from './format-table.js';
+import { ciRange, formatTable, num, withHalfWidth } from './format-table.js';
 import { count } from './plural.js';
 import { pairCount } from '../analysis/compare-runs.js';
 
@@ -85,4 +88,31 @@ export function formatCompare(c: CompareResult): string {
     parts.push('', note);
   for (const f of c.failures) parts.push('', `FAILED ${f.policy} (${failedRunText(f)}): ${f.error}`);
   return parts.join('\n');
+}
+
+/**
+ * Under a compare table with warmup: auto, one row per policy: the completed tasks cut from the
+ * start of each replication (mean, min, max) and the mean virtual time observation began.
+ */
+export function warmupCutTable(runs: readonly RunResult[]): string | undefined {
+  const rows = runs.flatMap((r) => {
+    const s = warmupCutSpread(r);
+    return s === undefined
+      ? []
+      : [
+          [
+            r.policy.label,
+            tasks(s.meanCompleted),
+            tasks(s.minCompleted),
+            tasks(s.maxCompleted),
+            num(s.meanSeconds),
+          ],
+        ];
+  });
+  if (rows.length === 0) return undefined;
+  return [
+    'warmup: auto cut per replication (completed tasks discarded; virtual time observation began):',
+    '',
+    formatTable(['policy', 'cut mean', 'cut min', 'cut max', 'from mean (s)'], rows),
+  ].join('\n');
 }

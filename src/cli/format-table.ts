@@ -2,8 +2,6 @@
 // estimates. One replication has no confidence interval (its JSON keeps [value, value]), so its
 // cells show none.
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
-import type { RunResult } from '../runner/run-result.js';
-import { tasks, warmupCutSpread } from '../runner/run-notes.js';
 
 /** `left` lists the columns to left-align (text); the first is always left, numbers go right. */
 export function formatTable(
@@ -43,31 +41,4 @@ export function withHalfWidth(e: MaybeEstimate, replications: number): string {
 /** `[low, high]`; '-' for a missing figure or one replication. */
 export function ciRange(ci: readonly [number, number] | null, replications: number): string {
   return ci === null || replications < 2 ? '-' : `[${num(ci[0])}, ${num(ci[1])}]`;
-}
-
-/**
- * Under a compare table with warmup: auto, one row per policy: the completed tasks cut from the
- * start of each replication (mean, min, max) and the mean virtual time observation began.
- */
-export function warmupCutTable(runs: readonly RunResult[]): string | undefined {
-  const rows = runs.flatMap((r) => {
-    const s = warmupCutSpread(r);
-    return s === undefined
-      ? []
-      : [
-          [
-            r.policy.label,
-            tasks(s.meanCompleted),
-            tasks(s.minCompleted),
-            tasks(s.maxCompleted),
-            num(s.meanSeconds),
-          ],
-        ];
-  });
-  if (rows.length === 0) return undefined;
-  return [
-    'warmup: auto cut per replication (completed tasks discarded; virtual time observation began):',
-    '',
-    formatTable(['policy', 'cut mean', 'cut min', 'cut max', 'from mean (s)'], rows),
-  ].join('\n');
 }

@@ -76,15 +76,17 @@ export function drawnInterval(
   replications: number,
   options: IntervalOptions = {},
 ): Interval {
-  if (ci95 === null || replications < 2)
+  // An end JSON could not hold (a non-finite bound is written null) leaves nothing to draw either.
+  const whole = ci95 !== null && Number.isFinite(ci95[0]) && Number.isFinite(ci95[1]);
+  if (!whole || replications < 2)
     return {
       lo: null,
       hi: null,
       loShown: null,
       hiShown: null,
-      ci: ci95 === null ? 'none' : 'none (one replication)',
+      ci: !whole ? 'none' : 'none (one replication)',
     };
-  const [lo, hi] = ci95;
+  const [lo, hi] = ci95!;
   const { bounds, logFloor } = options;
   let loShown = lo;
   let hiShown = hi;

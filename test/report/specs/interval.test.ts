@@ -59,6 +59,16 @@ describe('drawnInterval(ci95, replications, options)', () => {
     });
     expect(drawnInterval(null, 3).ci).toBe('none');
   });
+
+  it('gives none for an end JSON wrote as null (a bound that was not finite)', () => {
+    // The result schema lets [null, high] through: JSON.stringify writes a non-finite number null.
+    const torn = JSON.parse('[null, 3]') as [number, number];
+    expect(drawnInterval(torn, 3, { bounds: NON_NEGATIVE })).toMatchObject({
+      lo: null,
+      hiShown: null,
+      ci: 'none',
+    });
+  });
 });
 
 describe('intervalSentence(intervals, what)', () => {
