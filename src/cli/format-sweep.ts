@@ -1,6 +1,7 @@
 // The terminal view of a sweep: one row per point (its values), then per policy the p99 and the
 // mean response time with their 95% CI half-widths; * marks the best policy at the point.
 import type { SweepPoint, SweepResult } from '../runner/sweep.js';
+import { axisValueText } from '../runner/sweep-axes.js';
 import {
   failedRunText,
   precisionNotes,
@@ -11,14 +12,10 @@ import {
 import { formatTable, withHalfWidth } from './format-table.js';
 import { count } from './plural.js';
 
-// A swept value as given (8.8, 1e-7), never rounded: two points must not read the same.
-const valueText = (v: unknown) =>
-  typeof v === 'number' ? String(v) : typeof v === 'string' ? v : JSON.stringify(v);
-
 /** A point's values as the table's notes and messages write them: `workload.arrivals.rate=8 agents.0.count=16`. */
 export function pointText(values: Readonly<Record<string, unknown>>): string {
   return Object.entries(values)
-    .map(([p, v]) => `${p}=${valueText(v)}`)
+    .map(([p, v]) => `${p}=${axisValueText(v)}`)
     .join(' ');
 }
 
@@ -36,7 +33,7 @@ export function formatSweep(s: SweepResult): string {
   const paths = s.axes.map((a) => a.path);
   const header = [...paths, ...s.policies.flatMap((p) => [`${p} p99 (s)`, `${p} mean (s)`])];
   const rows = s.points.map((point) => [
-    ...paths.map((p) => valueText(point.values[p])),
+    ...paths.map((p) => axisValueText(point.values[p])),
     ...s.policies.flatMap((label) => cells(point, label)),
   ]);
   const counts = [...new Set(s.points.filter((p) => p.error === undefined).map((p) => p.replications))];

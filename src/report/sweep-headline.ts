@@ -6,14 +6,11 @@ import { count } from '../cli/plural.js';
 import type { SweepPoint, SweepResult } from './input-types.js';
 import { metricName } from './metrics.js';
 import type { Objective } from './objective.js';
-
-// A swept value as given (8.8, 1e-7), never rounded: two points must not read the same.
-const valueText = (v: unknown): string =>
-  typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+import { axisValueText } from '../runner/sweep-axes.js';
 
 /** `path = value` for every axis of a point, e.g. `workload.arrivals.rate = 20`. */
 export function pointLabel(sweep: SweepResult, values: Readonly<Record<string, unknown>>): string {
-  return sweep.axes.map((a) => `${shortPath(a.path)} = ${valueText(values[a.path])}`).join(', ');
+  return sweep.axes.map((a) => `${shortPath(a.path)} = ${axisValueText(values[a.path])}`).join(', ');
 }
 
 /**
@@ -21,10 +18,10 @@ export function pointLabel(sweep: SweepResult, values: Readonly<Record<string, u
  * how many (`1–60, 60 values`), or the first three and how many.
  */
 export function axisValuesText(values: readonly unknown[]): string {
-  if (values.length <= 4) return values.map(valueText).join(', ');
+  if (values.length <= 4) return values.map(axisValueText).join(', ');
   if (values.every((v) => typeof v === 'number'))
     return `${Math.min(...values)}–${Math.max(...values)}, ${values.length} values`;
-  return `${values.slice(0, 3).map(valueText).join(', ')}, …, ${values.length} values`;
+  return `${values.slice(0, 3).map(axisValueText).join(', ')}, …, ${values.length} values`;
 }
 
 /** The last segment of a scenario path: `workload.arrivals.rate` → `rate`. */
@@ -51,7 +48,7 @@ export function pointsText(
     // Runs over the points that ran (`of`), in sweep order: a gap is a point not in `points`.
     const index = new Map(of.map((p, i) => [p, i]));
     const at = points.map((p) => index.get(p)!).sort((a, b) => a - b);
-    const value = (i: number) => valueText(of[i]!.values[axis.path]);
+    const value = (i: number) => axisValueText(of[i]!.values[axis.path]);
     const parts: { text: string; points: number }[] = [];
     for (let i = 0; i < at.length; ) {
       let j = i;

@@ -204,13 +204,22 @@ export function parseVary(text: string): SweepAxis {
 }
 
 /**
+ * An axis value as --vary takes it back and a table shows it: as given (8.8, 1e-7, auto), never
+ * rounded, so two points never read the same; a mapping (`warmup={time: 10}`) as JSON, which is
+ * YAML too.
+ */
+export function axisValueText(v: unknown): string {
+  return typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
+}
+
+/**
  * The `--vary` argument that gives `axis` again: `path=from:to:step` when its values are such a
  * range (checked by parsing the range back), else the list `path=a,b,c`. A report's re-run
  * command then reads `seed=1:1000:1`, not a thousand seeds.
  */
 export function varyText(axis: SweepAxis): string {
   const { path, values } = axis;
-  const list = `${path}=${values.map((v) => String(v)).join(',')}`;
+  const list = `${path}=${values.map(axisValueText).join(',')}`;
   if (values.length < 3 || !values.every((v) => typeof v === 'number')) return list;
   const [a, b] = [decimalOf(String(values[0])), decimalOf(String(values[1]))];
   if (a === undefined || b === undefined) return list;

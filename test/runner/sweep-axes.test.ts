@@ -230,4 +230,10 @@ describe('varyText(axis): the --vary argument that gives the axis again', () => 
     );
     expect(varyText({ path: 'a', values: [1, 2, 3, 5] })).toBe('a=1,2,3,5');
   });
+
+  it('a mapping value as JSON (YAML too), which parses back to the same value', () => {
+    const axis = parseVary('warmup={time: 10},auto');
+    expect(varyText(axis)).toBe('warmup={"time":10},auto');
+    expect(parseVary(varyText(axis)).values).toEqual([{ time: 10 }, 'auto']);
+  });
 });

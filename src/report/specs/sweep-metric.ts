@@ -2,6 +2,7 @@
 // line through the means and a band for the 95% confidence interval. With several axes, the
 // first is on x and each combination of the others gets its own panel.
 import type { SweepResult } from '../input-types.js';
+import { axisValueText } from '../../runner/sweep-axes.js';
 import { metricName, metricUnit, valueAt } from '../metrics.js';
 import { shortPath } from '../sweep-headline.js';
 import {
@@ -43,8 +44,10 @@ export function sweepRows(sweep: SweepResult, metric: string): SweepRow[] {
   const rows: SweepRow[] = [];
   for (const point of sweep.points) {
     const raw = point.values[first.path];
-    const x = typeof raw === 'number' ? raw : String(raw);
-    const panel = others.map((a) => `${shortPath(a.path)} = ${String(point.values[a.path])}`).join(', ');
+    const x = typeof raw === 'number' ? raw : axisValueText(raw);
+    const panel = others
+      .map((a) => `${shortPath(a.path)} = ${axisValueText(point.values[a.path])}`)
+      .join(', ');
     for (const run of point.runs) {
       const e = valueAt(run.metrics, metric) as
         | { value: number | null; ci95: [number, number] | null }
