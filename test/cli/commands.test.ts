@@ -32,6 +32,19 @@ describe('orchlab commands', () => {
     );
   });
 
+  for (const command of ['compare', 'sweep']) {
+    it(`${command} names a missing <scenario> before a missing --policies (exit 2)`, async () => {
+      const bare = await runCli(command);
+      expect(bare.stderr).toBe("error: missing required argument 'scenario'\n(run with --help for usage)\n");
+      expect(bare.code).toBe(2);
+      const noPolicies = await runCli(command, 'scenarios/mmc.yaml');
+      expect(noPolicies.stderr).toBe(
+        "error: required option '--policies <list>' not specified\n(run with --help for usage)\n",
+      );
+      expect(noPolicies.code).toBe(2);
+    });
+  }
+
   it('validate accepts the bundled scenarios', async () => {
     const r = await runCli('validate', 'scenarios/mmc.yaml', 'scenarios/priority.yaml');
     expect(r.code).toBe(0);

@@ -3,6 +3,7 @@
 // one crashed.
 import type { Command } from 'commander';
 import { collect } from '../collect.js';
+import { requiredOption } from '../required-option.js';
 import { addExecutionOptions, type ExecutionFlags } from '../execution-options.js';
 import { formatOption, type OutputFlags } from '../output.js';
 
@@ -21,7 +22,8 @@ export function registerCompare(program: Command): void {
       'run several routing policies on the same replications and compare them with paired statistics',
     )
     .argument('<scenario>', 'scenario YAML file')
-    .requiredOption(
+    // Required: checked in the action (required-option.ts), after the <scenario> argument.
+    .option(
       '--policies <list>',
       'comma-separated policies, `all`, module paths, with parameters as name:param=value (e.g. power-of-d:d=3)',
     )
@@ -36,8 +38,11 @@ export function registerCompare(program: Command): void {
     .addOption(formatOption())
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
     .option('--report <file>', 'also write a self-contained HTML report (see `orchlab report`)');
-  addExecutionOptions(command).action(async (path: string, flags: CompareFlags, cmd: Command) => {
-    const { compareAction } = await import('../actions/compare.js');
-    await compareAction(path, flags, cmd);
-  });
+  addExecutionOptions(command).action(
+    async (path: string, flags: Omit<CompareFlags, 'policies'> & { policies?: string }, cmd: Command) => {
+      const policies = requiredOption(flags.policies, '--policies <list>', cmd);
+      const { compareAction } = await import('../actions/compare.js');
+      await compareAction(path, { ...flags, policies }, cmd);
+    },
+  );
 }

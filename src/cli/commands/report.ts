@@ -3,6 +3,7 @@
 // run result. A bad result file is an InputError naming it (exit code 2).
 import type { Command } from 'commander';
 import { quietOption } from '../output.js';
+import { requiredOption } from '../required-option.js';
 
 // Kept importable from here, where they used to live (the report command's tests import them).
 export { commandText, invocation } from '../invocation.js';
@@ -20,17 +21,12 @@ export function registerReport(program: Command): void {
       'write a self-contained HTML report (Vega-Lite charts, every figure with its CI) from a result JSON file',
     )
     .argument('<result>', 'result of `orchlab compare`, `sweep` or `run` with --format json')
-    // Required, but checked in the action: commander checks required options before arguments,
-    // so `orchlab report` alone would ask for --out before the missing <result>.
+    // Required: checked in the action (required-option.ts), after the <result> argument.
     .option('--out <file>', 'the HTML file to write (atomically)')
     .option('--svg <dir>', 'also write every chart as an SVG file in this folder')
     .addOption(quietOption())
     .action(async (path: string, flags: Partial<ReportFlags>, cmd: Command) => {
-      const { out } = flags;
-      if (out === undefined)
-        cmd.error("error: required option '--out <file>' not specified", {
-          code: 'commander.missingMandatoryOptionValue',
-        });
+      const out = requiredOption(flags.out, '--out <file>', cmd);
       const { reportAction } = await import('../actions/report.js');
       await reportAction(path, { ...flags, out }, cmd);
     });

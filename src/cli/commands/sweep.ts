@@ -3,6 +3,7 @@
 // failed (the others are still reported), 1 when one crashed.
 import { type Command, InvalidArgumentError } from 'commander';
 import { collect } from '../collect.js';
+import { requiredOption } from '../required-option.js';
 import { addExecutionOptions, type ExecutionFlags } from '../execution-options.js';
 import { formatOption, type OutputFlags } from '../output.js';
 
@@ -28,10 +29,8 @@ export function registerSweep(program: Command): void {
       'compare policies at every point of a grid of scenario values (the cross product of the --vary axes)',
     )
     .argument('<scenario>', 'scenario YAML file')
-    .requiredOption(
-      '--policies <list>',
-      'comma-separated policies, as for compare (e.g. jsq,power-of-d:d=3,random)',
-    )
+    // Required: checked in the action (required-option.ts), after the <scenario> argument.
+    .option('--policies <list>', 'comma-separated policies, as for compare (e.g. jsq,power-of-d:d=3,random)')
     .option(
       '--vary <path=values>',
       'an axis: path=from:to:step (inclusive) or path=a,b,c, e.g. workload.arrivals.rate=8:15.2:0.8 (repeatable)',
@@ -44,8 +43,11 @@ export function registerSweep(program: Command): void {
     .addOption(formatOption())
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout', outputPath)
     .option('--report <file>', 'also write a self-contained HTML report (see `orchlab report`)', outputPath);
-  addExecutionOptions(command).action(async (path: string, flags: SweepFlags, cmd: Command) => {
-    const { sweepAction } = await import('../actions/sweep.js');
-    await sweepAction(path, flags, cmd);
-  });
+  addExecutionOptions(command).action(
+    async (path: string, flags: Omit<SweepFlags, 'policies'> & { policies?: string }, cmd: Command) => {
+      const policies = requiredOption(flags.policies, '--policies <list>', cmd);
+      const { sweepAction } = await import('../actions/sweep.js');
+      await sweepAction(path, { ...flags, policies }, cmd);
+    },
+  );
 }
