@@ -236,6 +236,10 @@ const scenarioSpec = z.looseObject(
       }),
     rules: z.array(z.unknown()),
     queueing: z.looseObject({ discipline: text }),
+    // The re-run command names a module policy by this path; notes read the precision asked.
+    routing: z.looseObject({ policy: text }),
+    replications: z.union([whole, z.literal('auto')], { error: expecting("a whole number or 'auto'") }),
+    precision: num.optional(),
     // Read and checked by objective.ts, with its own messages.
     objective: z.unknown().optional(),
   },

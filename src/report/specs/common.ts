@@ -57,6 +57,50 @@ export function policyColor(policies: readonly string[]): Channel<'color'> {
   };
 }
 
+// Marks and dashes by policy besides colour, so policies stay apart for a reader who cannot tell
+// two colours apart, and in print: 8 shapes and 6 dash patterns, so (colour, shape) and (colour,
+// dash) pairs repeat only after 40 and 60 policies.
+const SHAPES = [
+  'circle',
+  'square',
+  'triangle-up',
+  'diamond',
+  'cross',
+  'triangle-down',
+  'triangle-left',
+  'triangle-right',
+];
+const DASHES = [
+  [1, 0],
+  [6, 3],
+  [2, 2],
+  [8, 3, 2, 3],
+  [4, 4],
+  [1, 4],
+];
+
+/** Point shape by policy; its legend merges with policyColor's (same field, title and labels). */
+export function policyShape(policies: readonly string[]): Channel<'shape'> {
+  return {
+    field: 'policy',
+    type: 'nominal',
+    title: 'policy',
+    scale: { domain: [...policies], range: policies.map((_, i) => SHAPES[i % SHAPES.length]!) },
+    legend: { symbolOpacity: 1, ...policyLabels(policies) },
+  };
+}
+
+/** Line dash by policy; its legend merges with policyColor's. */
+export function policyDash(policies: readonly string[]): Channel<'strokeDash'> {
+  return {
+    field: 'policy',
+    type: 'nominal',
+    title: 'policy',
+    scale: { domain: [...policies], range: policies.map((_, i) => DASHES[i % DASHES.length]!) },
+    legend: { symbolOpacity: 1, ...policyLabels(policies) },
+  };
+}
+
 /** A subtitle's lines, with the key to shortened policy labels (labels.ts) last when there is one. */
 export function withLabelKey(lines: readonly string[], policies: readonly string[]): string[] {
   const key = labelKey(policies);

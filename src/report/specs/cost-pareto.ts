@@ -13,6 +13,7 @@ import {
   pickOpacity,
   pickParam,
   policyColor,
+  policyShape,
   policyList,
   SCHEMA,
   type TopLevelSpec,
@@ -149,6 +150,7 @@ export function costParetoSpec(runs: readonly RunResult[], medium: Medium = 'pag
         y,
         color,
         stroke,
+        shape: policyShape(labels),
         fillOpacity: { condition: { test: 'datum.frontier', value: 1 }, value: 0 },
         opacity: pickOpacity(),
         tooltip: [

@@ -14,6 +14,8 @@ import {
   QUANTILE_MEAN_TOOLTIP,
   pickParam,
   policyColor,
+  policyDash,
+  policyShape,
   policyList,
   round4,
   SCHEMA,
@@ -82,6 +84,7 @@ export function responseCdfSpec(runs: readonly RunResult[], medium: Medium = 'pa
   const { replications, means } = cdfPoints(runs);
   const labels = runs.map((r) => r.policy.label);
   const color = policyColor(labels);
+  const shape = policyShape(labels);
   const x: Channel<'x'> = {
     field: 'seconds',
     type: 'quantitative',
@@ -122,7 +125,14 @@ export function responseCdfSpec(runs: readonly RunResult[], medium: Medium = 'pa
         data: { values: means },
         params: [pickParam],
         mark: { type: 'line', strokeWidth: 2 },
-        encoding: { x, y, color, opacity: pickOpacity(), order: { field: 'nines' } },
+        encoding: {
+          x,
+          y,
+          color,
+          strokeDash: policyDash(labels),
+          opacity: pickOpacity(),
+          order: { field: 'nines' },
+        },
       },
       {
         data: { values: replications },
@@ -131,6 +141,7 @@ export function responseCdfSpec(runs: readonly RunResult[], medium: Medium = 'pa
           x,
           y,
           color,
+          shape,
           opacity: pickOpacity(0.35, 0.02),
           tooltip: [
             { field: 'policy' },
@@ -147,6 +158,7 @@ export function responseCdfSpec(runs: readonly RunResult[], medium: Medium = 'pa
           x,
           y,
           color,
+          shape,
           opacity: pickOpacity(),
           tooltip: QUANTILE_MEAN_TOOLTIP,
         },

@@ -15,6 +15,7 @@ import {
   pickOpacity,
   pickParam,
   policyColor,
+  policyDash,
   policyList,
   SCHEMA,
   type TopLevelSpec,
@@ -117,6 +118,7 @@ export function sweepMetricSpec(
         x,
         y,
         color,
+        strokeDash: policyDash(policies),
         opacity: pickOpacity(),
         tooltip: [
           { field: 'policy' },
