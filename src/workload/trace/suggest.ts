@@ -175,6 +175,12 @@ function arrivalModel(input: SuggestInput): { arrivals: ArrivalSuggestion; text:
   const { rows, durationSeconds, interarrivalCv: cv } = input;
   const rate = durationSeconds > 0 ? rows / durationSeconds : 0;
   const cvText = cv === null ? 'undefined' : fmt(cv);
+  // One row, or every row at one time: no span, so no rate (a fit to it is refused at load).
+  if (durationSeconds <= 0)
+    return {
+      arrivals: { process: 'poisson', rate: 0 },
+      text: `The arrivals span 0 s (${rows === 1 ? 'one row' : `${rows} rows, all at one time`}): no rate to fit; replay the trace, or give arrivals by hand.`,
+    };
   const minutes = fullMinutes(input.ratePerMinute, durationSeconds);
   if (minutes.length >= 6) {
     const t = linearTrend(minutes);

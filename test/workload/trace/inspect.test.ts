@@ -53,6 +53,13 @@ describe('inspectTrace', () => {
       null,
       [1],
     ]);
+    expect(s.suggestion.text).toBe(
+      'The arrivals span 0 s (one row): no rate to fit; replay the trace, or give arrivals by hand.',
+    );
+    writeTrace('same.csv', [7, 7, 7]);
+    expect(inspectTrace({ file: 'same.csv' }, tmp.dir).suggestion.text).toMatch(
+      /^The arrivals span 0 s \(3 rows, all at one time\): no rate to fit/,
+    );
   });
 
   it('inspectTrace(Poisson arrivals) suggests poisson at the measured rate', () => {
