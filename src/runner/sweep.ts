@@ -25,7 +25,7 @@ import type { Executor } from './executor.js';
 import { entryParams } from './policy-spec.js';
 import { MAX_HEATMAP_AGENTS } from './run-scenario.js';
 import type { SweepAxis } from './sweep-axes.js';
-import { crossProduct, overlaps } from './sweep-axes.js';
+import { axisValueText, crossProduct, overlaps } from './sweep-axes.js';
 
 export const SWEEP_FORMAT = 'orchlab.sweep/1';
 
@@ -47,7 +47,7 @@ export interface SweepResult {
 
 function varyText(values: Record<string, unknown>): string {
   return Object.entries(values)
-    .map(([path, v]) => `--vary ${path}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .map(([path, v]) => `--vary ${path}=${axisValueText(v)}`)
     .join(' ');
 }
 
