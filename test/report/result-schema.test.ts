@@ -64,6 +64,7 @@ function draw(doc: Json): { html: string; words: string[] } {
     page.model.headline.title,
     ...page.model.headline.sentences,
     page.reproduce ?? '',
+    ...page.model.runNotes,
     ...page.figures.map((f) => `${f.point} ${f.policy} ${f.name}`),
   ];
   return { html: renderReportHtml(page, NO_BUNDLES), words };
@@ -219,6 +220,44 @@ const EDITS: Record<string, (parent: Json, key: string | number) => void> = {
   '-1': (p, k) => (p[k] = -1),
   '1.5': (p, k) => (p[k] = 1.5),
 };
+
+/** Drawn, or refused at load: never another error, and no `undefined` or `NaN` on the page. */
+function refusedOrDrawn(doc: Json, path: (string | number)[], how: string): void {
+  const d = edited(doc, (c) =>
+    EDITS[how]!(
+      path.slice(0, -1).reduce((n: Json, k) => n[k], c),
+      path.at(-1)!,
+    ),
+  );
+  let drawn: { words: string[] };
+  try {
+    drawn = draw(d);
+  } catch (err) {
+    if (err instanceof InputError) return;
+    throw new Error(`${how} at ${path.join('.')}: ${String(err)}`);
+  }
+  for (const w of drawn.words) expect(w, `${how} at ${path.join('.')}`).not.toMatch(/undefined|NaN/);
+}
+
+// Every edit of every field outside the figures (the scenario, policies, axes, failures, best,
+// paired, notes' fields), tried one by one: the fields read once each, where a random sample
+// could miss one. The figures, many and alike, are sampled by the property below.
+describe('one field outside the figures deleted, nulled or of another type: refused or drawn, every one tried', () => {
+  for (const kind of ['compare', 'sweep', 'run'] as const) {
+    it(`in a ${kind} result`, () => {
+      const doc = { compare, sweep, run }[kind];
+      // Of alike items, the first one's fields: a compare's first run, a sweep's first point.
+      const firstRun = (p: (string | number)[]) => {
+        const i = p.indexOf('runs');
+        return (i === -1 || p[i + 1] === 0) && (p[0] !== 'points' || p[1] === undefined || p[1] === 0);
+      };
+      const structure = paths(doc).filter(
+        (p) => !p.includes('metrics') && !p.includes('timeline') && firstRun(p),
+      );
+      for (const path of structure) for (const how of Object.keys(EDITS)) refusedOrDrawn(doc, path, how);
+    });
+  }
+});
 
 describe('one field deleted, nulled or of another type, anywhere: refused (exit 2) or drawn, never a crash', () => {
   for (const kind of ['compare', 'sweep', 'run'] as const) {
