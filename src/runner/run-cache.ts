@@ -22,8 +22,13 @@ import type { ReplicationSummary } from './run-result.js';
 import { isPolicyPath } from './user-policy.js';
 import { isMapping } from '../is-mapping.js';
 
-/** The file layout: orchlab.cache/1 had no checksum (its files are now misses, then rewritten). */
-export const CACHE_FORMAT = 'orchlab.cache/2';
+/**
+ * The file layout, and the revision of what a run gives for the same inputs: a file of another
+ * format is a miss, then rewritten. Bump it when runs of the same inputs change (VERSION stays
+ * 0.1.0 between releases). /1 had no checksum; /2's runs predate workloadEnded and skippedRows
+ * and read traces as they no longer are (a CSV row with an extra field, the first row's unit).
+ */
+export const CACHE_FORMAT = 'orchlab.cache/3';
 
 /** Scenario fields that only say how many replications to run. */
 const NOT_IN_KEY = new Set(['replications', 'precision', 'maxReplications', 'description', '$schema']);
@@ -189,7 +194,7 @@ const isSummary = shape(
 
 /**
  * A cache file, one line of JSON:
- * `{"format":"orchlab.cache/2","orchlab":VERSION,"key":KEY,"checksum":SHA256,"summary":{...}}`
+ * `{"format":"orchlab.cache/3","orchlab":VERSION,"key":KEY,"checksum":SHA256,"summary":{...}}`
  * where `checksum` is the SHA-256 (hex) of the canonical JSON (canonicalJson) of `summary` as
  * stored, its non-finite numbers tagged `{"$number":"NaN"}`. `summary` keeps the run's own field
  * order, so a hit gives the same bytes as the run.

@@ -147,8 +147,8 @@ describe('parseResult(text, file) rejects bad input with a message naming the fi
     expect(failure('{"format": "orchlab.conformance/1", "failed": 0}')).toBe(
       `r.json: format orchlab.conformance/1 is a conformance result (orchlab conformance --format json); ${tail}`,
     );
-    expect(failure('{"format": "orchlab.cache/2"}')).toBe(
-      `r.json: format orchlab.cache/2 is an entry of orchlab's run cache (--cache); ${tail}`,
+    expect(failure('{"format": "orchlab.cache/3"}')).toBe(
+      `r.json: format orchlab.cache/3 is an entry of orchlab's run cache (--cache); ${tail}`,
     );
     expect(failure('{"format": "orchlab.constructor/1"}')).toMatch(
       /^r\.json: format 'orchlab\.constructor\/1' is not an orchlab result; expected one of/,

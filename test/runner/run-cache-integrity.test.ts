@@ -109,6 +109,13 @@ describe('--cache: a damaged entry is a miss, recomputed and rewritten', () => {
         return { ...file, format: 'orchlab.cache/1', checksum: checksumOf(file.summary) };
       },
     ],
+    [
+      'a file of /2 (runs from before workloadEnded and the stricter trace reading), checksum and all',
+      (file) => {
+        file.summary.metrics!.responseTime.mean = 123;
+        return { ...file, format: 'orchlab.cache/2', checksum: checksumOf(file.summary) };
+      },
+    ],
   ];
   for (const [name, damage] of cases)
     it(`${name}: the output is a fresh run's bytes`, async () => {
@@ -133,7 +140,7 @@ describe('the cache file', () => {
     const file = JSON.parse(text) as { summary: unknown } & Record<string, unknown>;
     expect(Object.keys(file)).toEqual(['format', 'orchlab', 'key', 'checksum', 'summary']);
     expect(file).toMatchObject({ format: CACHE_FORMAT, orchlab: VERSION, key });
-    expect(CACHE_FORMAT).toBe('orchlab.cache/2');
+    expect(CACHE_FORMAT).toBe('orchlab.cache/3');
     expect(file.checksum).toBe(checksumOf(file.summary));
     // NaN is stored tagged, and the checksum covers the tag.
     expect(text).toContain('"affinityHitRate":{"$number":"NaN"}');
