@@ -2,11 +2,12 @@
 // normalized scenario carries the seed and replication count). Policy labels map back to
 // `--policies` entries: `power-of-d(d=3)` → `power-of-d:d=3`. A user policy loaded from a module
 // appears under its name; a run that ran records the module's path in its scenario (routing.policy),
-// which the entry then uses. A policy whose every run failed left no path: reproduceNote says so.
+// which the entry then uses. A policy left out for failed runs left no path: reproduceNote says so.
 import { routingPolicyNames } from '../policies/routing/index.js';
 import type { RunResult } from '../runner/run-result.js';
 import { varyText } from '../runner/sweep-axes.js';
 import { isPolicyPath } from '../runner/user-policy.js';
+import { commandText } from '../cli/invocation.js';
 import type { ReportModel } from './report-model.js';
 import { listText } from './words.js';
 
@@ -43,20 +44,25 @@ function entries(model: ReportModel): { entries: string[]; unknownModules: strin
   return { entries: [...new Set(labels.map((l) => byLabel.get(l)!))], unknownModules };
 }
 
-/** The command that re-runs the result, writing it to `<scenario>.json`. */
+/**
+ * The command that re-runs the result, writing it to `<scenario>.json`; arguments a shell would
+ * split or strip (a mapping on an axis, a path with a space) are quoted, so it can be pasted.
+ */
 export function reproduceCommand(model: ReportModel): string {
   const file = `${model.scenario.replace(/[^A-Za-z0-9._-]+/g, '-')}.yaml`;
-  if (model.kind === 'run') return `orchlab run ${file} --format json --out ${model.scenario}.json`;
+  const out = ['--format', 'json', '--out', `${model.scenario}.json`];
+  if (model.kind === 'run') return commandText(['orchlab', 'run', file, ...out]);
   const policies = entries(model).entries.join(',');
   if (model.kind === 'compare')
-    return `orchlab compare ${file} --policies ${policies} --format json --out ${model.scenario}.json`;
-  const vary = model.sweep!.axes.map((a) => `--vary ${varyText(a)}`);
-  return `orchlab sweep ${file} --policies ${policies} ${vary.join(' ')} --format json --out ${model.scenario}.json`;
+    return commandText(['orchlab', 'compare', file, '--policies', policies, ...out]);
+  const vary = model.sweep!.axes.flatMap((a) => ['--vary', varyText(a)]);
+  return commandText(['orchlab', 'sweep', file, '--policies', policies, ...vary, ...out]);
 }
 
 /**
- * What the re-run command cannot say by itself: a policy from a module whose runs all failed is
- * named, not given by its path (the result does not record it). Undefined when nothing is missing.
+ * What the re-run command cannot say by itself: a policy from a module that was left out (some of
+ * its runs failed, so none is in the result) is named, not given by its path (the result does not
+ * record it). Undefined when nothing is missing.
  */
 export function reproduceNote(model: ReportModel): string | undefined {
   if (model.kind === 'run') return undefined;
@@ -65,7 +71,7 @@ export function reproduceNote(model: ReportModel): string | undefined {
   const one = unknown.length === 1;
   return (
     `${listText(unknown)} came from ${one ? 'a policy module' : 'policy modules'} whose path the result does not record ` +
-    `(${one ? 'its runs' : 'their runs'} failed): in --policies, give ${one ? "the module's path" : "each module's path"} ` +
+    `(${one ? 'it was' : 'they were'} left out, as some of ${one ? 'its' : 'their'} runs failed): in --policies, give ${one ? "the module's path" : "each module's path"} ` +
     `in place of ${one ? 'its name' : 'the name'}, or the command stops with "unknown policy".`
   );
 }

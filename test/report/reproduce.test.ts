@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundles } from '../../src/report/bundles.js';
@@ -8,7 +9,7 @@ import { reportPage } from '../../src/report/write-report.js';
 import { runComparison } from '../../src/runner/compare.js';
 import { executeInProcess } from '../../src/runner/executor.js';
 import { preloadPolicies } from '../../src/runner/resolve-policy.js';
-import { compareResult, smallScenario, sweepResult } from './support/results.js';
+import { compareResult, smallScenario, sweepOf, sweepResult } from './support/results.js';
 
 describe('policyEntry(label)', () => {
   it('turns a comparison label back into a --policies entry', () => {
@@ -23,6 +24,20 @@ describe('reproduceCommand(model)', () => {
     expect(reproduceCommand(reportModel(await compareResult(), 'r.json'))).toBe(
       'orchlab compare report-small.yaml --policies sed,jsq,least-cost,random --format json --out report-small.json',
     );
+  });
+
+  it('quotes what a shell would split or strip: pasted, the shell gives back the same arguments', async () => {
+    const sweep = await sweepOf(
+      ['warmup={time: 10},auto'],
+      ['jsq', 'random'],
+      ['replications=2', 'stop.completed=600'],
+    );
+    const command = reproduceCommand(reportModel(sweep, 's.json'));
+    expect(command).toContain(`--vary 'warmup={"time":10},auto'`);
+    const args = execFileSync('sh', ['-c', `printf '%s\\n' ${command}`], { encoding: 'utf8' })
+      .trimEnd()
+      .split('\n');
+    expect(args[args.indexOf('--vary') + 1]).toBe('warmup={"time":10},auto');
   });
 
   it('re-runs a sweep with one --vary per axis', async () => {
@@ -49,7 +64,7 @@ describe('reproduceCommand(model) with policy modules', () => {
       `orchlab compare report-small.yaml --policies jsq,fails-every-other-run,${recorded} --format json --out report-small.json`,
     );
     expect(reproduceNote(model)).toBe(
-      'fails-every-other-run came from a policy module whose path the result does not record (its runs failed): ' +
+      'fails-every-other-run came from a policy module whose path the result does not record (it was left out, as some of its runs failed): ' +
         'in --policies, give the module\'s path in place of its name, or the command stops with "unknown policy".',
     );
     const text = renderReportHtml(reportPage(c, { command: 'c' }), loadBundles());
