@@ -84,7 +84,9 @@ export class TraceWorkload implements Workload {
   private readonly skipBadRows: boolean;
   /** Rows skipped here (a class the scenario lacks), beside those the reader skipped. */
   private classSkipped = 0;
-  private readonly classReasons: string[] = [];
+  /** The first skip reasons, the reader's and ours, in file order; `readerSeen` of the reader's taken. */
+  private readonly reasons: string[] = [];
+  private readerSeen = 0;
   private count = 0;
 
   constructor(scenario: Scenario, seed: number, replication: number) {
@@ -130,8 +132,15 @@ export class TraceWorkload implements Workload {
 
   /** Bad rows skipped so far (rows read, with skipBadRows), or none. */
   skipped(): SkippedRows {
-    const reasons = [...this.reader.skipReasons, ...this.classReasons].slice(0, KEEP_REASONS);
-    return { rows: this.reader.skipped + this.classSkipped, reasons };
+    this.takeReaderReasons();
+    return { rows: this.reader.skipped + this.classSkipped, reasons: [...this.reasons] };
+  }
+
+  /** The reader's reasons not yet taken: rows it skipped before the row it last gave. */
+  private takeReaderReasons(): void {
+    const theirs = this.reader.skipReasons;
+    while (this.readerSeen < theirs.length && this.reasons.length < KEEP_REASONS)
+      this.reasons.push(theirs[this.readerSeen++]!);
   }
 
   /**
@@ -144,7 +153,9 @@ export class TraceWorkload implements Workload {
       const message = `${this.file}:${row.line}: class '${row.cls}' is not a class of the scenario (classes: ${this.classNames.join(', ')})`;
       if (!this.skipBadRows) throw new InputError(message);
       this.classSkipped++;
-      if (this.classReasons.length < KEEP_REASONS) this.classReasons.push(message);
+      // The reader's reasons for rows before this one come first.
+      this.takeReaderReasons();
+      if (this.reasons.length < KEEP_REASONS) this.reasons.push(message);
     }
     return undefined;
   }

@@ -57,6 +57,12 @@ describe('rows a replay skips', () => {
     );
   });
 
+  it('keeps the reasons in file order, a class the scenario lacks before a malformed row', () => {
+    const trace = 'time,size,kind\n0,1,zzz\n1,1,a\n2,,a\n3,1,a\n';
+    const [first] = runScenario(replay(trace, ', skipBadRows: true')).replicationResults;
+    expect(first!.skippedRows?.reasons.map((m) => /t\.csv:(\d+):/.exec(m)![1])).toEqual(['2', '4']);
+  });
+
   it('are counted under bootstrap resampling too, and said once in a comparison', async () => {
     const s = replay(TRACE, ', skipBadRows: true, resample: bootstrap, blockSeconds: 1');
     expect(runScenario(s).replicationResults.map((x) => x.skippedRows?.rows)).toEqual([2, 2]);
