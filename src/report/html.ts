@@ -165,14 +165,14 @@ function failureList(failures: readonly Failure[]): string {
 /** At most this many run notes are listed; a sweep of many points says how many more. */
 const MAX_RUN_NOTES = 12;
 
-/** PRECISION NOT MET and WARM-UP AT LIMIT, as the tables print them. */
+/** PRECISION NOT MET, WARM-UP AT LIMIT, WORKLOAD ENDED and SKIPPED ROWS, as the tables print them. */
 function runNotes(notes: readonly string[]): string {
   if (notes.length === 0) return '';
   const shown = notes.slice(0, MAX_RUN_NOTES).map((n) => `<li>${esc(n)}</li>`);
   const more = notes.length - MAX_RUN_NOTES;
   if (more > 0)
     shown.push(
-      `<li>… and ${more} more like these (the JSON says it run by run: precisionMet, warmupCut.atLimit).</li>`,
+      `<li>… and ${more} more like these (the JSON says it run by run: precisionMet, warmupCut.atLimit, workloadEnded, skippedRows).</li>`,
     );
   return `<ul class="warnings" id="run-notes">${shown.join('')}</ul>`;
 }

@@ -59,8 +59,9 @@ export interface ReportModel {
    */
   readonly ranked: readonly string[];
   /**
-   * What the tables print under replications: auto and warmup: auto, run by run: PRECISION NOT MET
-   * (with the replications needed) and WARM-UP AT LIMIT, a sweep's naming its point.
+   * What the tables print about the runs: PRECISION NOT MET (with the replications needed) under
+   * replications: auto, WARM-UP AT LIMIT under warmup: auto, WORKLOAD ENDED and SKIPPED ROWS for
+   * replays; a sweep's naming its point.
    */
   readonly runNotes: readonly string[];
   /** Under warmup: auto, where each run's replications were cut (point '' outside sweeps). */

@@ -10,7 +10,8 @@ import { axisValueText } from '../runner/sweep-axes.js';
 
 /** `path = value` for every axis of a point, e.g. `workload.arrivals.rate = 20`. */
 export function pointLabel(sweep: SweepResult, values: Readonly<Record<string, unknown>>): string {
-  return sweep.axes.map((a) => `${shortPath(a.path)} = ${axisValueText(values[a.path])}`).join(', ');
+  const paths = sweep.axes.map((a) => a.path);
+  return sweep.axes.map((a) => `${shortPath(a.path, paths)} = ${axisValueText(values[a.path])}`).join(', ');
 }
 
 /**
@@ -25,8 +26,16 @@ export function axisValuesText(values: readonly unknown[]): string {
 }
 
 /** The last segment of a scenario path: `workload.arrivals.rate` → `rate`. */
-export function shortPath(path: string): string {
-  return path.slice(path.lastIndexOf('.') + 1);
+export function shortPath(path: string, among: readonly string[] = []): string {
+  const parts = path.split('.');
+  for (let n = 1; n < parts.length; n++) {
+    // `0.count` says less than `agents.0.count`: a suffix starts with a name.
+    if (/^\d+$/.test(parts[parts.length - n]!)) continue;
+    const tail = parts.slice(-n).join('.');
+    // Unambiguous among the axes: no other path ends with it (`stop.completed`, `warmup.completed`).
+    if (!among.some((p) => p !== path && (p === tail || p.endsWith(`.${tail}`)))) return tail;
+  }
+  return path;
 }
 
 /** At most this many points (or runs of them) are listed in a sentence; the rest are counted. */
@@ -59,7 +68,7 @@ export function pointsText(
     }
     const shown = parts.slice(0, MAX_LISTED);
     const more = parts.slice(MAX_LISTED).reduce((n, p) => n + p.points, 0);
-    return `${shortPath(axis.path)} = ${shown.map((p) => p.text).join(', ')}${more > 0 ? `, … and ${count(more, 'more point')}` : ''}`;
+    return `${shortPath(axis.path, [axis.path])} = ${shown.map((p) => p.text).join(', ')}${more > 0 ? `, … and ${count(more, 'more point')}` : ''}`;
   }
   const labels = points.map((p) => pointLabel(sweep, p.values));
   const more = labels.length - MAX_LISTED;

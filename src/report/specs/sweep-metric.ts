@@ -42,12 +42,13 @@ export function sweepRows(sweep: SweepResult, metric: string): SweepRow[] {
   const bounds = metricBounds(metric);
   const [first, ...others] = sweep.axes;
   if (first === undefined) return [];
+  const axisPaths = sweep.axes.map((a) => a.path);
   const rows: SweepRow[] = [];
   for (const point of sweep.points) {
     const raw = point.values[first.path];
     const x = typeof raw === 'number' ? raw : axisValueText(raw);
     const panel = others
-      .map((a) => `${shortPath(a.path)} = ${axisValueText(point.values[a.path])}`)
+      .map((a) => `${shortPath(a.path, axisPaths)} = ${axisValueText(point.values[a.path])}`)
       .join(', ');
     for (const run of point.runs) {
       const e = valueAt(run.metrics, metric) as
@@ -144,7 +145,12 @@ export function sweepMetricSpec(
     sweep.axes.length > 1
       ? `, one panel per value of ${sweep.axes
           .slice(1)
-          .map((a) => shortPath(a.path))
+          .map((a) =>
+            shortPath(
+              a.path,
+              sweep.axes.map((x) => x.path),
+            ),
+          )
           .join(' and ')}`
       : '';
   const description = `Line chart of ${metricName(metric)}${unit === '' ? '' : ` (${unit})`} against ${axis}${span} for ${policyList(policies)}, ${meanWords(runs)}${rows.some((r) => r.lo !== null) ? ' with a 95% confidence band' : ''}${panels}.`;
