@@ -2,6 +2,7 @@
 // sparkline, and the suggested synthetic model.
 import type { TraceStats } from '../workload/trace/index.js';
 import { formatTable, num } from './format-table.js';
+import { count } from './plural.js';
 
 const blocks = '▁▂▃▄▅▆▇█';
 
@@ -49,7 +50,8 @@ export function formatTraceStats(s: TraceStats): string {
     `${pad('gap CV')}${fixed(s.interarrivalCv, 6)} (population; ${s.zeroGaps} zero gaps)`,
     `${pad('work')}${num(s.workPerSecond)} units/s`,
   ];
-  if (s.skipped > 0) head.push(`${pad('skipped')}${s.skipped} bad rows (first: ${s.skipReasons[0] ?? '?'})`);
+  if (s.skipped > 0)
+    head.push(`${pad('skipped')}${count(s.skipped, 'bad row')} (first: ${s.skipReasons[0] ?? '?'})`);
   const table = formatTable(
     ['column', 'mean', 'p50', 'p99', 'min', 'max', 'cv'],
     Object.entries(s.sizes).map(([name, c]) => [

@@ -23,11 +23,11 @@ export const messages = {
   notObject: (file: string) => `${file}: not an orchlab result (the JSON is not an object); ${expected}`,
   noFormat: (file: string) => `${file}: not an orchlab result (no "format" field); ${expected}`,
   notAResult: (file: string, format: string, what: string) =>
-    `${file}: format ${format} is ${what}; report reads results of run, compare and sweep (written with --format json)`,
+    `${file}: format '${format}' is ${what}; expected a result of run, compare or sweep (written with --format json)`,
   wrongFormat: (file: string, format: string) =>
     `${file}: format '${format}' is not an orchlab result; ${expected}`,
   unknownVersion: (file: string, format: string, known: string, orchlab: string) =>
-    `${file}: format ${format} is a version this orchlab (${orchlab}) does not know; it reads ${known}. ` +
+    `${file}: format '${format}' is a version this orchlab (${orchlab}) does not know; it reads ${known}. ` +
     'Use the orchlab version that wrote the file, or re-run the experiment.',
   invalid: (file: string, format: string, problems: readonly string[]) =>
     `${file}: not a valid ${format} result:\n${problems.map((p) => `  ${p}`).join('\n')}`,

@@ -1,5 +1,6 @@
-// A sweep's headline: the objective's winner at every point, grouped by policy, e.g.
-// "sed wins at 4 of 5 points (rate = 10, 15, 20, 22); jsq at 1 (rate = 24)".
+// A sweep's headline: the policy that leads on the objective at the most points, and at how many
+// its lead is significant ("sed leads on p99 response time at 4 of 5 points (significantly at 3
+// of 4)"), then the points each policy leads, as ranges of one axis's values (rate = 10–22).
 import type { Headline } from './headline.js';
 import { headline, objectiveText, windowCaution } from './headline.js';
 import { count } from '../cli/plural.js';
@@ -154,6 +155,8 @@ export function sweepHeadline(sweep: SweepResult, objective: Objective): Headlin
   const title =
     wins === k
       ? `${policy} wins on ${name} at ${at}`
-      : `${policy} leads on ${name} at ${at} (significantly at ${wins} of ${k})`;
+      : wins === 0
+        ? `${policy} leads on ${name} at ${at}, not significantly at any`
+        : `${policy} leads on ${name} at ${at} (significantly at ${wins} of ${k})`;
   return { title, sentences, winner: policy! };
 }

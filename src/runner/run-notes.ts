@@ -41,7 +41,7 @@ export function precisionNotes(runs: readonly RunResult[], where = ''): string[]
     const asked = r.scenarioSpec.precision;
     const target = r.replicationsTarget === undefined ? '' : `, about ${r.replicationsTarget} needed`;
     return [
-      `PRECISION NOT MET: ${r.policy.label}${where}: mean response ${r.replications < 2 ? 'with no interval' : `±${Number.isFinite(half) ? percent(half) : '?'}`} after ${count(r.replications, 'replication')}, asked ±${percent(asked)}${target} (raise maxReplications)`,
+      `PRECISION NOT MET: ${r.policy.label}${where}: mean response ${r.replications < 2 ? 'with no interval' : `±${Number.isFinite(half) ? percent(half) : '?'}`} after ${count(r.replications, 'replication')}, asked ±${Number.isFinite(asked) ? percent(asked) : '?'}${target} (raise maxReplications)`,
     ];
   });
 }

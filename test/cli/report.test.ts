@@ -36,7 +36,7 @@ describe('orchlab report RESULT --out FILE [--svg DIR]', () => {
     writeFileSync(join(dir, 'bad.json'), '{"format": "orchlab.run/7"}');
     await expect(report(join(dir, 'bad.json'), '--out', join(dir, 'x.html'))).rejects.toThrow(InputError);
     await expect(report(join(dir, 'bad.json'), '--out', join(dir, 'x.html'))).rejects.toThrow(
-      `${join(dir, 'bad.json')}: format orchlab.run/7 is a version`,
+      `${join(dir, 'bad.json')}: format 'orchlab.run/7' is a version`,
     );
   });
 });

@@ -4,7 +4,7 @@ import { headline, objectiveText, percent, rank } from '../../src/report/headlin
 import type { SweepResult } from '../../src/report/input-types.js';
 import { DEFAULT_OBJECTIVE } from '../../src/report/objective.js';
 import { sweepHeadline } from '../../src/report/sweep-headline.js';
-import { compareResult, sweepResult } from './support/results.js';
+import { compareResult, sweepOf, sweepResult } from './support/results.js';
 
 const p99 = (r: { metrics: { responseTime: { p99: { value: number | null } } } }) =>
   r.metrics.responseTime.p99.value!;
@@ -104,6 +104,17 @@ describe('headline(runs, objective)', () => {
 });
 
 describe('sweepHeadline(sweep, objective)', () => {
+  it('says a lead significant at no point in so many words (not "significantly at 0 of 3")', async () => {
+    const sweep = await sweepOf(
+      ['seed=1,2,3'],
+      ['jsq', 'least-work-left'],
+      ['replications=2', 'stop.completed=600', 'warmup.completed=60'],
+    );
+    expect(sweepHeadline(sweep, DEFAULT_OBJECTIVE).title).toBe(
+      'least-work-left leads on p99 response time at every point, not significantly at any',
+    );
+  });
+
   it('counts the points each policy leads, and at how many of them the lead is significant', async () => {
     const sweep = await sweepResult();
     const perPoint = sweep.points.map((p) => headline(p.runs, DEFAULT_OBJECTIVE));

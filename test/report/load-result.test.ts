@@ -140,15 +140,15 @@ describe('parseResult(text, file) rejects bad input with a message naming the fi
   });
 
   it("orchlab's other JSON (trace inspect, conformance, the run cache) is named as what it is", () => {
-    const tail = 'report reads results of run, compare and sweep (written with --format json)';
+    const tail = 'expected a result of run, compare or sweep (written with --format json)';
     expect(failure('{"format": "orchlab.trace/1", "rows": 12031}')).toBe(
-      `r.json: format orchlab.trace/1 is a trace inspect result (orchlab trace inspect --format json); ${tail}`,
+      `r.json: format 'orchlab.trace/1' is a trace inspect result (orchlab trace inspect --format json); ${tail}`,
     );
     expect(failure('{"format": "orchlab.conformance/1", "failed": 0}')).toBe(
-      `r.json: format orchlab.conformance/1 is a conformance result (orchlab conformance --format json); ${tail}`,
+      `r.json: format 'orchlab.conformance/1' is a conformance result (orchlab conformance --format json); ${tail}`,
     );
     expect(failure('{"format": "orchlab.cache/3"}')).toBe(
-      `r.json: format orchlab.cache/3 is an entry of orchlab's run cache (--cache); ${tail}`,
+      `r.json: format 'orchlab.cache/3' is an entry of orchlab's run cache (--cache); ${tail}`,
     );
     expect(failure('{"format": "orchlab.constructor/1"}')).toMatch(
       /^r\.json: format 'orchlab\.constructor\/1' is not an orchlab result; expected one of/,
@@ -158,7 +158,7 @@ describe('parseResult(text, file) rejects bad input with a message naming the fi
   it('a malformed version of a result format is a version this orchlab does not know', () => {
     for (const format of ['orchlab.compare/1.1', 'orchlab.compare/v2', 'orchlab.compare/', 'orchlab.compare'])
       expect(failure(JSON.stringify({ format }))).toBe(
-        `r.json: format ${format} is a version this orchlab (${VERSION}) does not know; it reads orchlab.compare/1. ` +
+        `r.json: format '${format}' is a version this orchlab (${VERSION}) does not know; it reads orchlab.compare/1. ` +
           'Use the orchlab version that wrote the file, or re-run the experiment.',
       );
   });
@@ -166,7 +166,7 @@ describe('parseResult(text, file) rejects bad input with a message naming the fi
   it('a format version this orchlab does not know', () => {
     const text = good.replace('"format":"orchlab.compare/1"', '"format":"orchlab.compare/2"');
     expect(failure(text)).toMatch(
-      /^r\.json: format orchlab\.compare\/2 is a version this orchlab \(.+\) does not know; it reads orchlab\.compare\/1\./,
+      /^r\.json: format 'orchlab\.compare\/2' is a version this orchlab \(.+\) does not know; it reads orchlab\.compare\/1\./,
     );
   });
 

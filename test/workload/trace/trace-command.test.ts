@@ -101,7 +101,7 @@ describe('orchlab trace inspect', () => {
       inspectTrace({ file: 'skip.csv', skipBadRows: true, rateScale: 2 }, tmp.dir),
     );
     expect(text).toContain('(csv, time unit s, rate scale 2)');
-    expect(text).toContain(`skipped     1 bad rows (first: skip.csv:3: 'size' is not a number: "oops")`);
+    expect(text).toContain(`skipped     1 bad row (first: skip.csv:3: 'size' is not a number: "oops")`);
   });
 
   it('trace inspect FILE --preset mooncake --format json prints orchlab.trace/1', async () => {
