@@ -2,6 +2,7 @@
 // in the order of the column mapping. A malformed record carries an `error` instead of failing,
 // so the reader can skip it; an empty file or a header that lacks a mapped column throws.
 import { InputError } from '../../errors.js';
+import { jsonSyntaxError } from '../../io/json-syntax.js';
 import { splitCsvRecord } from './csv.js';
 import type { LineReader } from './line-reader.js';
 import type { TraceField } from './row.js';
@@ -103,11 +104,13 @@ export function jsonlSource(file: string, lines: LineReader, mapping: Mapping, o
     try {
       value = JSON.parse(text);
     } catch (err) {
-      return {
-        line,
-        values: [],
-        error: `invalid JSON (${err instanceof Error ? err.message : String(err)})${notJsonLinesHint(text, origin)}`,
-      };
+      // Where and why, in words (JSON.parse quotes the text and gives no column).
+      const fault = jsonSyntaxError(Buffer.from(text, 'utf8'));
+      const why =
+        fault === undefined
+          ? (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ')
+          : `${fault.reason}, at column ${fault.column}`;
+      return { line, values: [], error: `invalid JSON (${why})${notJsonLinesHint(text, origin)}` };
     }
     if (Array.isArray(value)) {
       return { line, values: [], error: `expected a JSON object, not an array: ${JSON_LINES}` };

@@ -200,7 +200,11 @@ describe('TraceReader on bad traces', () => {
     ];
     for (const [spec, origin] of cases) {
       const message = failure(spec).message;
-      expect(message).toMatch(new RegExp(`${spec.file}:1: invalid JSON \\(Unexpected token`));
+      expect(message).toMatch(
+        new RegExp(
+          `${spec.file}:1: invalid JSON \\(found '(TIMESTAMP|time)' where a value should be, at column 1\\)`,
+        ),
+      );
       expect(message.endsWith(`${hint(origin)}${spec.skipBadRows === true ? ')' : ''}`), message).toBe(true);
     }
   });
