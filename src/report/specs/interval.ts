@@ -48,9 +48,13 @@ export interface Interval {
   readonly cutHi?: string;
 }
 
-/** 4 significant digits, trailing zeros dropped, with a true minus sign (as d3's `.4~g`). */
+/**
+ * 4 significant digits, trailing zeros dropped, with a true minus sign (as d3's `.4~g`); a whole
+ * number (a count) in full, as the tables print it.
+ */
 export function fmt4(x: number): string {
-  return String(Number(x.toPrecision(4))).replace('-', '−');
+  const text = Number.isInteger(x) && Math.abs(x) < 1e15 ? String(x) : String(Number(x.toPrecision(4)));
+  return text.replace('-', '−');
 }
 
 function cutWords(lo: string | undefined, hi: string | undefined): string {

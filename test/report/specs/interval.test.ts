@@ -111,6 +111,10 @@ describe('metricBounds(metric), fmt4(x) and meanWords(runs)', () => {
     expect(metricBounds('somethingElse')).toBeUndefined();
   });
 
+  it('fmt4 gives a whole number (a count) in full, as the tables do', () => {
+    expect([fmt4(19366), fmt4(-12031), fmt4(19366.4)]).toEqual(['19366', '−12031', '19370']);
+  });
+
   it('fmt4 gives 4 significant digits with a true minus', () => {
     expect([fmt4(22.8349), fmt4(-8.3431), fmt4(0.000123456), fmt4(3)]).toEqual([
       '22.83',
