@@ -12,7 +12,7 @@ import { cachingExecutor } from '../runner/run-cache.js';
 import { InputError, PolicyError } from '../errors.js';
 import { type ExecutionFlags, RunsFailed } from './execution-options.js';
 import { heardInterrupt, INTERRUPTED_EXIT_CODE, withInterrupt } from './interrupt.js';
-import { count } from './plural.js';
+import { count } from '../plural.js';
 import { createProgress, renderSummary } from './progress.js';
 import { positiveSeconds, wholeNumber } from './scenario-input.js';
 

@@ -14,7 +14,7 @@ import {
   warmupCutSpread,
 } from '../runner/run-notes.js';
 import { ciRange, formatTable, num, withHalfWidth } from './format-table.js';
-import { count } from './plural.js';
+import { count } from '../plural.js';
 import { pairCount } from '../analysis/compare-runs.js';
 
 /** Hit-rate columns shown only when some run has them (affinity keys, prefix caches). */

@@ -13,7 +13,7 @@ import {
   skippedRowsNotes,
 } from '../runner/run-notes.js';
 import { ciRange, formatTable, num } from './format-table.js';
-import { count } from './plural.js';
+import { count } from '../plural.js';
 
 export function formatRun(r: RunResult): string {
   const ci = (e: MaybeEstimate) => ciRange(e.ci95, r.replications);

@@ -10,7 +10,7 @@ import {
   skippedRowsNotes,
 } from '../runner/run-notes.js';
 import { formatTable, withHalfWidth } from './format-table.js';
-import { count } from './plural.js';
+import { count } from '../plural.js';
 
 /** A point's values as the table's notes and messages write them: `workload.arrivals.rate=8 agents.0.count=16`. */
 export function pointText(values: Readonly<Record<string, unknown>>): string {

@@ -2,7 +2,7 @@
 // sparkline, and the suggested synthetic model.
 import type { TraceStats } from '../workload/trace/index.js';
 import { formatTable, num } from './format-table.js';
-import { count } from './plural.js';
+import { count } from '../plural.js';
 
 const blocks = '▁▂▃▄▅▆▇█';
 

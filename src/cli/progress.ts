@@ -3,7 +3,7 @@
 // stderr is a terminal and --quiet is not given; the one-line summary after the runs is printed
 // unless --quiet.
 import type { RunProgress } from '../runner/auto-replications.js';
-import { count } from './plural.js';
+import { count } from '../plural.js';
 
 const REDRAW_SECONDS = 0.1;
 

@@ -4,7 +4,7 @@
 import { pairCount } from '../analysis/compare-runs.js';
 import { type PairedDifference, pairedDifference } from '../analysis/paired.js';
 import { num } from '../cli/format-table.js';
-import { count } from '../cli/plural.js';
+import { count } from '../plural.js';
 import { isWindowTotal } from '../metrics/window-totals.js';
 import type { RunResult } from '../runner/run-result.js';
 import { estimateOf, metricName, metricUnit, perReplication, figureValue } from './metrics.js';

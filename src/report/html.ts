@@ -3,7 +3,7 @@
 // CI and of the paired differences, and how it was made (command, version, seed, scenario YAML).
 // Pure: the page's parts and the bundle texts in, HTML out. No external URL is referenced.
 import { num } from '../cli/format-table.js';
-import { count } from '../cli/plural.js';
+import { count } from '../plural.js';
 import { ONE_REPLICATION, tasks } from '../runner/run-notes.js';
 import { BROWSER_SCRIPT } from './browser-script.js';
 import type { Bundles } from './bundles.js';

@@ -2,7 +2,7 @@
 // the workload (arrival process, rate, task classes and sizes), the offered load and how the run
 // stops. Pure; numbers come from the normalized scenario the result carries.
 import { num } from '../cli/format-table.js';
-import { count } from '../cli/plural.js';
+import { count } from '../plural.js';
 import { meanRate } from '../workload/arrivals.js';
 import { meanOf } from '../workload/distributions.js';
 import type { ArrivalSpec, Scenario, SizeDist } from '../workload/scenario-schema.js';

@@ -3,7 +3,7 @@
 // of 4)"), then the points each policy leads, as ranges of one axis's values (rate = 10–22).
 import type { Headline } from './headline.js';
 import { headline, objectiveText, windowCaution } from './headline.js';
-import { count } from '../cli/plural.js';
+import { count } from '../plural.js';
 import type { SweepPoint, SweepResult } from './input-types.js';
 import { metricName } from './metrics.js';
 import type { Objective } from './objective.js';

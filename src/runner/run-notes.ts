@@ -3,7 +3,7 @@
 // limit), workloads that ran out before the stop, a replay's skipped rows, and where a failed
 // run can be found again. Pure text from results; the terminal tables
 // (src/cli/format-*.ts) and the HTML report (src/report) both print it.
-import { count } from '../cli/plural.js';
+import { count } from '../plural.js';
 import type { PolicyFailure } from './compare.js';
 import type { RunResult } from './run-result.js';
 

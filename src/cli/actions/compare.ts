@@ -6,7 +6,7 @@ import { checkDistinctPolicies } from '../../runner/distinct-policies.js';
 import { preloadPolicies } from '../../runner/resolve-policy.js';
 import type { CompareFlags } from '../commands/compare.js';
 import { executeRuns, failedRunsError, failureExitCode } from '../execution.js';
-import { count } from '../plural.js';
+import { count } from '../../plural.js';
 import { formatCompare } from '../format-compare.js';
 import { checkOutputs } from '../output.js';
 import { emitWithReport } from '../emit-with-report.js';

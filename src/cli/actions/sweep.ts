@@ -16,7 +16,7 @@ import type { Scenario } from '../../workload/scenario-schema.js';
 import type { SweepFlags } from '../commands/sweep.js';
 import { executeRuns, type FailedRun, failedRunsError, failureExitCode } from '../execution.js';
 import { formatSweep, pointText } from '../format-sweep.js';
-import { count } from '../plural.js';
+import { count } from '../../plural.js';
 import { checkOutputs } from '../output.js';
 import { emitWithReport } from '../emit-with-report.js';
 import { scenarioFromFlags } from '../scenario-input.js';
