@@ -79,26 +79,25 @@ const DASHES = [
   [1, 4],
 ];
 
-/** Point shape by policy; its legend merges with policyColor's (same field, title and labels). */
-export function policyShape(policies: readonly string[]): Channel<'shape'> {
+/** A policy channel over `range` (cycled), whose legend merges with policyColor's (same field, title and labels). */
+function byPolicy<T>(policies: readonly string[], range: readonly T[]) {
   return {
     field: 'policy',
-    type: 'nominal',
+    type: 'nominal' as const,
     title: 'policy',
-    scale: { domain: [...policies], range: policies.map((_, i) => SHAPES[i % SHAPES.length]!) },
+    scale: { domain: [...policies], range: policies.map((_, i) => range[i % range.length]!) },
     legend: { symbolOpacity: 1, ...policyLabels(policies) },
   };
 }
 
-/** Line dash by policy; its legend merges with policyColor's. */
+/** Point shape by policy. */
+export function policyShape(policies: readonly string[]): Channel<'shape'> {
+  return byPolicy(policies, SHAPES);
+}
+
+/** Line dash by policy. */
 export function policyDash(policies: readonly string[]): Channel<'strokeDash'> {
-  return {
-    field: 'policy',
-    type: 'nominal',
-    title: 'policy',
-    scale: { domain: [...policies], range: policies.map((_, i) => DASHES[i % DASHES.length]!) },
-    legend: { symbolOpacity: 1, ...policyLabels(policies) },
-  };
+  return byPolicy(policies, DASHES);
 }
 
 /** A subtitle's lines, with the key to shortened policy labels (labels.ts) last when there is one. */
