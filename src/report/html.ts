@@ -212,7 +212,8 @@ function warmupSection(model: ReportModel): string {
 }
 
 function chartSection(c: ReportChart): string {
-  return `<section class="chart" id="chart-${c.id}"><h2>${esc(c.heading)}</h2><div class="vis" id="vis-${c.id}" data-chart="${c.id}"></div></section>`;
+  const hint = c.hint === undefined ? '' : `<p class="hint">${esc(c.hint)}</p>`;
+  return `<section class="chart" id="chart-${c.id}"><h2>${esc(c.heading)}</h2><div class="vis" id="vis-${c.id}" data-chart="${c.id}"></div>${hint}</section>`;
 }
 
 function facts(page: ReportPage): string {

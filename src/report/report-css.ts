@@ -19,6 +19,7 @@ nav ol { columns: 2; font-size: 14px; padding-left: 20px; }
 .chart { margin: 28px 0; }
 .vis { min-height: 120px; }
 .note { color: var(--muted); font-size: 14px; }
+.hint { color: var(--muted); font-size: 12px; margin: 2px 0 0; }
 .error { color: #b91c1c; font-weight: 600; }
 code, pre { font: 13px/1.45 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; }
 pre { background: #f7f7f8; border: 1px solid var(--rule); padding: 10px 12px; overflow-x: auto; white-space: pre-wrap; }

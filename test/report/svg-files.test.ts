@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentHeatmapSpec } from '../../src/report/specs/agent-heatmap.js';
-import { LEGEND_HINT } from '../../src/report/specs/common.js';
+import { LEGEND_HINT, QUANTILE_HINT } from '../../src/report/specs/common.js';
 import { quantileBarsSpec } from '../../src/report/specs/quantile-bars.js';
 import { timelineSpec } from '../../src/report/specs/timeline.js';
 import { writeReport } from '../../src/report/write-report.js';
@@ -76,11 +76,18 @@ describe('SVG files carry no hints meant for the interactive page', () => {
     expect(page.params[0]!.bind).toMatchObject({ input: 'select' });
   });
 
-  it('page specs keep the legend hint, file specs leave it out', async () => {
+  it('the legend hint is said under each chart on the page (hidden in print), in no chart itself', async () => {
     const runs = (await compareResult()).runs;
-    expect(subtitle(timelineSpec(runs))).toContain(LEGEND_HINT);
-    expect(subtitle(timelineSpec(runs, 0, 'file'))).not.toContain('Click');
-    expect(subtitle(quantileBarsSpec(runs))).toContain('Click a legend entry to show only that quantile.');
-    expect(subtitle(quantileBarsSpec(runs, 'file'))).not.toContain('Click');
+    expect(subtitle(timelineSpec(runs))).not.toContain('Click');
+    expect(subtitle(quantileBarsSpec(runs))).not.toContain('Click');
+    const dir = mkdtempSync(join(tmpdir(), 'orchlab-hint-'));
+    await writeReport(await compareResult(), join(dir, 'r.html'), { command: 'test' });
+    const html = readFileSync(join(dir, 'r.html'), 'utf8');
+    expect(html).toContain(
+      `<div class="vis" id="vis-timeline" data-chart="timeline"></div><p class="hint">${LEGEND_HINT}</p>`,
+    );
+    expect(html).toContain(`<p class="hint">${QUANTILE_HINT}</p>`);
+    // The print style hides .hint.
+    expect(html).toMatch(/@media print \{[^]*?\.hint[,\s]/);
   });
 });

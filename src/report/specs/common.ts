@@ -119,16 +119,13 @@ export function policyList(policies: readonly string[]): string {
  */
 export type Medium = 'page' | 'file';
 
-/** The legend hint as a subtitle line on the page; nothing in a file. */
-export function legendHint(medium: Medium): string[] {
-  return medium === 'page' ? [LEGEND_HINT] : [];
-}
-
 /** The legend selection: click a policy to show only it, shift-click to add, double-click to reset. */
 export const PICK = 'pick';
 export const pickParam: Param = { name: PICK, select: { type: 'point', fields: ['policy'] }, bind: 'legend' };
+/** Under a chart on the page (not in print, not in its SVG file): how its legend picks. */
 export const LEGEND_HINT =
   'Click a legend entry to show only that policy (shift-click adds more, double-click resets).';
+export const QUANTILE_HINT = 'Click a legend entry to show only that quantile.';
 
 /** Full opacity for the picked policies (all of them when nothing is picked), `off` for the rest. */
 export function pickOpacity(on = 1, off = 0.07): Channel<'opacity'> {

@@ -8,8 +8,6 @@ import {
   CONFIG,
   logAxis,
   type LayerSpec,
-  legendHint,
-  type Medium,
   pickOpacity,
   pickParam,
   policyColor,
@@ -94,7 +92,7 @@ export function hasCosts(runs: readonly RunResult[]): boolean {
   return runs.some((r) => (r.metrics.cost.value ?? 0) !== 0);
 }
 
-export function costParetoSpec(runs: readonly RunResult[], medium: Medium = 'page'): TopLevelSpec {
+export function costParetoSpec(runs: readonly RunResult[]): TopLevelSpec {
   const rows = costRows(runs);
   const frontier = rows.filter((r) => r.frontier).sort((a, b) => a.cost - b.cost);
   const log = wantsLog(rows.map((r) => r.p99));
@@ -176,7 +174,7 @@ export function costParetoSpec(runs: readonly RunResult[], medium: Medium = 'pag
       subtitle: withLabelKey(
         [
           'Filled points and the dashed line: the Pareto frontier (no policy is both cheaper and faster).',
-          [intervalSentence(costIntervals(runs), 'Whiskers'), ...legendHint(medium)].join(' '),
+          intervalSentence(costIntervals(runs), 'Whiskers'),
         ],
         labels,
       ),

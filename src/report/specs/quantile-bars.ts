@@ -6,7 +6,6 @@ import {
   type Channel,
   CONFIG,
   logAxis,
-  type Medium,
   type Param,
   QUANTILE_MEAN_TOOLTIP,
   SCHEMA,
@@ -57,7 +56,7 @@ export function byP99(runs: readonly RunResult[]): string[] {
   return [...runs].sort((a, b) => p99(a) - p99(b)).map((r) => r.policy.label);
 }
 
-export function quantileBarsSpec(runs: readonly RunResult[], medium: Medium = 'page'): TopLevelSpec {
+export function quantileBarsSpec(runs: readonly RunResult[]): TopLevelSpec {
   const rows = barRows(runs);
   const log = wantsLog(rows.map((r) => r.seconds));
   const order = byP99(runs);
@@ -83,7 +82,7 @@ export function quantileBarsSpec(runs: readonly RunResult[], medium: Medium = 'p
       subtitle: withLabelKey(
         [
           `Bars: ${meanWords(runs)}. ${intervalSentence(rows, 'Whiskers')}`,
-          `${log ? 'Log scale: the policies differ by more than 20×. ' : ''}Ordered by p99.${medium === 'page' ? ' Click a legend entry to show only that quantile.' : ''}`,
+          `${log ? 'Log scale: the policies differ by more than 20×. ' : ''}Ordered by p99.`,
         ],
         order,
       ),

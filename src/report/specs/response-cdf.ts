@@ -8,8 +8,6 @@ import {
   logAxis,
   type Channel,
   finite,
-  legendHint,
-  type Medium,
   pickOpacity,
   QUANTILE_MEAN_TOOLTIP,
   pickParam,
@@ -80,7 +78,7 @@ export function cdfPoints(runs: readonly RunResult[]): { replications: CdfPoint[
   return { replications, means };
 }
 
-export function responseCdfSpec(runs: readonly RunResult[], medium: Medium = 'page'): TopLevelSpec {
+export function responseCdfSpec(runs: readonly RunResult[]): TopLevelSpec {
   const { replications, means } = cdfPoints(runs);
   const labels = runs.map((r) => r.policy.label);
   const color = policyColor(labels);
@@ -112,7 +110,6 @@ export function responseCdfSpec(runs: readonly RunResult[], medium: Medium = 'pa
         [
           'Approximated from quantiles: dots are each replication’s p50, p90, p95, p99 and p99.9;',
           'the line joins their means across replications (between quantiles it is interpolated, not measured).',
-          ...legendHint(medium),
         ],
         labels,
       ),

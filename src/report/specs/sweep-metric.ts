@@ -10,8 +10,6 @@ import {
   CONFIG,
   logAxis,
   type LayerSpec,
-  legendHint,
-  type Medium,
   pickOpacity,
   pickParam,
   policyColor,
@@ -67,11 +65,7 @@ export function sweepRows(sweep: SweepResult, metric: string): SweepRow[] {
   return rows;
 }
 
-export function sweepMetricSpec(
-  sweep: SweepResult,
-  metric = 'responseTime.p99',
-  medium: Medium = 'page',
-): TopLevelSpec {
+export function sweepMetricSpec(sweep: SweepResult, metric = 'responseTime.p99'): TopLevelSpec {
   const rows = sweepRows(sweep, metric);
   const axis = sweep.axes[0]?.path ?? '';
   const numeric = rows.every((r) => typeof r.x === 'number');
@@ -132,10 +126,7 @@ export function sweepMetricSpec(
   ];
   const title = {
     text: `${metricName(metric)} across the sweep of ${axis}`,
-    subtitle: withLabelKey(
-      [`Line: ${meanWords(runs)}. ${intervalSentence(rows, 'Band')}`, ...legendHint(medium)],
-      policies,
-    ),
+    subtitle: withLabelKey([`Line: ${meanWords(runs)}. ${intervalSentence(rows, 'Band')}`], policies),
   };
   const span =
     numeric && xs.length > 0

@@ -7,8 +7,6 @@ import {
   CONFIG,
   finite,
   type LayerSpec,
-  legendHint,
-  type Medium,
   pickOpacity,
   pickParam,
   policyColor,
@@ -68,11 +66,7 @@ export function symlogTicks(max: number): number[] {
   return ticks;
 }
 
-export function timelineSpec(
-  runs: readonly RunResult[],
-  replication = 0,
-  medium: Medium = 'page',
-): TopLevelSpec {
+export function timelineSpec(runs: readonly RunResult[], replication = 0): TopLevelSpec {
   const { rows, warmup } = timelineRows(runs, replication);
   const maxWaiting = Math.max(0, ...rows.map((r) => r.waiting ?? 0));
   const labels = runs.map((r) => r.policy.label);
@@ -102,7 +96,6 @@ export function timelineSpec(
       subtitle: withLabelKey(
         [
           'Time averages per bucket; dashed lines: end of warm-up (earlier figures are left out of every statistic).',
-          ...legendHint(medium),
         ],
         labels,
       ),
