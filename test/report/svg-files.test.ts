@@ -88,6 +88,6 @@ describe('SVG files carry no hints meant for the interactive page', () => {
     );
     expect(html).toContain(`<p class="hint">${QUANTILE_HINT}</p>`);
     // The print style hides .hint.
-    expect(html).toMatch(/@media print \{[^]*?\.hint[,\s]/);
+    expect(html).toMatch(/@media print \{[\s\S]*?\.hint[,\s]/);
   });
 });
