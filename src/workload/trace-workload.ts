@@ -3,7 +3,6 @@
 // size, tokens, key, priority, deadline and prefix blocks. Replications replay the trace
 // identically (only service noise and policy choices vary) unless `resample: bootstrap` asks for
 // block-bootstrap resamples, which hold the trace in memory.
-import { InputError } from '../errors.js';
 import type { TaskTable } from '../model/task-table.js';
 import { makeStream } from '../sim/rng.js';
 import type { ReplaySpec, Scenario } from './scenario-schema.js';
@@ -69,8 +68,6 @@ function bootstrapRows(
   return out;
 }
 
-const KEEP_REASONS = 5;
-
 export class TraceWorkload implements Workload {
   private readonly reader: TraceReader;
   private readonly rows: TraceRow[] | undefined;
@@ -80,32 +77,21 @@ export class TraceWorkload implements Workload {
   private readonly classNames: string[];
   private readonly keys = new Map<string, number>();
   private readonly noise: ServiceNoise;
-  private readonly file: string;
-  private readonly skipBadRows: boolean;
-  /** Rows skipped here (a class the scenario lacks), beside those the reader skipped. */
-  private classSkipped = 0;
-  /** The first skip reasons, the reader's and ours, in file order; `readerSeen` of the reader's taken. */
-  private readonly reasons: string[] = [];
-  private readerSeen = 0;
   private count = 0;
 
   constructor(scenario: Scenario, seed: number, replication: number) {
     const spec = scenario.workload.trace;
     if (spec === undefined) throw new Error('a trace workload needs workload.trace (a bug if seen here)');
-    this.file = spec.file;
-    this.skipBadRows = spec.skipBadRows === true;
     const scale = replayRateScale(scenario, spec);
     this.classNames = scenario.workload.classes.map((c) => c.name);
     this.classIndex = new Map(this.classNames.map((n, i) => [n, i]));
     this.noise = new ServiceNoise(scenario, seed, replication);
-    this.reader = new TraceReader(readerSpec(spec, scale), '.');
+    // A row of a class the scenario lacks is a bad row: an error naming it, or skipped and counted.
+    this.reader = new TraceReader(readerSpec(spec, scale), '.', { classes: this.classNames });
     if (spec.resample === 'bootstrap') {
-      const kept: TraceRow[] = [];
-      for (let row = this.good(this.reader.next()); row !== undefined; row = this.good(this.reader.next()))
-        kept.push(row);
-      this.rows = bootstrapRows(kept, spec.blockSeconds, seed, replication);
+      this.rows = bootstrapRows([...this.reader], spec.blockSeconds, seed, replication);
       this.current = this.rows[0];
-    } else this.current = this.good(this.reader.next());
+    } else this.current = this.reader.next();
   }
 
   nextTime(): number {
@@ -114,7 +100,7 @@ export class TraceWorkload implements Workload {
 
   fill(tasks: TaskTable, id: number): void {
     const row = this.current!;
-    // good() let through only rows of a known class.
+    // The reader lets through only rows of a known class.
     const cls = row.cls === undefined ? 0 : this.classIndex.get(row.cls)!;
     tasks.arrival[id] = row.time;
     tasks.cls[id] = cls;
@@ -127,37 +113,12 @@ export class TraceWorkload implements Workload {
     tasks.prefix[id] = row.prefix;
     tasks.seq[id] = this.count++;
     tasks.noise[id] = this.noise.next();
-    this.current = this.rows !== undefined ? this.rows[++this.at] : this.good(this.reader.next());
+    this.current = this.rows !== undefined ? this.rows[++this.at] : this.reader.next();
   }
 
   /** Bad rows skipped so far (rows read, with skipBadRows), or none. */
   skipped(): SkippedRows {
-    this.takeReaderReasons();
-    return { rows: this.reader.skipped + this.classSkipped, reasons: [...this.reasons] };
-  }
-
-  /** The reader's reasons not yet taken: rows it skipped before the row it last gave. */
-  private takeReaderReasons(): void {
-    const theirs = this.reader.skipReasons;
-    while (this.readerSeen < theirs.length && this.reasons.length < KEEP_REASONS)
-      this.reasons.push(theirs[this.readerSeen++]!);
-  }
-
-  /**
-   * `row`, or the first after it whose class the scenario has: a row of another class is an
-   * error (file, line, the classes there are) or, with skipBadRows, skipped and counted.
-   */
-  private good(first: TraceRow | undefined): TraceRow | undefined {
-    for (let row = first; row !== undefined; row = this.reader.next()) {
-      if (row.cls === undefined || this.classIndex.has(row.cls)) return row;
-      const message = `${this.file}:${row.line}: class '${row.cls}' is not a class of the scenario (classes: ${this.classNames.join(', ')})`;
-      if (!this.skipBadRows) throw new InputError(message);
-      this.classSkipped++;
-      // The reader's reasons for rows before this one come first.
-      this.takeReaderReasons();
-      if (this.reasons.length < KEEP_REASONS) this.reasons.push(message);
-    }
-    return undefined;
+    return { rows: this.reader.skipped, reasons: [...this.reader.skipReasons] };
   }
 
   private intern(key: string): number {

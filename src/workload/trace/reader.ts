@@ -15,6 +15,8 @@ export interface TraceReaderOptions {
   readonly chunkSize?: number;
   /** How many skip reasons to keep. Default 5. */
   readonly keepReasons?: number;
+  /** The classes a row may name (a replay's scenario classes); a row naming another is a bad row. */
+  readonly classes?: readonly string[];
 }
 
 export class TraceReader {
@@ -23,6 +25,7 @@ export class TraceReader {
   private readonly source: RecordSource;
   private readonly parser: RowParser;
   private readonly keepReasons: number;
+  private readonly classes: ReadonlySet<string> | undefined;
   private skippedRows = 0;
   private readonly reasons: string[] = [];
   /** Rows read ahead: the first row (read at construction), or every row with sort: true. */
@@ -39,6 +42,7 @@ export class TraceReader {
   constructor(spec: TraceSpec, baseDir: string, options: TraceReaderOptions = {}) {
     this.trace = resolveTraceSpec(spec, baseDir);
     this.keepReasons = options.keepReasons ?? 5;
+    this.classes = options.classes === undefined ? undefined : new Set(options.classes);
     try {
       // A folder was refused by resolveTraceSpec, before its missing extension was read.
       this.lines = new LineReader(this.trace.path, options.chunkSize);
@@ -145,6 +149,14 @@ export class TraceReader {
         continue;
       }
       this.last = row;
+      const cls = row.fields.cls;
+      if (this.classes !== undefined && cls !== undefined && !this.classes.has(cls)) {
+        this.bad(
+          row.line,
+          `class '${cls}' is not a class of the scenario (classes: ${[...this.classes].join(', ')})`,
+        );
+        continue;
+      }
       return row;
     }
     return undefined;
