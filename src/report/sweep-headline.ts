@@ -4,6 +4,7 @@
 import type { Headline } from './headline.js';
 import { headline, objectiveText, windowCaution } from './headline.js';
 import { count } from '../plural.js';
+import { consecutiveRuns, runParts } from './words.js';
 import type { SweepPoint, SweepResult } from './input-types.js';
 import { metricName } from './metrics.js';
 import type { Objective } from './objective.js';
@@ -59,14 +60,13 @@ export function pointsText(
     const index = new Map(of.map((p, i) => [p, i]));
     const at = points.map((p) => index.get(p)!).sort((a, b) => a - b);
     const value = (i: number) => axisValueText(of[i]!.values[axis.path]);
-    const parts: { text: string; points: number }[] = [];
-    for (let i = 0; i < at.length; ) {
-      let j = i;
-      while (j + 1 < at.length && at[j + 1] === at[j]! + 1) j++;
-      if (j - i >= 2) parts.push({ text: `${value(at[i]!)}–${value(at[j]!)}`, points: j - i + 1 });
-      else for (let k = i; k <= j; k++) parts.push({ text: value(at[k]!), points: 1 });
-      i = j + 1;
-    }
+    const parts = consecutiveRuns(at).flatMap((r) =>
+      runParts(
+        r,
+        (a, b) => ({ text: `${value(a)}–${value(b)}`, points: b - a + 1 }),
+        (i) => ({ text: value(i), points: 1 }),
+      ),
+    );
     const shown = parts.slice(0, MAX_LISTED);
     const more = parts.slice(MAX_LISTED).reduce((n, p) => n + p.points, 0);
     return `${shortPath(axis.path, [axis.path])} = ${shown.map((p) => p.text).join(', ')}${more > 0 ? `, … and ${count(more, 'more point')}` : ''}`;
