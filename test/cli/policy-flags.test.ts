@@ -7,6 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { positiveSeconds, wholeNumber } from '../../src/cli/scenario-input.js';
 import { FAST, runCli, SMALL } from '../support/run-cli.js';
 
+/** run's power-of-d with d = 3 given by --set, as JSON: what `--policy power-of-d:d=3` must equal. */
+const RUN_POD_D3 = [
+  'run',
+  SMALL,
+  '--policy',
+  'power-of-d',
+  '--set',
+  'routing.d=3',
+  '--format',
+  'json',
+  ...FAST,
+];
+
 /** The small fixture with `policy: power-of-d` and `d: 5` in the file. */
 function pod5File(): string {
   const file = join(mkdtempSync(join(tmpdir(), 'orchlab-')), 'pod5.yaml');
@@ -19,17 +32,7 @@ function pod5File(): string {
 describe("run's --policy with parameters, written as a --policies entry", () => {
   it('--policy power-of-d:d=3 runs as --policy power-of-d --set routing.d=3, byte for byte', async () => {
     const entry = await runCli('run', SMALL, '--policy', 'power-of-d:d=3', '--format', 'json', ...FAST);
-    const sets = await runCli(
-      'run',
-      SMALL,
-      '--policy',
-      'power-of-d',
-      '--set',
-      'routing.d=3',
-      '--format',
-      'json',
-      ...FAST,
-    );
+    const sets = await runCli(...RUN_POD_D3);
     expect(entry.code).toBe(0);
     expect(JSON.parse(entry.stdout).policy.params.d).toBe(3);
     expect(entry.stdout).toBe(sets.stdout);
@@ -99,17 +102,7 @@ describe('--set routing.* with compare and sweep', () => {
     expect(r.stderr).toContain(
       '--set routing.d=3: compare and sweep take policy parameters in the --policies entry',
     );
-    const run = await runCli(
-      'run',
-      SMALL,
-      '--policy',
-      'power-of-d',
-      '--set',
-      'routing.d=3',
-      '--format',
-      'json',
-      ...FAST,
-    );
+    const run = await runCli(...RUN_POD_D3);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).policy.params.d).toBe(3);
   });
