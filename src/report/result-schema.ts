@@ -8,12 +8,13 @@
 // replication had no value of, and ci95 [v, v] over one replication).
 import { z } from 'zod';
 import { MAX_AGENTS } from '../workload/scenario-schema.js';
+import { count } from '../plural.js';
 
 /** A short, one-line description of a JSON value for messages: `"wide"`, `null`, `an object`. */
 export function describeValue(x: unknown): string {
   if (x === undefined) return 'nothing';
   if (x === null) return 'null';
-  if (Array.isArray(x)) return `an array of ${x.length} item${x.length === 1 ? '' : 's'}`;
+  if (Array.isArray(x)) return `an array of ${count(x.length, 'item')}`;
   if (typeof x === 'object') return 'an object';
   if (typeof x === 'string') return JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x);
   return String(x);
@@ -69,7 +70,7 @@ export function issueText(iss: z.core.$ZodRawIssue): string | undefined {
       const [word, sign] = iss.code === 'too_small' ? ['least', '>'] : ['most', '<'];
       const limit = iss.code === 'too_small' ? iss.minimum : iss.maximum;
       if (iss.origin === 'array')
-        return `expected at ${word} ${limit} item${Number(limit) === 1 ? '' : 's'}, found ${Array.isArray(iss.input) ? iss.input.length : describeValue(iss.input)}`;
+        return `expected at ${word} ${count(Number(limit), 'item')}, found ${Array.isArray(iss.input) ? iss.input.length : describeValue(iss.input)}`;
       return `expected a number ${sign}${iss.inclusive ? '=' : ''} ${limit}, ${found}`;
     }
     default:
