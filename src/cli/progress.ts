@@ -4,6 +4,7 @@
 // unless --quiet.
 import type { RunProgress } from '../runner/auto-replications.js';
 import { count } from '../plural.js';
+import { createStageLine } from './stage-line.js';
 
 const REDRAW_SECONDS = 0.1;
 
@@ -71,7 +72,7 @@ export function createProgress(sink: ProgressSink, drawBar: boolean, now: () => 
   const started = now();
   let last: RunProgress = { done: 0, total: 0, cached: 0, failed: 0, events: 0, running: 0 };
   let drawnAt = Number.NEGATIVE_INFINITY;
-  let drawn = false;
+  const line = createStageLine(sink, drawBar);
   return {
     update(p) {
       last = p;
@@ -79,12 +80,10 @@ export function createProgress(sink: ProgressSink, drawBar: boolean, now: () => 
       const t = now();
       if (t - drawnAt < REDRAW_SECONDS && p.done !== p.total) return;
       drawnAt = t;
-      drawn = true;
-      sink.write(`\r\x1b[K${renderProgress(p, t - started)}`);
+      line.show(renderProgress(p, t - started));
     },
     finish() {
-      if (drawn) sink.write('\r\x1b[K');
-      drawn = false;
+      line.clear();
       return last;
     },
     elapsedSeconds: () => now() - started,

@@ -1,7 +1,7 @@
-// One status line on stderr for work that cannot report its share as it goes (reading and parsing
-// a large result, drawing its charts): each stage replaces the last, and the line is cleared when
-// the work is over. Drawn only when stderr is a terminal and --quiet is not given, as the runs'
-// progress bar is (progress.ts).
+// One status line on stderr, redrawn in place and cleared when the work is over: the runs'
+// progress bar (progress.ts) and the stages of work that cannot report its share as it goes
+// (reading and parsing a large result, drawing its charts). Drawn only when stderr is a terminal
+// and --quiet is not given.
 import type { ProgressSink } from './progress.js';
 
 export interface StageLine {
