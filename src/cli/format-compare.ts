@@ -3,16 +3,7 @@
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { CompareResult } from '../runner/compare.js';
 import type { RunResult } from '../runner/run-result.js';
-import {
-  failedRunText,
-  ONE_REPLICATION,
-  precisionNotes,
-  warmupNotes,
-  workloadEndedNotes,
-  skippedRowsNotes,
-  tasks,
-  warmupCutSpread,
-} from '../runner/run-notes.js';
+import { failedRunText, ONE_REPLICATION, tasks, warmupCutSpread, runNotes } from '../runner/run-notes.js';
 import { ciRange, formatTable, num, withHalfWidth } from './format-table.js';
 import { count } from '../plural.js';
 import { pairCount } from '../analysis/compare-runs.js';
@@ -79,13 +70,7 @@ export function formatCompare(c: CompareResult): string {
       "rejected and cost are totals over each run's own window, which warmup: auto cuts at its own point: " +
         'they are not compared (no *, no paired difference); costPerTask in the JSON is the fair figure to compare.',
     );
-  for (const note of [
-    ...precisionNotes(c.runs),
-    ...warmupNotes(c.runs),
-    ...workloadEndedNotes(c.runs),
-    ...skippedRowsNotes(c.runs),
-  ])
-    parts.push('', note);
+  for (const note of runNotes(c.runs)) parts.push('', note);
   for (const f of c.failures) parts.push('', `FAILED ${f.policy} (${failedRunText(f)}): ${f.error}`);
   return parts.join('\n');
 }

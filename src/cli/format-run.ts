@@ -4,13 +4,10 @@ import type { RunResult } from '../runner/run-result.js';
 import { isPolicyPath } from '../runner/user-policy.js';
 import {
   ONE_REPLICATION,
-  precisionNotes,
   tasks,
   type WarmupCutSpread,
   warmupCutSpread,
-  warmupNotes,
-  workloadEndedNotes,
-  skippedRowsNotes,
+  runNotes,
 } from '../runner/run-notes.js';
 import { ciRange, formatTable, num } from './format-table.js';
 import { count } from '../plural.js';
@@ -68,13 +65,7 @@ export function formatRun(r: RunResult): string {
   if (r.replications < 2) parts.push('', `${ONE_REPLICATION}.`);
   const cut = warmupCutSpread(r);
   if (cut !== undefined) parts.push('', warmupCutLine(cut));
-  for (const note of [
-    ...precisionNotes([r]),
-    ...warmupNotes([r]),
-    ...workloadEndedNotes([r]),
-    ...skippedRowsNotes([r]),
-  ])
-    parts.push('', note);
+  for (const note of runNotes([r])) parts.push('', note);
   parts.push('', `digest ${r.digest}`);
   return parts.join('\n');
 }

@@ -2,13 +2,7 @@
 // mean response time with their 95% CI half-widths; * marks the best policy at the point.
 import type { SweepPoint, SweepResult } from '../runner/sweep.js';
 import { axisValueText } from '../runner/sweep-axes.js';
-import {
-  failedRunText,
-  precisionNotes,
-  warmupNotes,
-  workloadEndedNotes,
-  skippedRowsNotes,
-} from '../runner/run-notes.js';
+import { failedRunText, runNotes } from '../runner/run-notes.js';
 import { formatTable, withHalfWidth } from './format-table.js';
 import { count } from '../plural.js';
 
@@ -55,13 +49,7 @@ export function formatSweep(s: SweepResult): string {
       parts.push('', `FAILED point ${where}: ${point.error}`);
       continue;
     }
-    for (const note of [
-      ...precisionNotes(point.runs, ` at ${where}`),
-      ...warmupNotes(point.runs, ` at ${where}`),
-      ...workloadEndedNotes(point.runs, ` at ${where}`),
-      ...skippedRowsNotes(point.runs, ` at ${where}`),
-    ])
-      parts.push('', note);
+    for (const note of runNotes(point.runs, ` at ${where}`)) parts.push('', note);
     for (const f of point.failures)
       parts.push('', `FAILED ${f.policy} at ${where} (${failedRunText(f)}): ${f.error}`);
   }

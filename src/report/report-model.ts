@@ -4,14 +4,7 @@
 import { InputError } from '../errors.js';
 import { COMPARED_METRICS, comparedMetrics } from '../runner/compare.js';
 import type { RunResult } from '../runner/run-result.js';
-import {
-  precisionNotes,
-  skippedRowsNotes,
-  type WarmupCutSpread,
-  warmupCutSpread,
-  warmupNotes,
-  workloadEndedNotes,
-} from '../runner/run-notes.js';
+import { type WarmupCutSpread, warmupCutSpread, runNotes } from '../runner/run-notes.js';
 import type { Scenario } from '../workload/scenario-schema.js';
 import { type Headline, headline } from './headline.js';
 import type { ReportInput, SweepPoint, SweepResult } from './input-types.js';
@@ -91,12 +84,7 @@ export interface WarmupCutRow {
 function runFacts(runs: readonly RunResult[], point: string) {
   const where = point === '' ? '' : ` at ${point}`;
   return {
-    runNotes: [
-      ...precisionNotes(runs, where),
-      ...warmupNotes(runs, where),
-      ...workloadEndedNotes(runs, where),
-      ...skippedRowsNotes(runs, where),
-    ],
+    runNotes: runNotes(runs, where),
     warmupCuts: runs.flatMap((r) => {
       const cut = warmupCutSpread(r);
       return cut === undefined ? [] : [{ point, policy: r.policy.label, cut }];

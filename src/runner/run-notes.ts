@@ -128,3 +128,16 @@ export function skippedRowsNotes(runs: readonly RunResult[], where = ''): string
     `SKIPPED ROWS${where}: skipBadRows left out ${how}${first === undefined ? '' : ` (first: ${first})`}`,
   ];
 }
+
+/**
+ * Every note about `runs`, in the order tables and the report print them: precision, warm-up,
+ * a workload that ended, skipped rows. `where` (` at rate=8`) names a sweep point.
+ */
+export function runNotes(runs: readonly RunResult[], where = ''): string[] {
+  return [
+    ...precisionNotes(runs, where),
+    ...warmupNotes(runs, where),
+    ...workloadEndedNotes(runs, where),
+    ...skippedRowsNotes(runs, where),
+  ];
+}
