@@ -4,8 +4,12 @@
 // task, as a share of the 2-worker comparison. Each measurement runs in a fresh Node process, so
 // both sides start with cold JIT as the CLI does; the repeats alternate and medians are reported.
 // Targets: speed-up >= 1.8, start-up < 10%.
+// Beside them, the host's own reference: two processes started together, each running half the
+// runs in its main thread (no pool, no messages, each compiling the engine as a worker does).
+// Their speed-up is what this machine gives two independent copies of the work at that moment,
+// so a miss can be told apart from a host whose cores are not both at full speed.
 //   npx tsc -p tsconfig.build.json && node -e "import('./dist/bench/parallel.js').then(m=>m.measureParallelScaling()).then(console.log)"
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { routingPolicyNames } from '../src/policies/routing/index.js';
 import { runComparison } from '../src/runner/compare.js';
 import { executeInProcess } from '../src/runner/executor.js';
@@ -37,6 +41,12 @@ export interface ParallelScaling {
   readonly workers2RunSeconds: number;
   /** workers1Seconds / workers2RunSeconds: the scaling once start-up is paid. */
   readonly runSpeedup: number;
+  /** Two processes started together, each running half the runs in its main thread: first start to last end. */
+  readonly processes2Seconds: number;
+  /** workers1Seconds / processes2Seconds: what two independent copies of the work reach on this host. */
+  readonly hostSpeedup: number;
+  /** speedup / hostSpeedup: the pool's share of the host's reference. */
+  readonly ofHost: number;
   readonly runs: number;
   readonly tasksPerRun: number;
 }
@@ -46,9 +56,15 @@ export interface OnceResult {
   readonly startupSeconds: number;
   readonly runSeconds: number;
   readonly digests: string;
+  /** When the timed part started and ended, on a clock every process of the machine shares (ms). */
+  readonly startedAtMs: number;
+  readonly endedAtMs: number;
 }
 
-type Mode = 'workers1' | 'workers2';
+/** workers1 and workers2 run the whole comparison; half runs half the replications in this thread. */
+type Mode = 'workers1' | 'workers2' | 'half';
+
+const epochMs = () => performance.timeOrigin + performance.now();
 
 const now = () => Number(process.hrtime.bigint()) / 1e9;
 
@@ -66,18 +82,27 @@ export async function measureOnce(mode: Mode, options: ParallelOptions = {}): Pr
   const scenario = loadScenarioFile(scenarioPath(), {
     knownPolicies: routingPolicyNames,
     overrides: [
-      `replications=${replications}`,
+      `replications=${mode === 'half' ? replications / 2 : replications}`,
       `stop.completed=${tasks}`,
       `warmup.completed=${Math.floor(tasks / 10)}`,
     ],
   });
   const digests = (c: Awaited<ReturnType<typeof runComparison>>) => c.runs.map((r) => r.digest).join(',');
-  if (mode === 'workers1') {
+  if (mode !== 'workers2') {
+    const startedAtMs = epochMs();
     const started = now();
     const c = await runComparison(scenario, policies, executeInProcess);
     const seconds = now() - started;
-    return { seconds, startupSeconds: 0, runSeconds: seconds, digests: digests(c) };
+    return {
+      seconds,
+      startupSeconds: 0,
+      runSeconds: seconds,
+      digests: digests(c),
+      startedAtMs,
+      endedAtMs: epochMs(),
+    };
   }
+  const startedAtMs = epochMs();
   const started = now();
   const pool = createRunPool(2);
   await pool.ready();
@@ -90,19 +115,52 @@ export async function measureOnce(mode: Mode, options: ParallelOptions = {}): Pr
     startupSeconds: ready - started,
     runSeconds: ran - ready,
     digests: digests(c),
+    startedAtMs,
+    endedAtMs: epochMs(),
   };
 }
 
-function inChild(mode: Mode, options: ParallelOptions): OnceResult {
+function childArgs(mode: Mode, options: ParallelOptions): string[] {
   const self = import.meta.url;
   const code = `import(${JSON.stringify(self)}).then((m) => m.measureOnce(${JSON.stringify(mode)}, ${JSON.stringify(options)})).then((r) => process.stdout.write(JSON.stringify(r)))`;
   const hooks = self.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const child = spawnSync(process.execPath, [...hooks, '--input-type=module', '-e', code], {
+  return [...hooks, '--input-type=module', '-e', code];
+}
+
+function inChild(mode: Mode, options: ParallelOptions): OnceResult {
+  const child = spawnSync(process.execPath, childArgs(mode, options), {
     cwd: projectRoot(),
     encoding: 'utf8',
   });
   if (child.status !== 0) throw new Error(`parallel bench: ${mode} child failed:\n${child.stderr}`);
   return JSON.parse(child.stdout) as OnceResult;
+}
+
+function inChildAsync(mode: Mode, options: ParallelOptions): Promise<OnceResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, childArgs(mode, options), { cwd: projectRoot() });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      err += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(JSON.parse(out) as OnceResult);
+      else reject(new Error(`parallel bench: ${mode} child failed:\n${err}`));
+    });
+  });
+}
+
+/** Two `half` children started together: from the first one's start to the last one's end. */
+async function twoProcesses(options: ParallelOptions): Promise<number> {
+  const halves = await Promise.all([inChildAsync('half', options), inChildAsync('half', options)]);
+  const start = Math.min(...halves.map((h) => h.startedAtMs));
+  const end = Math.max(...halves.map((h) => h.endedAtMs));
+  return (end - start) / 1000;
 }
 
 function median(xs: readonly number[]): number {
@@ -113,11 +171,14 @@ function median(xs: readonly number[]): number {
 
 export async function measureParallelScaling(options: ParallelOptions = {}): Promise<ParallelScaling> {
   const { policies, replications, tasks } = settings(options);
+  if (replications % 2 !== 0) throw new Error('parallel bench: the replications must split in two halves');
   const one: OnceResult[] = [];
   const two: OnceResult[] = [];
+  const processes: number[] = [];
   for (let i = 0; i < (options.repeats ?? 3); i++) {
     one.push(inChild('workers1', options));
     two.push(inChild('workers2', options));
+    processes.push(await twoProcesses(options));
     if (two.at(-1)!.digests !== one[0]!.digests || one.at(-1)!.digests !== one[0]!.digests)
       throw new Error('parallel bench: 1 and 2 workers gave different digests');
   }
@@ -125,14 +186,20 @@ export async function measureParallelScaling(options: ParallelOptions = {}): Pro
   const workers2Seconds = median(two.map((r) => r.seconds));
   const startupSeconds = median(two.map((r) => r.startupSeconds));
   const workers2RunSeconds = median(two.map((r) => r.runSeconds));
+  const processes2Seconds = median(processes);
+  const speedup = workers1Seconds / workers2Seconds;
+  const hostSpeedup = workers1Seconds / processes2Seconds;
   return {
     workers1Seconds,
     workers2Seconds,
-    speedup: workers1Seconds / workers2Seconds,
+    speedup,
     startupSeconds,
     startupShare: startupSeconds / workers2Seconds,
     workers2RunSeconds,
     runSpeedup: workers1Seconds / workers2RunSeconds,
+    processes2Seconds,
+    hostSpeedup,
+    ofHost: speedup / hostSpeedup,
     runs: policies.length * replications,
     tasksPerRun: tasks,
   };
