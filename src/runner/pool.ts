@@ -18,6 +18,7 @@ import {
   type RunTask,
   throwIfAborted,
 } from './executor.js';
+import { inLanes } from './lanes.js';
 import { PULSE_CELLS, type PoolTask, type ReadyTask, wallClockMs } from './worker.js';
 import { workerFileName } from './worker-file.js';
 import { MAX_SHARE_UNDER_WAY } from '../sim/simulate.js';
@@ -142,27 +143,30 @@ export function createRunPool(workers: number, options: PoolOptions = {}): RunPo
       pulseIntervalMs,
       runTimeoutMs === undefined ? undefined : { ms: runTimeoutMs, onLate: (i) => runs[i]!.abort() },
     );
+    const runOne = async (index: number) => {
+      const task = tasks[index]!;
+      let outcome: RunOutcome;
+      try {
+        const signal = runs[index]!.signal;
+        outcome = (await pool.run({ task, pulses, index }, { signal })) as RunOutcome;
+      } catch (err) {
+        if (stop.signal.aborted) throw new RunAborted();
+        outcome = runs[index]!.signal.aborted
+          ? {
+              ok: false,
+              kind: 'timeout',
+              error: `still running after ${runTimeoutMs! / 1000} s; stopped`,
+            }
+          : deadThread(task, errorText(err));
+      }
+      outcomes[index] = outcome;
+      options.onOutcome?.(index, outcome);
+    };
+    // One lane per thread: on a pool that has started (startedPool), runs start in the order
+    // given, and piscina's queue stays empty (it sends a task it cannot place at once to the back
+    // of its queue, so a batch handed over whole started 0, 2, 4, 6, 8, 3, 7, 5, 1 on one thread).
     try {
-      await Promise.all(
-        tasks.map(async (task, index) => {
-          let outcome: RunOutcome;
-          try {
-            const signal = runs[index]!.signal;
-            outcome = (await pool.run({ task, pulses, index }, { signal })) as RunOutcome;
-          } catch (err) {
-            if (stop.signal.aborted) throw new RunAborted();
-            outcome = runs[index]!.signal.aborted
-              ? {
-                  ok: false,
-                  kind: 'timeout',
-                  error: `still running after ${runTimeoutMs! / 1000} s; stopped`,
-                }
-              : deadThread(task, errorText(err));
-          }
-          outcomes[index] = outcome;
-          options.onOutcome?.(index, outcome);
-        }),
-      );
+      await inLanes(tasks.length, workers, runOne, stop.signal);
     } catch (err) {
       stop.abort();
       throw err;

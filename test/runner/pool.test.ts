@@ -47,7 +47,9 @@ describe('the worker pool', () => {
       ['exits', 1, 'crash'],
     ]);
     // Worded as the same call in the main thread is (executor.ts), so the bytes do not depend on --workers.
-    expect(c.failures[0]!.error).toMatch(/^policy \S+exits-policy\.ts called process\.exit\(7\) during the run$/);
+    expect(c.failures[0]!.error).toMatch(
+      /^policy \S+exits-policy\.ts called process\.exit\(7\) during the run$/,
+    );
     const after = await runComparison(smallScenario(['replications=1']), ['jsq'], pool.execute);
     expect(after.runs).toHaveLength(1);
   });
@@ -223,4 +225,20 @@ describe('a worker module that fails to load', () => {
       clearTimeout(timer);
     }
   }, 20_000);
+});
+
+describe('the order runs start in', () => {
+  it('is the order given (a batch handed to piscina whole started 0, 2, 4, 6, 8, 3, 7, 5, 1)', async () => {
+    // One thread, so the order runs are sent in is the order they start in (lanes.test.ts has two).
+    const pool = createRunPool(1, { worker: new URL('./fixtures/start-order-worker.mjs', import.meta.url) });
+    try {
+      await pool.ready();
+      const tasks = Array.from({ length: 9 }, (_, r) => ({ scenario: smallScenario(), replication: r }));
+      const outcomes = await pool.execute(tasks, {});
+      // Each run's place in the start order, by task index.
+      expect(outcomes.map((o) => (o.ok ? 'ran' : o.error))).toEqual(tasks.map((_, i) => String(i)));
+    } finally {
+      await pool.destroy();
+    }
+  });
 });
