@@ -9,6 +9,18 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * An output that could not be written for a reason that is not in the input: a full disk, a
+ * quota, a file too large. The input was fine, so not exit code 2: 1, as for standard output.
+ */
+export class OutputError extends Error {
+  readonly exitCode = 1;
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputError';
+  }
+}
+
 /** A policy broke its contract (threw, or picked an agent it may not use). */
 export class PolicyError extends Error {
   readonly exitCode = 3;

@@ -3,7 +3,7 @@
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { CompareResult } from '../runner/compare.js';
 import type { RunResult } from '../runner/run-result.js';
-import { failedRunText, ONE_REPLICATION, tasks, warmupCutSpread, runNotes } from '../runner/run-notes.js';
+import { failedRunText, oneReplication, tasks, warmupCutSpread, runNotes } from '../runner/run-notes.js';
 import { ciRange, formatTable, num, withHalfWidth } from './format-table.js';
 import { count } from '../plural.js';
 import { pairCount } from '../analysis/compare-runs.js';
@@ -44,7 +44,7 @@ export function formatCompare(c: CompareResult): string {
     '',
     intervals
       ? '± is the 95% CI half-width over replications; * marks the best policy per metric.'
-      : `${ONE_REPLICATION}; * marks the best policy per metric.`,
+      : `${oneReplication(c.runs.some((r) => r.scenarioSpec.replications === 'auto'))}; * marks the best policy per metric.`,
   ];
   const shown = ['responseTime.mean', 'responseTime.p99'];
   const pairs = c.paired.filter((p) => shown.includes(p.metric));

@@ -3,7 +3,7 @@ import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { RunResult } from '../runner/run-result.js';
 import { isPolicyPath } from '../runner/user-policy.js';
 import {
-  ONE_REPLICATION,
+  oneReplication,
   tasks,
   type WarmupCutSpread,
   warmupCutSpread,
@@ -62,7 +62,7 @@ export function formatRun(r: RunResult): string {
       ),
     );
   }
-  if (r.replications < 2) parts.push('', `${ONE_REPLICATION}.`);
+  if (r.replications < 2) parts.push('', `${oneReplication(r.scenarioSpec.replications === 'auto')}.`);
   const cut = warmupCutSpread(r);
   if (cut !== undefined) parts.push('', warmupCutLine(cut));
   for (const note of runNotes([r])) parts.push('', note);

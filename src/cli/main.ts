@@ -5,7 +5,7 @@
 // commands/ only declares each command's options; its action imports the implementation
 // (actions/) when that command runs, so --help, --version and every other command start fast.
 import { Command, CommanderError } from 'commander';
-import { InputError, PolicyError } from '../errors.js';
+import { InputError, OutputError, PolicyError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { registerCompare } from './commands/compare.js';
 import { registerConformance } from './commands/conformance.js';
@@ -44,7 +44,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       // Help and --version end through here too, with exit code 0.
       return err.exitCode === 0 ? 0 : 2;
     }
-    if (err instanceof InputError || err instanceof PolicyError || err instanceof RunsFailed) {
+    if (
+      err instanceof InputError ||
+      err instanceof OutputError ||
+      err instanceof PolicyError ||
+      err instanceof RunsFailed
+    ) {
       process.stderr.write(`orchlab: ${err.message}\n`);
       return err.exitCode;
     }

@@ -7,6 +7,9 @@ import { count } from '../plural.js';
 import { createStageLine } from './stage-line.js';
 
 const REDRAW_SECONDS = 0.1;
+/** Widest and narrowest bar: a narrow terminal takes columns from the bar first. */
+const BAR_WIDTH = 24;
+const MIN_BAR_WIDTH = 8;
 
 function clockText(seconds: number): string {
   if (!Number.isFinite(seconds)) return '?';
@@ -17,13 +20,18 @@ function clockText(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-const millions = (x: number) => `${(x / 1e6).toFixed(2)} M`;
+/** A count of events, or events a second: `8.10 M`, `0.50 M`, `31.5 k`, `640`. Pure. */
+export function eventsText(x: number): string {
+  if (x >= 1e5) return `${(x / 1e6).toFixed(2)} M`;
+  if (x >= 1e3) return `${(x / 1e3).toFixed(1)} k`;
+  return String(Math.round(x));
+}
 
 /**
  * The progress line: `[████░░░░]  12/40 runs · 3 cached · 8.10 M events/s · ETA 0:42`, or
  * `12/40+ runs · … · ETA ≥ 0:42` while replications: auto may add rounds. Pure.
  */
-export function renderProgress(p: RunProgress, elapsedSeconds: number, width = 24): string {
+export function renderProgress(p: RunProgress, elapsedSeconds: number, width = BAR_WIDTH): string {
   // Runs under way count for the share they have done: one long run still moves the bar.
   // With replications: auto more rounds may follow: the total and the ETA are lower bounds.
   const more = p.more === true ? '+' : '';
@@ -34,13 +42,24 @@ export function renderProgress(p: RunProgress, elapsedSeconds: number, width = 2
   ];
   if (p.cached > 0) parts.push(`${p.cached} cached`);
   if (p.failed > 0) parts.push(`${p.failed} failed`);
-  if (elapsedSeconds > 0) parts.push(`${millions(p.events / elapsedSeconds)} events/s`);
+  if (elapsedSeconds > 0 && p.events > 0) parts.push(`${eventsText(p.events / elapsedSeconds)} events/s`);
   // Cached runs take no time: the pace is that of the work executed, runs under way included.
   const executed = p.done - p.cached + p.running;
   const left = p.total - p.done - p.running;
   const eta = executed > 0 ? (left * elapsedSeconds) / executed : Number.NaN;
   parts.push(`ETA ${more === '' ? '' : '≥ '}${p.done === p.total ? '0:00' : clockText(eta)}`);
   return parts.join(' · ');
+}
+
+/**
+ * renderProgress with the bar as wide as fits a terminal `columns` wide (one column free), between
+ * MIN_BAR_WIDTH and BAR_WIDTH; what still does not fit is cut by the stage line. Pure.
+ */
+export function fitProgress(p: RunProgress, elapsedSeconds: number, columns: number | undefined): string {
+  if (columns === undefined) return renderProgress(p, elapsedSeconds);
+  const rest = renderProgress(p, elapsedSeconds, 0).length;
+  const width = Math.max(MIN_BAR_WIDTH, Math.min(BAR_WIDTH, columns - 1 - rest));
+  return renderProgress(p, elapsedSeconds, width);
 }
 
 /** The line printed once the runs are over; `workers` 0 (nothing ran, all cached) is left out. Pure. */
@@ -50,14 +69,16 @@ export function renderSummary(p: RunProgress, seconds: number, workers: number):
     p.failed > 0 ? `${p.failed} failed` : '',
   ].filter((s) => s !== '');
   const runs = `${count(p.done, 'run')}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
-  const rate = seconds > 0 ? ` (${millions(p.events / seconds)} events/s)` : '';
+  const rate = seconds > 0 && p.events > 0 ? ` (${eventsText(p.events / seconds)} events/s)` : '';
   const threads = workers > 0 ? ` · ${count(workers, 'worker')}` : '';
-  return `${runs} · ${millions(p.events)} events in ${seconds.toFixed(2)} s${rate}${threads}`;
+  return `${runs} · ${eventsText(p.events)} events in ${seconds.toFixed(2)} s${rate}${threads}`;
 }
 
 export interface ProgressSink {
   write(text: string): unknown;
   readonly isTTY?: boolean;
+  /** The terminal's width (a tty.WriteStream's), read at each draw. */
+  readonly columns?: number;
 }
 
 export interface ProgressView {
@@ -80,7 +101,7 @@ export function createProgress(sink: ProgressSink, drawBar: boolean, now: () => 
       const t = now();
       if (t - drawnAt < REDRAW_SECONDS && p.done !== p.total) return;
       drawnAt = t;
-      line.show(renderProgress(p, t - started));
+      line.show(fitProgress(p, t - started, sink.columns));
     },
     finish() {
       line.clear();

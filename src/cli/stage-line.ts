@@ -10,12 +10,23 @@ export interface StageLine {
   clear(): void;
 }
 
+/**
+ * `text` cut to fit a terminal `columns` wide, with an ellipsis: a line as wide as the terminal or
+ * wider wraps, and each redraw (`\r` goes back to the start of the last row only) leaves a row
+ * behind. One column stays free, as some terminals wrap on the last one. Pure.
+ */
+export function fitLine(text: string, columns: number | undefined): string {
+  if (columns === undefined || columns < 2 || text.length < columns) return text;
+  return `${text.slice(0, columns - 2)}…`;
+}
+
 export function createStageLine(sink: ProgressSink, draw: boolean): StageLine {
   let drawn = false;
   return {
     show(text) {
       if (!draw) return;
-      sink.write(`\r\x1b[K${text}`);
+      // Read at each draw: the terminal may have been resized.
+      sink.write(`\r\x1b[K${fitLine(text, sink.columns)}`);
       drawn = true;
     },
     clear() {

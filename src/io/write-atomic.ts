@@ -2,7 +2,9 @@
 // then rename it over the target (atomic on one file system). A symlink is followed, so the link
 // stays; a fifo, a device or an open descriptor (/dev/stdout) is written in place, since a stream
 // cannot be replaced whole (see output-target.ts). A path that cannot be written (a directory, no
-// permission, a file where a folder should be, a full disk) is the user's to fix: exit 2.
+// permission, a file where a folder should be) is the user's to fix: exit 2; a full disk or a
+// file too large is the machine's: exit 1. A temporary file that a killed process left for the
+// same path is removed before the next write of it.
 // The content is a string or its chunks in order (a result too big for one string, see
 // json-chunks.ts): written chunk by chunk, never joined.
 import {
@@ -10,6 +12,7 @@ import {
   constants,
   mkdirSync,
   openSync,
+  readdirSync,
   renameSync,
   rmdirSync,
   rmSync,
@@ -17,7 +20,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { errorCode, InputError, readFailure } from '../errors.js';
+import { errorCode, InputError, OutputError, readFailure } from '../errors.js';
 import { outputTarget } from './output-target.js';
 
 const WRITE_FAILURES: Readonly<Record<string, string>> = {
@@ -87,12 +90,53 @@ function removeEmptyUpTo(dir: string, top: string): void {
   }
 }
 
+/** `.NAME.PID.tmp`: the temporary file a process PID writes NAME through. */
+const TEMP_NAME = /^\.(.+)\.(\d+)\.tmp$/;
+
+/** Whether a process with this id is running (EPERM: it is, another user's). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return errorCode(err) === 'EPERM';
+  }
+}
+
+/**
+ * Removes from `dir` the temporary files of writes whose process is gone (killed, or stopped by a
+ * signal that gave it no time to clean up); only those of `name` when given. A process that is
+ * running keeps its own. Best effort: what cannot be listed or removed stays.
+ */
+export function removeStaleTemps(dir: string, name?: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const m = TEMP_NAME.exec(entry);
+    if (m === null || (name !== undefined && m[1] !== name)) continue;
+    const pid = Number(m[2]);
+    if (pid === process.pid || running(pid)) continue;
+    try {
+      rmSync(join(dir, entry), { force: true });
+    } catch {
+      // Someone else's to remove.
+    }
+  }
+}
+
 /**
  * A temporary file beside `path`, to be renamed over it. A failure part-way (a full disk, or
- * chunks that stop with an error) removes the temporary file and leaves `path` as it was.
+ * chunks that stop with an error) removes the temporary file and leaves `path` as it was. Those a
+ * killed process left for the same path go first, unless `keepStale` (a directory of many files
+ * written one after another, as the run cache, is swept once by its owner instead).
  */
-function openReplacement(path: string): Opened {
+function openReplacement(path: string, keepStale: boolean): Opened {
   const dir = dirname(path);
+  if (!keepStale) removeStaleTemps(dir, basename(path));
   const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
   let fd: number | undefined;
   const close = () => {
@@ -203,26 +247,52 @@ function openDescriptor(fd: number): Opened {
   };
 }
 
-function open(path: string): Opened {
+function open(path: string, keepStale = false): Opened {
   const target = outputTarget(path);
-  if (target.kind === 'file') return openReplacement(target.path);
+  if (target.kind === 'file') return openReplacement(target.path, keepStale);
   if (target.kind === 'stream') return openInPlace(path);
   return openDescriptor(target.fd);
 }
 
-/** A system error as the user's to fix, naming the output (`--out x.json: cannot write (…)`); anything else as it is. */
+/** Failures of the place given (a path into a file, no permission): the user's input to fix. */
+const INPUT_FAILURES = new Set([
+  'EACCES',
+  'EPERM',
+  'EISDIR',
+  'ENOTDIR',
+  'EEXIST',
+  'ENOENT',
+  'EROFS',
+  'ENAMETOOLONG',
+  'ELOOP',
+  'ENXIO',
+]);
+
+/**
+ * A system error naming the output (`--out x.json: cannot write (…)`): an InputError (exit code 2)
+ * when the place given is at fault, an OutputError (1) when the machine is (a full disk, a file
+ * too large); anything else as it is.
+ */
 function asWriteError(err: unknown, label: string): unknown {
-  return errorCode(err) === undefined ? err : new InputError(`${label}: cannot write (${writeFailure(err)})`);
+  const code = errorCode(err);
+  if (code === undefined) return err;
+  const message = `${label}: cannot write (${writeFailure(err)})`;
+  return INPUT_FAILURES.has(code) ? new InputError(message) : new OutputError(message);
 }
 
 /**
  * Writes `content` (a string, or its chunks) to `path` (see above). `label` names the output in
  * the error, e.g. `--out results/x.json`; by default the path alone. An error thrown by the
- * chunks themselves passes through as it is, after the clean-up.
+ * chunks themselves passes through as it is, after the clean-up. `keepStale`: see openReplacement.
  */
-export function writeAtomic(path: string, content: Content, label = path): void {
+export function writeAtomic(
+  path: string,
+  content: Content,
+  label = path,
+  { keepStale = false }: { readonly keepStale?: boolean } = {},
+): void {
   try {
-    const out = open(path);
+    const out = open(path, keepStale);
     try {
       for (const chunk of chunksOf(content)) if (!out.write(chunk)) break;
     } catch (err) {
@@ -334,8 +404,9 @@ export function writeEach(files: readonly PendingFile[]): void {
     try {
       writeAtomic(file.path, file.content, file.label);
     } catch (err) {
-      if (!(err instanceof InputError) || written.length === 0) throw err;
-      throw new InputError(`${err.message}; already written before it: ${written.join(', ')}`);
+      if (!(err instanceof InputError || err instanceof OutputError) || written.length === 0) throw err;
+      const message = `${err.message}; already written before it: ${written.join(', ')}`;
+      throw err instanceof InputError ? new InputError(message) : new OutputError(message);
     }
     written.push(file.path);
   }

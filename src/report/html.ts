@@ -4,7 +4,7 @@
 // Pure: the page's parts and the bundle texts in, HTML out. No external URL is referenced.
 import { num } from '../cli/format-table.js';
 import { count } from '../plural.js';
-import { ONE_REPLICATION, tasks } from '../runner/run-notes.js';
+import { oneReplication, tasks } from '../runner/run-notes.js';
 import { BROWSER_SCRIPT } from './browser-script.js';
 import type { Bundles } from './bundles.js';
 import type { ReportChart } from './charts.js';
@@ -299,7 +299,10 @@ ${page.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
 ${rankingNotes(m)
   .map((n) => `<p class="note ranking">${esc(n)}</p>`)
   .join('\n')}
-${oneReplicationNote(m.replications)}
+${oneReplicationNote(
+  m.replications,
+  m.runs.some((r) => r.scenarioSpec.replications === 'auto'),
+)}
 ${figuresTable(page.figures, m.kind === 'sweep')}
 </section>
 <section id="paired"><h2>Paired differences against the best</h2>
@@ -324,11 +327,11 @@ function replicationsText([fewest, most]: readonly [number, number]): string {
 }
 
 /** Under the tables, when some run has one replication: its cells show no interval (-). */
-function oneReplicationNote([fewest, most]: readonly [number, number]): string {
+function oneReplicationNote([fewest, most]: readonly [number, number], auto: boolean): string {
   if (fewest >= 2) return '';
   const text =
     most < 2
-      ? `${ONE_REPLICATION}: the interval and significance cells show -.`
+      ? `${oneReplication(auto)}: the interval and significance cells show -.`
       : 'Some runs have one replication: no confidence interval for them (their interval cells show -).';
   return `<p class="note" id="one-replication">${esc(text)}</p>`;
 }

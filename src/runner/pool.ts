@@ -100,7 +100,11 @@ function deadThread(task: RunTask, message: string): RunOutcome {
 export interface PoolOptions {
   /** The worker module (tests); by default the one for how orchlab runs (see workerUrl). */
   readonly worker?: URL;
-  /** How often runs under way are read for ExecuteOptions.onPulse and timeouts; 100 ms by default. */
+  /**
+   * How often runs under way are read for ExecuteOptions.onPulse and timeouts: by default 100 ms,
+   * or a quarter of a shorter time limit (at least 5 ms), so a run overstays its limit by a
+   * quarter of it at most, not by up to 100 ms.
+   */
   readonly pulseIntervalMs?: number;
   /**
    * A run under way for longer than this (from its start on a thread) is stopped, its thread
@@ -109,9 +113,14 @@ export interface PoolOptions {
   readonly runTimeoutMs?: number | undefined;
 }
 
+/** PoolOptions.pulseIntervalMs by default. Pure. */
+export function defaultPulseMs(runTimeoutMs: number | undefined): number {
+  return runTimeoutMs === undefined ? 100 : Math.min(100, Math.max(5, runTimeoutMs / 4));
+}
+
 export function createRunPool(workers: number, options: PoolOptions = {}): RunPool {
-  const pulseIntervalMs = options.pulseIntervalMs ?? 100;
   const runTimeoutMs = options.runTimeoutMs;
+  const pulseIntervalMs = options.pulseIntervalMs ?? defaultPulseMs(runTimeoutMs);
   const pool = new Piscina<PoolTask | ReadyTask, RunOutcome | boolean>({
     filename: (options.worker ?? workerUrl()).href,
     execArgv: isTs ? ['--import', 'tsx'] : [],

@@ -1,18 +1,18 @@
 // --cache DIR: a run already computed for the same inputs is read back instead of re-run.
-// The key is the SHA-256 of the normalized scenario (keys sorted; the replication-count fields,
-// which cannot change one replication, left out), the policy's name and parameters, the seed,
+// The key is the SHA-256 of the normalized scenario (keys sorted; the fields that cannot change
+// one replication left out: the replication count, the objective policies are ranked by), the policy's name and parameters, the seed,
 // the replication, the orchlab version and the contents of every file the run reads (a trace; a
 // policy module and the local files it imports, followed recursively: module-graph.ts). One JSON
 // file per run, written atomically, carrying the SHA-256 of the canonical JSON of the summary it
 // stores; a file that does not parse, or whose format, key, checksum or shape does not match, is
 // a miss (the run is then recomputed and the file rewritten). Only successful runs are cached.
 // The cache is an optimisation: a write that fails prints one warning and the command goes on
-// without writing to it.
+// without writing to it. Temporary files a killed orchlab left in it are removed once per command.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../errors.js';
-import { writeAtomic } from '../io/write-atomic.js';
+import { InputError, OutputError } from '../errors.js';
+import { removeStaleTemps, writeAtomic } from '../io/write-atomic.js';
 import { VERSION } from '../version.js';
 import type { Executor, RunOutcome, RunTask } from './executor.js';
 import { throwIfAborted } from './executor.js';
@@ -31,7 +31,14 @@ import { isMapping } from '../is-mapping.js';
 export const CACHE_FORMAT = 'orchlab.cache/3';
 
 /** Scenario fields that only say how many replications to run. */
-const NOT_IN_KEY = new Set(['replications', 'precision', 'maxReplications', 'description', '$schema']);
+const NOT_IN_KEY = new Set([
+  'replications',
+  'precision',
+  'maxReplications',
+  'objective',
+  'description',
+  '$schema',
+]);
 
 /** JSON with object keys sorted at every level, so equal data gives equal text. */
 export function canonicalJson(value: unknown): string {
@@ -234,7 +241,9 @@ export function writeCachedRun(dir: string, key: string, summary: ReplicationSum
   writeAtomic(
     join(dir, `${key}.json`),
     `${JSON.stringify(head).slice(0, -1)},"summary":${stored}}`,
-    `--cache ${dir}`,
+    `--cache ${dir}: ${key}.json`,
+    // cachingExecutor sweeps the directory once: not a listing of it per entry.
+    { keepStale: true },
   );
 }
 
@@ -246,11 +255,12 @@ export interface CachingOptions {
 /**
  * An executor that answers from `dir` what it can and hands the rest to `inner`, caching what it
  * runs. Make one per command: when a write fails (a full disk, the directory removed for a file),
- * it warns once, `orchlab: --cache DIR: cannot write (reason); going on without caching`, writes
- * nothing more, and the runs and their results go on.
+ * it warns once, `orchlab: --cache DIR: KEY.json: cannot write (reason); the runs go on, no more
+ * of them cached`, writes nothing more, and the runs and their results go on.
  */
 export function cachingExecutor(dir: string, inner: Executor, options: CachingOptions = {}): Executor {
   const warn = options.warn ?? ((line: string) => process.stderr.write(line));
+  removeStaleTemps(dir);
   // One per command: every run of a policy, and every round of replications: auto, shares it.
   const hashPolicy = createModuleHasher();
   let writing = true;
@@ -259,9 +269,9 @@ export function cachingExecutor(dir: string, inner: Executor, options: CachingOp
     try {
       writeCachedRun(dir, key, summary);
     } catch (err) {
-      if (!(err instanceof InputError)) throw err;
+      if (!(err instanceof InputError || err instanceof OutputError)) throw err;
       writing = false;
-      warn(`orchlab: ${err.message}; going on without caching\n`);
+      warn(`orchlab: ${err.message}; the runs go on, no more of them cached\n`);
     }
   };
   return async (tasks, options) => {

@@ -4,11 +4,14 @@
 // run can be found again. Pure text from results; the terminal tables
 // (src/cli/format-*.ts) and the HTML report (src/report) both print it.
 import { count } from '../plural.js';
+import { MAX_REPLICATIONS } from '../workload/scenario-schema.js';
 import type { PolicyFailure } from './compare.js';
 import type { RunResult } from './run-result.js';
 
-/** The note under a table of one replication. */
-export const ONE_REPLICATION = 'One replication: no confidence intervals (give --replications 2 or more)';
+/** The note under tables of one replication; `auto`: replications: auto capped at 1 by maxReplications. */
+export function oneReplication(auto: boolean): string {
+  return `One replication: no confidence intervals (${auto ? 'raise maxReplications to 2 or more' : 'give --replications 2 or more'})`;
+}
 
 const percent = (x: number) => `${Number((100 * x).toPrecision(2))}%`;
 
@@ -39,9 +42,15 @@ export function precisionNotes(runs: readonly RunResult[], where = ''): string[]
     const half =
       e.value === null || e.ci95 === null ? Number.NaN : (e.ci95[1] - e.ci95[0]) / 2 / Math.abs(e.value);
     const asked = r.scenarioSpec.precision;
-    const target = r.replicationsTarget === undefined ? '' : `, about ${r.replicationsTarget} needed`;
+    const needed = r.replicationsTarget;
+    const target = needed === undefined ? '' : `, about ${needed} needed`;
+    // Advice that can be followed: maxReplications cannot pass MAX_REPLICATIONS.
+    const advice =
+      needed !== undefined && needed > MAX_REPLICATIONS
+        ? `more than maxReplications can be (${MAX_REPLICATIONS.toLocaleString('en-US')}): ask a coarser precision`
+        : `raise maxReplications${needed === undefined ? '' : ` to about ${needed}`}`;
     return [
-      `PRECISION NOT MET: ${r.policy.label}${where}: mean response ${r.replications < 2 ? 'with no interval' : `±${Number.isFinite(half) ? percent(half) : '?'}`} after ${count(r.replications, 'replication')}, asked ±${Number.isFinite(asked) ? percent(asked) : '?'}${target} (raise maxReplications)`,
+      `PRECISION NOT MET: ${r.policy.label}${where}: mean response ${r.replications < 2 ? 'with no interval' : `±${Number.isFinite(half) ? percent(half) : '?'}`} after ${count(r.replications, 'replication')}, asked ±${Number.isFinite(asked) ? percent(asked) : '?'}${target} (${advice})`,
     ];
   });
 }

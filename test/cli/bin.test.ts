@@ -2,7 +2,7 @@
 // process, since what is tested is how the process ends. No device node is written: a file over
 // the process's size limit stands in for a full disk (`> /dev/full`).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +68,63 @@ describe('orchlab when stdout fails', () => {
     );
     expect(r.stderr).toBe('orchlab: cannot write to standard output (file too large)\n');
     expect(r.status).toBe(1);
+  });
+});
+
+describe('orchlab when --out fails for a reason not in the input', () => {
+  it('a file over the size limit: one line, exit 1 (not 2: the place given was fine), no temporary file', () => {
+    const dir = scratch();
+    const out = join(dir, 'out.json');
+    // As above: SIGXFSZ ignored, so the write fails with EFBIG; a run's JSON is well over 1 KiB.
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        `trap '' XFSZ; ulimit -f 2; exec "$@"`,
+        'sh',
+        process.execPath,
+        ...ORCHLAB,
+        'run',
+        SMALL,
+        '--workers',
+        '1',
+        '--format',
+        'json',
+        '--quiet',
+        '--out',
+        out,
+      ],
+      { encoding: 'utf8', env: { ...process.env, TSX_DISABLE_CACHE: '1' } },
+    );
+    expect(r.stderr).toBe(`orchlab: --out ${out}: cannot write (file too large)\n`);
+    expect(r.status).toBe(1);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('orchlab killed while it writes (SIGTERM from kill or timeout: no handler can run)', () => {
+  it('leaves a temporary file beside --out, removed by the next write of the same path', async () => {
+    const dir = scratch();
+    const out = join(dir, 'out.json');
+    // As a killed orchlab leaves it: `.NAME.PID.tmp`, its PID no longer running.
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
+    writeFileSync(join(dir, `.out.json.${dead.stdout}.tmp`), '{"half');
+    // Another file's, and a running process's (this one's parent), are not this write's to remove.
+    writeFileSync(join(dir, `.other.json.${dead.stdout}.tmp`), '');
+    writeFileSync(join(dir, `.out.json.${process.ppid}.tmp`), '');
+    const r = spawnSync(
+      process.execPath,
+      [...ORCHLAB, 'run', SMALL, '--workers', '1', '--quiet', '--out', out],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(
+      [`.other.json.${dead.stdout}.tmp`, `.out.json.${process.ppid}.tmp`, 'out.json'].sort(),
+    );
   });
 });
 

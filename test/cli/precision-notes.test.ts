@@ -8,7 +8,7 @@ import { smallScenario } from '../runner/small-scenario.js';
 
 describe('precisionNotes(runs)', () => {
   it('names each run that stopped at maxReplications short of the precision, in compare and run tables', async () => {
-    const s = smallScenario(['replications=auto', 'precision=0.001', 'maxReplications=3']);
+    const s = smallScenario(['replications=auto', 'precision=0.01', 'maxReplications=3']);
     const c = await runComparison(s, ['jsq', 'random'], executeInProcess);
     const notes = precisionNotes(c.runs);
     expect(notes).toHaveLength(2);
@@ -17,11 +17,36 @@ describe('precisionNotes(runs)', () => {
       const e = r.metrics.responseTime.mean;
       const half = (100 * (e.ci95![1] - e.ci95![0])) / 2 / e.value!;
       expect(note).toBe(
-        `PRECISION NOT MET: ${r.policy.label}: mean response ±${Number(half.toPrecision(2))}% after 3 replications, asked ±0.1%, about ${r.replicationsTarget} needed (raise maxReplications)`,
+        `PRECISION NOT MET: ${r.policy.label}: mean response ±${Number(half.toPrecision(2))}% after 3 replications, asked ±1%, about ${r.replicationsTarget} needed (raise maxReplications to about ${r.replicationsTarget})`,
       );
       expect(formatCompare(c)).toContain(note);
     }
     expect(formatRun(c.runs[0]!)).toContain(notes[0]!);
+  });
+
+  it('advises what can be done: a coarser precision past the 10,000 cap, maxReplications when capped at 1', async () => {
+    const fine = await runComparison(
+      smallScenario(['replications=auto', 'precision=0.0001', 'maxReplications=3']),
+      ['jsq'],
+      executeInProcess,
+    );
+    expect(fine.runs[0]!.replicationsTarget).toBeGreaterThan(10_000);
+    expect(precisionNotes(fine.runs)[0]).toMatch(
+      /needed \(more than maxReplications can be \(10,000\): ask a coarser precision\)$/,
+    );
+    const one = await runComparison(
+      smallScenario(['replications=auto', 'precision=0.001', 'maxReplications=1']),
+      ['jsq'],
+      executeInProcess,
+    );
+    expect(formatCompare(one)).toContain(
+      'One replication: no confidence intervals (raise maxReplications to 2 or more)',
+    );
+    expect(formatRun(one.runs[0]!)).toContain('(raise maxReplications to 2 or more)');
+    const fixed = await runComparison(smallScenario(['replications=1']), ['jsq'], executeInProcess);
+    expect(formatRun(fixed.runs[0]!)).toContain(
+      'One replication: no confidence intervals (give --replications 2 or more)',
+    );
   });
 
   it('says nothing when the precision was met or replications were fixed', async () => {

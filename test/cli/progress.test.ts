@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createProgress, renderProgress, renderSummary } from '../../src/cli/progress.js';
+import {
+  createProgress,
+  eventsText,
+  fitProgress,
+  renderProgress,
+  renderSummary,
+} from '../../src/cli/progress.js';
+import { fitLine } from '../../src/cli/stage-line.js';
 
 const p = (done: number, total: number, cached = 0, failed = 0, events = 0, running = 0) => ({
   done,
@@ -23,9 +30,7 @@ describe('renderProgress(progress, elapsedSeconds)', () => {
       '[██░░░░░░] 0/1 runs · 1.00 M events/s · ETA 0:09',
     );
     // 2 of 4 done and two runs half done in 6 s: 3 runs' work in 6 s, 1 left: 2 s.
-    expect(renderProgress(p(2, 4, 0, 0, 0, 1), 6, 8)).toBe(
-      '[██████░░] 2/4 runs · 0.00 M events/s · ETA 0:02',
-    );
+    expect(renderProgress(p(2, 4, 0, 0, 0, 1), 6, 8)).toBe('[██████░░] 2/4 runs · ETA 0:02');
   });
 
   it('marks the total and the ETA as lower bounds while replications: auto may add rounds', () => {
@@ -35,16 +40,14 @@ describe('renderProgress(progress, elapsedSeconds)', () => {
   });
 
   it('has no ETA before any work is done and 0:00 at the end', () => {
-    expect(renderProgress(p(0, 4), 1, 4)).toBe('[░░░░] 0/4 runs · 0.00 M events/s · ETA ?');
+    expect(renderProgress(p(0, 4), 1, 4)).toBe('[░░░░] 0/4 runs · ETA ?');
     expect(renderProgress(p(4, 4, 0, 0, 1e6), 2, 4)).toBe('[████] 4/4 runs · 0.50 M events/s · ETA 0:00');
   });
 });
 
 describe('renderSummary(progress, seconds, workers)', () => {
   it('names the cache hits and failures', () => {
-    expect(renderSummary(p(6, 6, 6), 0.5, 1)).toBe(
-      '6 runs (6 from cache) · 0.00 M events in 0.50 s (0.00 M events/s) · 1 worker',
-    );
+    expect(renderSummary(p(6, 6, 6), 0.5, 1)).toBe('6 runs (6 from cache) · 0 events in 0.50 s · 1 worker');
     expect(renderSummary(p(20, 20, 0, 0, 8e6), 2, 2)).toBe(
       '20 runs · 8.00 M events in 2.00 s (4.00 M events/s) · 2 workers',
     );
@@ -54,9 +57,7 @@ describe('renderSummary(progress, seconds, workers)', () => {
     expect(renderSummary(p(1, 1, 0, 0, 1e6), 1, 1)).toBe(
       '1 run · 1.00 M events in 1.00 s (1.00 M events/s) · 1 worker',
     );
-    expect(renderSummary(p(3, 3, 3), 0.1, 0)).toBe(
-      '3 runs (3 from cache) · 0.00 M events in 0.10 s (0.00 M events/s)',
-    );
+    expect(renderSummary(p(3, 3, 3), 0.1, 0)).toBe('3 runs (3 from cache) · 0 events in 0.10 s');
   });
 });
 
@@ -82,5 +83,59 @@ describe('createProgress(sink, drawBar, now)', () => {
     view.update(p(3, 4));
     expect(view.finish()).toEqual(p(3, 4));
     expect(writes).toEqual([]);
+  });
+});
+
+describe('the progress line on a narrow terminal', () => {
+  // 39 of 72 runs, 9 cached, 18 failed: 89 columns with the full bar (a reviewer's 80-column terminal wrapped it).
+  const busy = p(39, 72, 9, 18, 1.46e6, 0);
+
+  it('takes columns from the bar first, down to 8, and keeps one column free', () => {
+    const full = fitProgress(busy, 1, undefined);
+    expect(full).toBe(renderProgress(busy, 1));
+    expect(full.length).toBe(89);
+    const at80 = fitProgress(busy, 1, 80);
+    expect(at80.length).toBe(79);
+    expect(at80).toMatch(/^\[[█░]{14}\] 39\/72 runs · 9 cached · 18 failed · /);
+    expect(fitProgress(busy, 1, 200)).toBe(full);
+    expect(fitProgress(busy, 1, 40)).toMatch(/^\[[█░]{8}\] /);
+  });
+
+  it('is cut with an ellipsis where even the narrowest bar does not fit, redrawn at the width read at each draw', () => {
+    let columns = 40;
+    const writes: string[] = [];
+    const view = createProgress(
+      {
+        write: (s: string) => writes.push(s),
+        get columns() {
+          return columns;
+        },
+      },
+      true,
+      () => 1,
+    );
+    view.update(busy);
+    expect(writes.at(-1)!.replace('\r\x1b[K', '')).toHaveLength(39);
+    expect(writes.at(-1)!.endsWith('…')).toBe(true);
+    columns = 120;
+    view.update({ ...busy, done: 72 });
+    expect(writes.at(-1)!.endsWith('…')).toBe(false);
+    expect(writes.at(-1)).toContain('72/72 runs');
+  });
+
+  it('fitLine leaves a line that fits as it is', () => {
+    expect(fitLine('abc', 4)).toBe('abc');
+    expect(fitLine('abcd', 4)).toBe('ab…');
+    expect(fitLine('abcd', undefined)).toBe('abcd');
+  });
+});
+
+describe('eventsText(count)', () => {
+  it('in millions from 100,000, in thousands from 1,000, else whole: never 0.00 M for a small run', () => {
+    expect(eventsText(8.1e6)).toBe('8.10 M');
+    expect(eventsText(5e5)).toBe('0.50 M');
+    expect(eventsText(31_500)).toBe('31.5 k');
+    expect(eventsText(640.4)).toBe('640');
+    expect(eventsText(0)).toBe('0');
   });
 });

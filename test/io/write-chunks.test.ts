@@ -14,7 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import { OutputError } from '../../src/errors.js';
 import { jsonChunks } from '../../src/io/json-chunks.js';
 import { chunksOf, writeAtomic } from '../../src/io/write-atomic.js';
 import { fifoWithReader } from '../support/fifo.js';
@@ -99,7 +99,7 @@ describe('writeAtomic(path, chunks)', () => {
     expect(readFileSync(target, 'utf8')).toBe('old result\n');
   });
 
-  it('a disk that fills part-way (a file size limit): an input error, no temporary file, the old file untouched', () => {
+  it('a disk that fills part-way (a file size limit): an output error (exit 1), no temporary file, the old file untouched', () => {
     const dir = scratch();
     const target = join(dir, 'result.json');
     writeFileSync(target, 'old result\n');
@@ -126,7 +126,7 @@ describe('writeAtomic(path, chunks)', () => {
       { encoding: 'utf8', env: { ...process.env, TSX_DISABLE_CACHE: '1' } },
     );
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe(`${new InputError('').name}: --out result.json: cannot write (file too large)\n`);
+    expect(r.stdout).toBe(`${new OutputError('').name}: --out result.json: cannot write (file too large)\n`);
     expect(readdirSync(dir)).toEqual(['result.json']);
     expect(readFileSync(target, 'utf8')).toBe('old result\n');
   });

@@ -3,7 +3,7 @@ import type { RunProgress } from '../../src/runner/auto-replications.js';
 import { runComparison } from '../../src/runner/compare.js';
 import { executeInProcess, executeRun, executeTask, RunAborted } from '../../src/runner/executor.js';
 import type { RunPulse } from '../../src/runner/run-scenario.js';
-import { createRunPool, type RunPool, withExecutor } from '../../src/runner/pool.js';
+import { createRunPool, defaultPulseMs, type RunPool, withExecutor } from '../../src/runner/pool.js';
 import { preloadPolicies } from '../../src/runner/resolve-policy.js';
 import { PULSE_SLICE } from '../../src/sim/simulate.js';
 import runOnWorker, { PULSE_CELLS, RUN_OVER } from '../../src/runner/worker.js';
@@ -150,6 +150,16 @@ describe('a time limit per run', () => {
     );
     expect(threads).toBe(1);
     expect(c.failures.map((f) => f.kind)).toEqual(['timeout']);
+  });
+});
+
+describe('how often runs are checked against their time limit', () => {
+  it('every 100 ms, or a quarter of a shorter limit, at least every 5 ms', () => {
+    expect(defaultPulseMs(undefined)).toBe(100);
+    expect(defaultPulseMs(60_000)).toBe(100);
+    expect(defaultPulseMs(400)).toBe(100);
+    expect(defaultPulseMs(200)).toBe(50);
+    expect(defaultPulseMs(1)).toBe(5);
   });
 });
 

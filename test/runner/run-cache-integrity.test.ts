@@ -2,6 +2,7 @@
 // the wrong type or edited, a file of an older format) is a miss, recomputed and rewritten: never a
 // crash, never a wrong figure. A cache that cannot be written costs the caching, not the results.
 import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -218,8 +219,10 @@ describe('--cache when a write fails', () => {
       ),
     );
     expect(swapped).toBe(true);
-    expect(stderr).toBe(
-      `orchlab: --cache ${dir}: cannot write (a file is in the way of its folder); going on without caching\n`,
+    expect(stderr).toMatch(
+      new RegExp(
+        `^orchlab: --cache ${dir}: [0-9a-f]{64}\\.json: cannot write \\(a file is in the way of its folder\\); the runs go on, no more of them cached\n$`,
+      ),
     );
     const whole = await runComparison(s, ['jsq', 'random'], executeInProcess);
     expect(JSON.stringify(result)).toBe(JSON.stringify(whole));
@@ -239,8 +242,31 @@ describe('--cache when a write fails', () => {
     const whole = await runComparison(s, ['jsq'], executeInProcess);
     expect(cached.runs[0]!.replications).toBe(12);
     expect(JSON.stringify(cached)).toBe(JSON.stringify(whole));
-    expect(lines).toEqual([
-      `orchlab: --cache ${dir}: cannot write (a file is in the way of its folder); going on without caching\n`,
-    ]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^orchlab: --cache ${dir}: [0-9a-f]{64}\\.json: cannot write \\(a file is in the way of its folder\\); the runs go on, no more of them cached\n$`,
+      ),
+    );
+  });
+});
+
+describe('temporary files a killed orchlab left in the cache', () => {
+  it('are removed when the next command uses the cache; a running process keeps its own', async () => {
+    const dir = scratch();
+    // The PID of a process that has ended, as a killed orchlab's.
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    }).stdout;
+    const left = `.${'a'.repeat(64)}.json.${dead}.tmp`;
+    const live = `.${'b'.repeat(64)}.json.${process.pid}.tmp`;
+    writeFileSync(join(dir, left), '{"half');
+    writeFileSync(join(dir, live), '');
+    const execute = cachingExecutor(dir, executeInProcess);
+    await runComparison(smallScenario(['replications=2']), ['jsq'], execute);
+    const files = readdirSync(dir);
+    expect(files).not.toContain(left);
+    expect(files).toContain(live);
+    expect(files.filter((f) => f.endsWith('.json') && !f.startsWith('.'))).toHaveLength(2);
   });
 });

@@ -93,11 +93,14 @@ describe('--cache: the run cache', () => {
     expect(JSON.stringify(b)).toBe(JSON.stringify(whole));
   });
 
-  it('keys on the seed, the replication and the policy parameters, not on the replication count', () => {
+  it('keys on the seed, the replication and the policy parameters, not on the replication count or the objective', () => {
     const s = smallScenario();
     const key = runKey({ scenario: s, replication: 0 });
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     expect(runKey({ scenario: { ...s, replications: 7 }, replication: 0 })).toBe(key);
+    // The objective ranks policies after the runs; it changes none of them.
+    const objective = { metric: 'responseTime.p99', subjectTo: { cost: 5 } };
+    expect(runKey({ scenario: { ...s, objective } as typeof s, replication: 0 })).toBe(key);
     expect(runKey({ scenario: s, replication: 1 })).not.toBe(key);
     expect(runKey({ scenario: { ...s, seed: 4 }, replication: 0 })).not.toBe(key);
     const pod = (d: number) => ({ ...s, routing: { policy: 'power-of-d', d } });
