@@ -1,5 +1,6 @@
 // The axes of a sweep: `--vary path=from:to:step` (inclusive) or `--vary path=a,b,c` (YAML
-// scalars), and the points of their cross product (first axis outermost).
+// values, split at commas outside brackets and quotes), and the points of their cross product
+// (first axis outermost).
 import { InputError } from '../errors.js';
 import { overridePath, pathProblem } from '../workload/overrides.js';
 import { parseYamlValue } from '../workload/yaml-value.js';
@@ -56,21 +57,48 @@ function stepValues(from: Decimal, step: Decimal, count: number): number[] {
   return Array.from({ length: count }, (_, i) => Number(`${first + BigInt(i) * by}e-${scale}`));
 }
 
-/** Whether a --vary value is meant as a range: numbers (or gaps) joined by ':', whatever their count. */
-function isRangeText(text: string): boolean {
+/** Whether text is numbers (or gaps) joined by ':', whatever their count: 8:15, 8::1, 8:9:1:2. */
+function isNumberRange(text: string): boolean {
   const parts = text.split(':');
   return parts.length > 1 && parts.every((p) => p.trim() === '' || Number.isFinite(Number(p)));
 }
 
+/** How a value YAML reads as other than plain text starts: quoted, bracketed or tagged. */
+const YAML_START = /^\s*['"[{!]/;
+
+/**
+ * Whether one --vary value (the whole of it; a list's items are not ranges) is meant as a range:
+ * numbers joined by ':' (so 8:15 is worded as a range with a part missing), or anything of the
+ * shape a:b:c, so that a typo in one part (8:9:abc, Infinity:1:1, 1:1e400:1) is named as that
+ * part rather than passed on as the text '8:9:abc' and refused at every point by the field.
+ * Text with two colons (10:30:00) is then given quoted ("10:30:00"), which YAML reads as the
+ * same string; a quoted, bracketed ({a: 'x:y'}) or tagged (!!str a:b:c) value is not a range,
+ * nor is text with one colon (a:b) or three (a:b:c:d). One value of text is an axis of one
+ * point, rarely wanted, while a range with a typo is a likely mistake: so a:b:c is a range.
+ */
+function isRangeText(text: string): boolean {
+  return isNumberRange(text) || (text.split(':').length === 3 && !YAML_START.test(text));
+}
+
 const RANGE_PARTS = ['from', 'to', 'step'] as const;
 
-function rangePart(flag: string, name: string, text: string): Decimal {
+/**
+ * One part of from:to:step as an exact decimal. `hint` follows the complaint about a part that
+ * is not a number: how to give the value as text instead, when it may have been meant so.
+ */
+function rangePart(flag: string, name: string, text: string, hint: string): Decimal {
   if (text === '')
     throw new InputError(`${flag}: a range is from:to:step (three numbers); ${name} is missing`);
+  // Infinity, or a decimal past the largest double (1e400), would be a range without end.
+  const n = Number(text);
+  if (!Number.isFinite(n) && !Number.isNaN(n))
+    throw new InputError(
+      `${flag}: ${name} must be a finite number, got '${text}' (numbers go up to about 1.8e308)`,
+    );
   const d = decimalOf(text);
   if (d === undefined)
     throw new InputError(
-      `${flag}: ${name} must be a number in decimal notation like 0.5 or 1e-3, got '${text}'`,
+      `${flag}: ${name} must be a number in decimal notation like 0.5 or 1e-3, got '${text}'${hint}`,
     );
   return d;
 }
@@ -98,7 +126,11 @@ function rangeOf(flag: string, text: string): number[] {
       `${flag}: a range is from:to:step (three numbers), got ${parts.length} parts${which}`,
     );
   }
-  const [from, to, step] = parts.map((p, i) => rangePart(flag, RANGE_PARTS[i]!, p)) as [
+  // Words (8:9:abc) rather than a malformed number (0x8:9:1): the value may have been meant as text.
+  const hint = parts.some((p) => Number.isNaN(Number(p)))
+    ? `; a value with two colons is read as from:to:step (to give it as text, quote it: ${JSON.stringify(text)})`
+    : '';
+  const [from, to, step] = parts.map((p, i) => rangePart(flag, RANGE_PARTS[i]!, p, hint)) as [
     Decimal,
     Decimal,
     Decimal,
@@ -115,11 +147,82 @@ function rangeOf(flag: string, text: string): number[] {
   return values;
 }
 
-function listOf(flag: string, text: string): unknown[] {
-  const values = text.split(',').map((item) => {
+/** An opening bracket or quote of a --vary list, and where it is (0 = the first character after '='). */
+interface Opening {
+  readonly char: string;
+  readonly at: number;
+}
+
+const CLOSER: Readonly<Record<string, string>> = { '[': ']', '{': '}' };
+
+/** `'[' at character 3`, counting from 1 as people do. */
+const place = (o: Opening): string => `'${o.char}' at character ${o.at + 1}`;
+
+/**
+ * The values of a --vary list (the text after '='), split at the commas that separate them and
+ * not at those inside a [...] or {...} value or a quoted one: `[general,x],[general]` is two
+ * lists, `"a,b",c` two values. As in YAML, brackets and quotes count only where a value starts
+ * with one, and inside brackets: a plain value may hold them (it's, a]b) and is read up to the
+ * next comma, as before, so plain a,b,c splits exactly as it did. Throws, saying where, when a
+ * bracket or a quote is not closed, or a bracket closes another kind or none.
+ */
+function splitValues(flag: string, text: string): string[] {
+  const items: string[] = [];
+  const open: Opening[] = [];
+  let quote: Opening | undefined;
+  let from = 0;
+  let plain = false; // the rest of the item is read as text, up to the next comma outside brackets
+  let valueNext = true; // inside brackets, where a value may start: after [ { , or :
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote !== undefined) {
+      // "\"" and '' are a quote inside a quoted value.
+      if ((quote.char === '"' && c === '\\') || (quote.char === "'" && c === "'" && text[i + 1] === "'")) i++;
+      else if (c === quote.char) [quote, plain, valueNext] = [undefined, open.length === 0, false];
+    } else if (c === ',' && open.length === 0) {
+      items.push(text.slice(from, i));
+      [from, plain, valueNext] = [i + 1, false, true];
+    } else if (plain || c === ' ' || c === '\t') {
+      // Text, or the space before a value.
+    } else if (c === '[' || c === '{') {
+      open.push({ char: c, at: i });
+      valueNext = true;
+    } else if (c === ']' || c === '}') {
+      const opening = open.pop();
+      const here = `the ${place({ char: c, at: i })} after '='`;
+      if (opening === undefined) throw new InputError(`${flag}: ${here} closes no bracket`);
+      if (CLOSER[opening.char] !== c)
+        throw new InputError(
+          `${flag}: ${here} does not close the ${place(opening)} (expected '${CLOSER[opening.char]}')`,
+        );
+      [plain, valueNext] = [open.length === 0, false];
+    } else if ((c === '"' || c === "'") && valueNext) {
+      quote = { char: c, at: i };
+    } else if (open.length === 0) {
+      plain = true; // a plain value: its brackets and quotes are text
+    } else {
+      valueNext = c === ',' || c === ':';
+    }
+  }
+  if (quote !== undefined)
+    throw new InputError(
+      `${flag}: the ${quote.char === '"' ? 'double' : 'single'} quote at character ${quote.at + 1} after '=' is not closed`,
+    );
+  const unclosed = open.at(-1);
+  if (unclosed !== undefined)
+    throw new InputError(
+      `${flag}: the ${place(unclosed)} after '=' is not closed by a '${CLOSER[unclosed.char]}'`,
+    );
+  items.push(text.slice(from));
+  return items;
+}
+
+/** The values of a list (`items` as split from `text`), each read as YAML. */
+function listOf(flag: string, text: string, items: readonly string[]): unknown[] {
+  const values = items.map((item) => {
     if (item.trim() === '') throw new InputError(`${flag}: empty value in the list '${text}'`);
     // A range cannot be one value of a list; as a YAML string it would fail every point.
-    if (isRangeText(item))
+    if (isNumberRange(item))
       throw new InputError(
         `${flag}: '${item.trim()}' in the list looks like a range; give either one range (path=from:to:step) or a list of values (path=a,b,c)`,
       );
@@ -198,9 +301,15 @@ export function parseVary(text: string): SweepAxis {
   // --policies sets every point's policy: a routing.policy axis would be overwritten, silently.
   if (path === 'routing.policy')
     throw new InputError(`${flag}: the policy is not an axis; list the policies with --policies`);
-  const valueText = text.slice(eq + 1).trim();
-  if (valueText === '') throw new InputError(`${flag}: no values after '='`);
-  return { path, values: isRangeText(valueText) ? rangeOf(flag, valueText) : listOf(flag, valueText) };
+  const valueText = text.slice(eq + 1);
+  if (valueText.trim() === '') throw new InputError(`${flag}: no values after '='`);
+  const items = splitValues(flag, valueText);
+  const only = items.length === 1 ? items[0]!.trim() : undefined;
+  return {
+    path,
+    values:
+      only !== undefined && isRangeText(only) ? rangeOf(flag, only) : listOf(flag, valueText.trim(), items),
+  };
 }
 
 /**
@@ -213,13 +322,30 @@ export function axisValueText(v: unknown): string {
 }
 
 /**
+ * One value of a --vary list written so that it reads back as itself: as axisValueText, but text
+ * that would read as something else written plain (8 as a number, true as a boolean, a:b:c as a
+ * range, a,b as two values) quoted, as JSON (which YAML reads too).
+ */
+function listItemText(v: unknown): string {
+  const text = axisValueText(v);
+  if (typeof v !== 'string') return text;
+  try {
+    const back = parseVary(`x=${text}`).values;
+    if (back.length === 1 && back[0] === v) return text;
+  } catch {
+    // Not one value as it stands: quoted below.
+  }
+  return JSON.stringify(v);
+}
+
+/**
  * The `--vary` argument that gives `axis` again: `path=from:to:step` when its values are such a
  * range (checked by parsing the range back), else the list `path=a,b,c`. A report's re-run
  * command then reads `seed=1:1000:1`, not a thousand seeds.
  */
 export function varyText(axis: SweepAxis): string {
   const { path, values } = axis;
-  const list = `${path}=${values.map(axisValueText).join(',')}`;
+  const list = `${path}=${values.map(listItemText).join(',')}`;
   if (values.length < 3 || !values.every((v) => typeof v === 'number')) return list;
   const [a, b] = [decimalOf(String(values[0])), decimalOf(String(values[1]))];
   if (a === undefined || b === undefined) return list;

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { didYouMean } from './did-you-mean.js';
 import { isMapping } from '../is-mapping.js';
+import { count } from '../plural.js';
 
 export type Path = readonly PropertyKey[];
 
@@ -39,7 +40,8 @@ function show(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
   if (typeof value === 'string') return `'${value}'`;
-  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length} item(s)`;
+  if (Array.isArray(value))
+    return value.length === 0 ? 'an empty list' : `a list of ${count(value.length, 'item')}`;
   if (typeof value === 'object') return 'a mapping';
   return String(value);
 }

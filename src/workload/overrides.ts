@@ -2,6 +2,7 @@
 // scenario file can be swept over a parameter without copying it.
 import { InputError } from '../errors.js';
 import { isMapping } from '../is-mapping.js';
+import { count } from '../plural.js';
 import { parseYamlValue } from './yaml-value.js';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -32,6 +33,16 @@ export function pathProblem(segments: readonly string[]): string | undefined {
   if (padded !== undefined)
     return `expected an item number without leading zeros, got '${padded}' (write ${BigInt(padded)})`;
   return undefined;
+}
+
+/**
+ * Why item `item` of the list `list` (of `length` items) cannot be set, with the item numbers
+ * it has: a path counts from 0, which a bare "has 1 item" left to guess.
+ */
+function missingItem(list: string, length: number, item: string): string {
+  const numbers = length === 1 ? 'index 0' : length === 2 ? '0 and 1' : `0 to ${length - 1}`;
+  const has = length === 0 ? `${list} is an empty list` : `${list} has ${count(length, 'item')} (${numbers})`;
+  return `${has}; there is no item ${item}`;
 }
 
 /** Splits `a.b.0=value` into its path segments and the YAML-parsed value. */
@@ -94,7 +105,7 @@ function setAt(root: unknown, path: readonly string[], value: unknown, override:
         throw new InputError(`--set ${override}: ${here} is a list; expected an item number, got '${seg}'`);
       }
       if (index >= node.length) {
-        throw new InputError(`--set ${override}: ${here} has ${node.length} item(s)`);
+        throw new InputError(`--set ${override}: ${missingItem(here, node.length, seg)}`);
       }
       if (last) node[index] = value;
       else node = node[index];

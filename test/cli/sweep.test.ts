@@ -161,7 +161,25 @@ describe('orchlab sweep', () => {
       out,
     );
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('--vary agents.3.count=1: agents has 1 item(s)');
+    expect(missing.stderr).toContain(
+      '--vary agents.3.count=1: agents has 1 item (index 0); there is no item 3',
+    );
+    // A range with a word for a part is worded as a range, not refused at every point as text.
+    const word = await runCli(
+      'sweep',
+      SMALL,
+      '--policies',
+      'jsq',
+      '--vary',
+      'workload.arrivals.rate=8:9:abc',
+      '--out',
+      out,
+    );
+    expect(word.code).toBe(2);
+    expect(word.stderr).toContain(
+      "--vary workload.arrivals.rate=8:9:abc: step must be a number in decimal notation like 0.5 or 1e-3, got 'abc'",
+    );
+    expect(word.stderr).not.toContain('every sweep point is invalid');
     const none = await runCli('sweep', SMALL, '--policies', 'jsq', '--out', out);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('--vary: give at least one');

@@ -77,6 +77,86 @@ describe('ranges (from:to:step)', () => {
   });
 });
 
+describe('ranges with a part that is not a number (any a:b:c is a range)', () => {
+  it('names the part and what was found, with how to give the value as text', () => {
+    expect(() => parseVary('workload.arrivals.rate=8:9:abc')).toThrow(
+      "--vary workload.arrivals.rate=8:9:abc: step must be a number in decimal notation like 0.5 or 1e-3, got 'abc'; " +
+        'a value with two colons is read as from:to:step (to give it as text, quote it: "8:9:abc")',
+    );
+    expect(() => parseVary('rate=abc:9:1')).toThrow(
+      "--vary rate=abc:9:1: from must be a number in decimal notation like 0.5 or 1e-3, got 'abc'; ",
+    );
+    expect(() => parseVary('rate=8:x:1')).toThrow(
+      "to must be a number in decimal notation like 0.5 or 1e-3, got 'x'",
+    );
+    expect(() => parseVary('rate=8 : 9 : abc')).toThrow('step must be a number in decimal notation');
+    expect(() => parseVary('rate=abc::1')).toThrow('from must be a number in decimal notation');
+  });
+
+  it('refuses Infinity and numbers past the largest double as parts', () => {
+    expect(() => parseVary('rate=Infinity:1:1')).toThrow(
+      "--vary rate=Infinity:1:1: from must be a finite number, got 'Infinity' (numbers go up to about 1.8e308)",
+    );
+    expect(() => parseVary('rate=1:1e400:1')).toThrow(
+      "--vary rate=1:1e400:1: to must be a finite number, got '1e400' (numbers go up to about 1.8e308)",
+    );
+    expect(() => parseVary('rate=-1e400:1:1')).toThrow("from must be a finite number, got '-1e400'");
+    expect(() => parseVary('rate=1:2:1e400')).toThrow("step must be a finite number, got '1e400'");
+  });
+
+  it('keeps text that is not of that shape, or quoted, bracketed or tagged, as text', () => {
+    expect(parseVary('name=a:b').values).toEqual(['a:b']);
+    expect(parseVary('name=a:b:c:d').values).toEqual(['a:b:c:d']);
+    expect(parseVary('name="a:b:c"').values).toEqual(['a:b:c']);
+    expect(parseVary("name='a:b:c'").values).toEqual(['a:b:c']);
+    expect(parseVary('name=!!str a:b:c').values).toEqual(['a:b:c']);
+    expect(parseVary('x={a: x:y}').values).toEqual([{ a: 'x:y' }]);
+    // One value of a list is never a range: text with two colons there stays text.
+    expect(parseVary('name=a:b:c,d').values).toEqual(['a:b:c', 'd']);
+  });
+});
+
+describe('lists split at commas outside brackets and quotes', () => {
+  it('reads a bracketed or quoted value with commas as one value', () => {
+    expect(parseVary('agents.0.skills=[general,x]').values).toEqual([['general', 'x']]);
+    expect(parseVary('agents.0.skills=[general,x],[general]').values).toEqual([
+      ['general', 'x'],
+      ['general'],
+    ]);
+    expect(parseVary('x={a: 1, b: [2, 3]},auto').values).toEqual([{ a: 1, b: [2, 3] }, 'auto']);
+    expect(parseVary('x=[{a: 1}, {b: "2,3"}],[]').values).toEqual([[{ a: 1 }, { b: '2,3' }], []]);
+    expect(parseVary('x="a,b",c').values).toEqual(['a,b', 'c']);
+    expect(parseVary("x='it''s, here',y").values).toEqual(["it's, here", 'y']);
+    expect(parseVary('x="a\\",b",c').values).toEqual(['a",b', 'c']);
+    expect(parseVary('x=[a, "b],c"]').values).toEqual([['a', 'b],c']]);
+    // Inside brackets a quote starts a value only where a value starts: [it's,x] is two items.
+    expect(parseVary("x=[it's,x]").values).toEqual([["it's", 'x']]);
+  });
+
+  it('splits plain values at every comma, their brackets and quotes being text as before', () => {
+    expect(parseVary('x=a,b,c').values).toEqual(['a', 'b', 'c']);
+    expect(parseVary("x=it's,fine").values).toEqual(["it's", 'fine']);
+    expect(parseVary('x=a]b,c[d').values).toEqual(['a]b', 'c[d']);
+  });
+
+  it('says where a bracket or a quote is not closed, or closes the wrong one', () => {
+    expect(() => parseVary('agents.0.skills=[general,x')).toThrow(
+      "--vary agents.0.skills=[general,x: the '[' at character 1 after '=' is not closed by a ']'",
+    );
+    expect(() => parseVary('x=a,[b,[c]')).toThrow("the '[' at character 3 after '=' is not closed by a ']'");
+    expect(() => parseVary('x=[{a: 1}, {b: 2]')).toThrow(
+      "--vary x=[{a: 1}, {b: 2]: the ']' at character 15 after '=' does not close the '{' at character 10 (expected '}')",
+    );
+    expect(() => parseVary('x=a,],b')).toThrow(
+      "--vary x=a,],b: the ']' at character 3 after '=' closes no bracket",
+    );
+    expect(() => parseVary('x=a,"b,c')).toThrow(
+      "--vary x=a,\"b,c: the double quote at character 3 after '=' is not closed",
+    );
+    expect(() => parseVary("x=['b,c]")).toThrow("the single quote at character 2 after '=' is not closed");
+  });
+});
+
 describe('parseVary(text)', () => {
   it('reads path=from:to:step as a range and path=a,b,c as YAML scalars', () => {
     expect(parseVary('workload.arrivals.rate=2:3:0.5')).toEqual({
@@ -229,6 +309,19 @@ describe('varyText(axis): the --vary argument that gives the axis again', () => 
       'a=0.1,0.2,0.30000000000000004',
     );
     expect(varyText({ path: 'a', values: [1, 2, 3, 5] })).toBe('a=1,2,3,5');
+  });
+
+  it('text quoted where, written plain, it would read back as something else', () => {
+    expect(varyText({ path: 'name', values: ['a:b:c', 'd'] })).toBe('name="a:b:c",d');
+    expect(varyText({ path: 'name', values: ['a,b', '8', 'true', 'x'] })).toBe('name="a,b","8","true",x');
+    for (const values of [['a:b:c'], ['a,b', ' c'], ["it's", 'a]b', '[x']])
+      expect(parseVary(varyText({ path: 'name', values })).values).toEqual(values);
+  });
+
+  it('a list value with commas as JSON, which parses back to the same value', () => {
+    const axis = parseVary('agents.0.skills=[general,x],[general]');
+    expect(varyText(axis)).toBe('agents.0.skills=["general","x"],["general"]');
+    expect(parseVary(varyText(axis)).values).toEqual(axis.values);
   });
 
   it('a mapping value as JSON (YAML too), which parses back to the same value', () => {

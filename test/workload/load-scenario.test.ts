@@ -399,8 +399,11 @@ describe('parseScenario: arrivals that never come or end', () => {
 
   it('reports a piecewise profile of rates 0 only (the schema)', () => {
     expect(errorFor(arrivals('{ process: piecewise, steps: [{ at: 0, rate: 0 }] }'))).toBe(
-      `${FILE}:13: workload.arrivals.steps: at least one step needs a rate > 0, got a list of 1 item(s)`,
+      `${FILE}:13: workload.arrivals.steps: at least one step needs a rate > 0, got a list of 1 item`,
     );
+    expect(
+      errorFor(arrivals('{ process: piecewise, steps: [{ at: 0, rate: 0 }, { at: 5, rate: 0 }] }')),
+    ).toBe(`${FILE}:13: workload.arrivals.steps: at least one step needs a rate > 0, got a list of 2 items`);
   });
 
   it('reports a stop by completed tasks when a piecewise profile ends in rate 0, and accepts a stop by time', () => {

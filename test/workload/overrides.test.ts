@@ -59,9 +59,22 @@ describe('applyOverrides', () => {
     expect(input).toEqual(base());
   });
 
-  it('rejects an index past the end of a list', () => {
+  it('rejects an index past the end of a list, saying which items there are', () => {
     const err = errorOf(() => applyOverrides(base(), ['agents.5.count=1']));
-    expect(err.message).toBe('--set agents.5.count=1: agents has 1 item(s)');
+    expect(err.message).toBe('--set agents.5.count=1: agents has 1 item (index 0); there is no item 5');
+    const skills = (list: string[]) => ({ ...base(), agents: [{ ...base().agents[0]!, skills: list }] });
+    expect(errorOf(() => applyOverrides(skills([]), ['agents.0.skills.0=x'])).message).toBe(
+      '--set agents.0.skills.0=x: agents.0.skills is an empty list; there is no item 0',
+    );
+    expect(errorOf(() => applyOverrides(skills(['a', 'b']), ['agents.0.skills.2=x'])).message).toBe(
+      '--set agents.0.skills.2=x: agents.0.skills has 2 items (0 and 1); there is no item 2',
+    );
+    expect(errorOf(() => applyOverrides(skills(['a', 'b', 'c']), ['agents.0.skills.5=x'])).message).toBe(
+      '--set agents.0.skills.5=x: agents.0.skills has 3 items (0 to 2); there is no item 5',
+    );
+    expect(applyOverrides(skills(['a', 'b', 'c']), ['agents.0.skills.2=x'])).toMatchObject({
+      agents: [{ skills: ['a', 'b', 'x'] }],
+    });
   });
 
   it('rejects a non-numeric index into a list', () => {
