@@ -3,7 +3,14 @@
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { CompareResult } from '../runner/compare.js';
 import type { RunResult } from '../runner/run-result.js';
-import { failedRunText, oneReplication, tasks, warmupCutSpread, runNotes } from '../runner/run-notes.js';
+import {
+  FAILED_POLICIES_LEFT_OUT,
+  failedRunText,
+  oneReplication,
+  tasks,
+  warmupCutSpread,
+  runNotes,
+} from '../runner/run-notes.js';
 import { ciRange, formatTable, num, withHalfWidth } from './format-table.js';
 import { count } from '../plural.js';
 import { pairCount } from '../analysis/compare-runs.js';
@@ -72,6 +79,7 @@ export function formatCompare(c: CompareResult): string {
     );
   for (const note of runNotes(c.runs)) parts.push('', note);
   for (const f of c.failures) parts.push('', `FAILED ${f.policy} (${failedRunText(f)}): ${f.error}`);
+  if (c.failures.length > 0) parts.push('', FAILED_POLICIES_LEFT_OUT);
   return parts.join('\n');
 }
 

@@ -2,7 +2,7 @@
 // mean response time with their 95% CI half-widths; * marks the best policy at the point.
 import type { SweepPoint, SweepResult } from '../runner/sweep.js';
 import { axisValueText } from '../runner/sweep-axes.js';
-import { failedRunText, runNotes } from '../runner/run-notes.js';
+import { FAILED_POLICIES_LEFT_OUT, failedRunText, runNotes } from '../runner/run-notes.js';
 import { formatTable, withHalfWidth } from './format-table.js';
 import { count } from '../plural.js';
 
@@ -53,5 +53,6 @@ export function formatSweep(s: SweepResult): string {
     for (const f of point.failures)
       parts.push('', `FAILED ${f.policy} at ${where} (${failedRunText(f)}): ${f.error}`);
   }
+  if (s.points.some((p) => p.failures.length > 0)) parts.push('', FAILED_POLICIES_LEFT_OUT);
   return parts.join('\n');
 }

@@ -59,6 +59,10 @@ export function precisionNotes(runs: readonly RunResult[], where = ''): string[]
  * Where a failed run can be found again: its seed and replication (a run draws every random
  * number from streams of (seed, stream, replication); see sim/rng.ts), e.g. `seed 3, replication 1`.
  */
+/** Under the FAILED lines: what became of a failed policy's other replications. */
+export const FAILED_POLICIES_LEFT_OUT =
+  'A policy with a failed run is left out of the table and the paired differences, its runs that finished included: policies are compared over the same replications.';
+
 export function failedRunText(f: PolicyFailure): string {
   return f.replication === null ? `seed ${f.seed}` : `seed ${f.seed}, replication ${f.replication}`;
 }

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCompare } from '../../src/cli/format-compare.js';
 import { formatRun } from '../../src/cli/format-run.js';
-import { warmupCutSpread } from '../../src/runner/run-notes.js';
+import { FAILED_POLICIES_LEFT_OUT, warmupCutSpread } from '../../src/runner/run-notes.js';
 import { routingPolicyNames } from '../../src/policies/routing/index.js';
 import { runComparison } from '../../src/runner/compare.js';
 import { executeInProcess } from '../../src/runner/executor.js';
@@ -101,6 +101,8 @@ describe('failed runs in tables', () => {
     );
     for (const f of c.failures)
       expect(table).toContain(`FAILED wrong-skill (seed 11, replication ${f.replication}): ${f.error}`);
+    // Then, once, what became of the failed policy's other runs; a comparison with no failure says nothing.
+    expect(table.endsWith(`\n\n${FAILED_POLICIES_LEFT_OUT}`)).toBe(true);
     const ok = await runComparison(
       smallScenario(['replications=2', 'stop.completed=600', 'warmup.completed=60']),
       ['jsq', 'random'],
@@ -130,6 +132,7 @@ describe('failed runs in tables', () => {
         expect(r.stdout).toContain(
           `\nFAILED wrong-skill at seed=${seed} (seed ${seed}, replication ${replication}): `,
         );
+    expect(r.stdout.split(FAILED_POLICIES_LEFT_OUT)).toHaveLength(2);
     const fixed = await runCli(
       'sweep',
       SMALL,
