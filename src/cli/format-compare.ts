@@ -7,6 +7,7 @@ import {
   FAILED_POLICIES_LEFT_OUT,
   failedRunText,
   oneReplication,
+  replicationsText,
   tasks,
   warmupCutSpread,
   runNotes,
@@ -45,7 +46,7 @@ export function formatCompare(c: CompareResult): string {
   const failed = c.policies.filter((p) => !c.runs.some((r) => r.policy.label === p)).length;
   const policies = `${count(c.policies.length, 'policy', 'policies')}${failed > 0 ? ` (${failed} failed)` : ''}`;
   const parts = [
-    `${c.scenario} · ${policies} · ${count(c.replications, 'replication')} · seed ${c.seed} · same workload for every policy`,
+    `${c.scenario} · ${policies} · ${replicationsText(c.replications, c.runs)} · seed ${c.seed} · same workload for every policy`,
     '',
     formatTable([...header, ...rates.map((h) => h.header)], rows),
     '',

@@ -4,13 +4,13 @@ import type { RunResult } from '../runner/run-result.js';
 import { isPolicyPath } from '../runner/user-policy.js';
 import {
   oneReplication,
+  replicationsText,
   tasks,
   type WarmupCutSpread,
   warmupCutSpread,
   runNotes,
 } from '../runner/run-notes.js';
 import { ciRange, formatTable, num } from './format-table.js';
-import { count } from '../plural.js';
 
 export function formatRun(r: RunResult): string {
   const ci = (e: MaybeEstimate) => ciRange(e.ci95, r.replications);
@@ -22,7 +22,7 @@ export function formatRun(r: RunResult): string {
   // A module's policy is named by the module itself, which may reuse a built-in's name (jsq).
   const policy = r.scenarioSpec.routing.policy;
   const module = isPolicyPath(policy) ? ` from ${policy}` : '';
-  const head = `${r.scenario} · policy ${r.policy.name}${params ? ` (${params})` : ''}${module} · seed ${r.seed} · ${count(r.replications, 'replication')}`;
+  const head = `${r.scenario} · policy ${r.policy.name}${params ? ` (${params})` : ''}${module} · seed ${r.seed} · ${replicationsText(r.replications, [r])}`;
   const rows = [
     row('response time mean', m.responseTime.mean, 's'),
     row('response time p50', m.responseTime.p50, 's'),

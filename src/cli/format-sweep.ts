@@ -1,5 +1,6 @@
-// The terminal view of a sweep: one row per point (its values), then per policy the p99 and the
-// mean response time with their 95% CI half-widths; * marks the best policy at the point.
+// The terminal view of a sweep: one row per point (its values, and its replications when they
+// differ from point to point), then per policy the p99 and the mean response time with their 95%
+// CI half-widths; * marks the best policy at the point.
 import type { SweepPoint, SweepResult } from '../runner/sweep.js';
 import { axisValueText } from '../runner/sweep-axes.js';
 import { FAILED_POLICIES_LEFT_OUT, failedRunText, runNotes } from '../runner/run-notes.js';
@@ -25,12 +26,19 @@ function cells(point: SweepPoint, label: string): string[] {
 
 export function formatSweep(s: SweepResult): string {
   const paths = s.axes.map((a) => a.path);
-  const header = [...paths, ...s.policies.flatMap((p) => [`${p} p99 (s)`, `${p} mean (s)`])];
+  const counts = [...new Set(s.points.filter((p) => p.error === undefined).map((p) => p.replications))];
+  // replications: auto may run more at one point than another: then each row says how many.
+  const perPoint = counts.length > 1;
+  const header = [
+    ...paths,
+    ...(perPoint ? ['replications'] : []),
+    ...s.policies.flatMap((p) => [`${p} p99 (s)`, `${p} mean (s)`]),
+  ];
   const rows = s.points.map((point) => [
     ...paths.map((p) => axisValueText(point.values[p])),
+    ...(perPoint ? [point.error === undefined ? String(point.replications) : '-'] : []),
     ...s.policies.flatMap((label) => cells(point, label)),
   ]);
-  const counts = [...new Set(s.points.filter((p) => p.error === undefined).map((p) => p.replications))];
   const reps = counts.length <= 1 ? `${counts[0] ?? 0}` : `${Math.min(...counts)}–${Math.max(...counts)}`;
   // --vary seed gives each point its own seed (its column shows it): the base seed ran nowhere.
   const seed = paths.includes('seed') ? 'seed varies by point' : `seed ${s.seed}`;

@@ -31,6 +31,18 @@ export function warmupNotes(runs: readonly RunResult[], where = ''): string[] {
 }
 
 /**
+ * How many replications ran, and under replications: auto what they were for: `20 replications
+ * (auto: ±5% reached)`, or `(auto: ±1% not reached)` when a run stopped at maxReplications short
+ * of it (its PRECISION NOT MET note says by how much).
+ */
+export function replicationsText(n: number, runs: readonly RunResult[]): string {
+  const auto = runs.filter((r) => r.scenarioSpec.replications === 'auto');
+  if (auto.length === 0) return count(n, 'replication');
+  const met = auto.every((r) => r.precisionMet !== false);
+  return `${count(n, 'replication')} (auto: ±${percent(auto[0]!.scenarioSpec.precision)} ${met ? 'reached' : 'not reached'})`;
+}
+
+/**
  * With replications: auto, one line for each run that stopped at maxReplications before its mean
  * response time was known to within the precision asked (`where`, e.g. ` at rate=8`, names a
  * sweep point). The JSON says it too (precisionMet: false); a table must not hide it.

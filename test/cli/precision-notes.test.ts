@@ -49,6 +49,24 @@ describe('precisionNotes(runs)', () => {
     );
   });
 
+  it('the header says replications: auto ran them, and whether the precision was reached', async () => {
+    const met = await runComparison(
+      smallScenario(['replications=auto', 'precision=0.9']),
+      ['jsq'],
+      executeInProcess,
+    );
+    expect(formatCompare(met).split('\n')[0]).toMatch(/ · \d+ replications \(auto: ±90% reached\) · seed /);
+    expect(formatRun(met.runs[0]!).split('\n')[0]).toMatch(/ · \d+ replications \(auto: ±90% reached\)$/);
+    const short = await runComparison(
+      smallScenario(['replications=auto', 'precision=0.01', 'maxReplications=3']),
+      ['jsq'],
+      executeInProcess,
+    );
+    expect(formatCompare(short).split('\n')[0]).toContain(' · 3 replications (auto: ±1% not reached) · ');
+    const fixed = await runComparison(smallScenario(['replications=3']), ['jsq'], executeInProcess);
+    expect(formatCompare(fixed).split('\n')[0]).toContain(' · 3 replications · ');
+  });
+
   it('says nothing when the precision was met or replications were fixed', async () => {
     const met = await runComparison(
       smallScenario(['replications=auto', 'precision=0.9']),
