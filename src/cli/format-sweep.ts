@@ -3,7 +3,7 @@
 // CI half-widths; * marks the best policy at the point.
 import type { SweepPoint, SweepResult } from '../runner/sweep.js';
 import { axisValueText } from '../runner/sweep-axes.js';
-import { FAILED_POLICIES_LEFT_OUT, failedRunText, runNotes } from '../runner/run-notes.js';
+import { autoText, FAILED_AT_POINTS_LEFT_OUT, failedRunText, runNotes } from '../runner/run-notes.js';
 import { formatTable, withHalfWidth } from './format-table.js';
 import { count } from '../plural.js';
 
@@ -43,7 +43,7 @@ export function formatSweep(s: SweepResult): string {
   // --vary seed gives each point its own seed (its column shows it): the base seed ran nowhere.
   const seed = paths.includes('seed') ? 'seed varies by point' : `seed ${s.seed}`;
   const parts = [
-    `${s.scenario} · ${count(s.policies.length, 'policy', 'policies')} × ${count(s.points.length, 'point')} · ${reps} ${reps === '1' ? 'replication' : 'replications'} · ${seed} · same workload for every policy at a point`,
+    `${s.scenario} · ${count(s.policies.length, 'policy', 'policies')} × ${count(s.points.length, 'point')} · ${reps} ${reps === '1' ? 'replication' : 'replications'}${autoText(s.points.flatMap((p) => p.runs))} · ${seed} · same workload for every policy at a point`,
     '',
     formatTable(header, rows),
     '',
@@ -61,6 +61,6 @@ export function formatSweep(s: SweepResult): string {
     for (const f of point.failures)
       parts.push('', `FAILED ${f.policy} at ${where} (${failedRunText(f)}): ${f.error}`);
   }
-  if (s.points.some((p) => p.failures.length > 0)) parts.push('', FAILED_POLICIES_LEFT_OUT);
+  if (s.points.some((p) => p.failures.length > 0)) parts.push('', FAILED_AT_POINTS_LEFT_OUT);
   return parts.join('\n');
 }

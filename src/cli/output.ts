@@ -79,7 +79,7 @@ export function formatOption(): Option {
 
 /** The --quiet option of commands that print only `wrote FILE` (and progress) on stderr. */
 export function quietOption(): Option {
-  return new Option('--quiet', 'nothing on stderr but errors');
+  return new Option('--quiet', 'nothing on stderr but errors and warnings');
 }
 
 /**

@@ -22,8 +22,9 @@ function clockText(seconds: number): string {
 
 /** A count of events, or events a second: `8.10 M`, `0.50 M`, `31.5 k`, `640`. Pure. */
 export function eventsText(x: number): string {
-  if (x >= 1e5) return `${(x / 1e6).toFixed(2)} M`;
-  if (x >= 1e3) return `${(x / 1e3).toFixed(1)} k`;
+  // The thresholds are where the smaller unit would round up to 100.0 k or 1000.
+  if (x >= 99_950) return `${(x / 1e6).toFixed(2)} M`;
+  if (x >= 999.5) return `${(x / 1e3).toFixed(1)} k`;
   return String(Math.round(x));
 }
 
@@ -71,7 +72,7 @@ export function renderSummary(p: RunProgress, seconds: number, workers: number):
   const runs = `${count(p.done, 'run')}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
   const rate = seconds > 0 && p.events > 0 ? ` (${eventsText(p.events / seconds)} events/s)` : '';
   const threads = workers > 0 ? ` · ${count(workers, 'worker')}` : '';
-  return `${runs} · ${eventsText(p.events)} events in ${seconds.toFixed(2)} s${rate}${threads}`;
+  return `${runs} · ${eventsText(p.events)} ${p.events === 1 ? 'event' : 'events'} in ${seconds.toFixed(2)} s${rate}${threads}`;
 }
 
 export interface ProgressSink {

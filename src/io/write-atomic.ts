@@ -4,13 +4,14 @@
 // cannot be replaced whole (see output-target.ts). A path that cannot be written (a directory, no
 // permission, a file where a folder should be) is the user's to fix: exit 2; a full disk or a
 // file too large is the machine's: exit 1. A temporary file that a killed process left for the
-// same path is removed before the next write of it.
+// same path is removed before a later write of it (removeStaleTemps).
 // The content is a string or its chunks in order (a result too big for one string, see
 // json-chunks.ts): written chunk by chunk, never joined.
 import {
   closeSync,
   constants,
   mkdirSync,
+  lstatSync,
   openSync,
   readdirSync,
   renameSync,
@@ -23,7 +24,11 @@ import { basename, dirname, join } from 'node:path';
 import { errorCode, InputError, OutputError, readFailure } from '../errors.js';
 import { outputTarget } from './output-target.js';
 
+/** Our own code for a temporary file removed before it could be renamed (not the input's fault). */
+const TEMP_GONE = 'ETEMPGONE';
+
 const WRITE_FAILURES: Readonly<Record<string, string>> = {
+  [TEMP_GONE]: 'its temporary file was removed while it was being written',
   ENOSPC: 'no space left on device',
   EDQUOT: 'disk quota exceeded',
   EFBIG: 'file too large',
@@ -93,7 +98,17 @@ function removeEmptyUpTo(dir: string, top: string): void {
 /** `.NAME.PID.tmp`: the temporary file a process PID writes NAME through. */
 const TEMP_NAME = /^\.(.+)\.(\d+)\.tmp$/;
 
-/** Whether a process with this id is running (EPERM: it is, another user's). */
+/** Linux's largest process id (pid_max at most 2^22): a larger number names no process. */
+const MAX_PID = 1 << 22;
+
+/**
+ * How long a temporary file must have been left untouched before it is taken for a dead
+ * process's. Its process id alone cannot say: another machine or container writing to the same
+ * directory (a shared --cache) has its own ids, so a writer at work there looks gone from here.
+ */
+export const STALE_TEMP_MS = 10 * 60 * 1000;
+
+/** Whether a process with this id is running here (EPERM: it is, another user's). */
 function running(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -104,11 +119,12 @@ function running(pid: number): boolean {
 }
 
 /**
- * Removes from `dir` the temporary files of writes whose process is gone (killed, or stopped by a
- * signal that gave it no time to clean up); only those of `name` when given. A process that is
- * running keeps its own. Best effort: what cannot be listed or removed stays.
+ * Removes from `dir` the temporary files that writes of files named as `isOwn` accepts left
+ * behind when their process was killed (or stopped by a signal that gave it no time to clean up):
+ * `.NAME.PID.tmp`, PID a process id that is not running here, last written over STALE_TEMP_MS
+ * ago. Nothing else is touched. Best effort: what cannot be listed or removed stays.
  */
-export function removeStaleTemps(dir: string, name?: string): void {
+export function removeStaleTemps(dir: string, isOwn: (name: string) => boolean, now = Date.now()): void {
   let entries: string[];
   try {
     entries = readdirSync(dir);
@@ -117,13 +133,15 @@ export function removeStaleTemps(dir: string, name?: string): void {
   }
   for (const entry of entries) {
     const m = TEMP_NAME.exec(entry);
-    if (m === null || (name !== undefined && m[1] !== name)) continue;
+    if (m === null || !isOwn(m[1]!)) continue;
     const pid = Number(m[2]);
-    if (pid === process.pid || running(pid)) continue;
+    if (!(pid >= 1 && pid <= MAX_PID) || pid === process.pid || running(pid)) continue;
     try {
-      rmSync(join(dir, entry), { force: true });
+      const path = join(dir, entry);
+      const stat = lstatSync(path);
+      if (stat.isFile() && now - stat.mtimeMs > STALE_TEMP_MS) rmSync(path, { force: true });
     } catch {
-      // Someone else's to remove.
+      // Gone already, or someone else's to remove.
     }
   }
 }
@@ -136,7 +154,7 @@ export function removeStaleTemps(dir: string, name?: string): void {
  */
 function openReplacement(path: string, keepStale: boolean): Opened {
   const dir = dirname(path);
-  if (!keepStale) removeStaleTemps(dir, basename(path));
+  if (!keepStale) removeStaleTemps(dir, (name) => name === basename(path));
   const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
   let fd: number | undefined;
   const close = () => {
@@ -176,7 +194,10 @@ function openReplacement(path: string, keepStale: boolean): Opened {
         renameSync(tmp, path);
       } catch (err) {
         abandon();
-        throw err;
+        // The place was fine when the write began: something removed the file (or its folder) since.
+        throw errorCode(err) === 'ENOENT'
+          ? Object.assign(new Error('temporary file gone'), { code: TEMP_GONE })
+          : err;
       }
     },
     abandon,

@@ -247,6 +247,9 @@ export function writeCachedRun(dir: string, key: string, summary: ReplicationSum
   );
 }
 
+/** What the cache writes: `KEY.json`, KEY a SHA-256 in hex. Only their temporary files are swept. */
+const ENTRY_NAME = /^[0-9a-f]{64}\.json$/;
+
 /** Where the one warning of a failed cache write goes (stderr by default). */
 export interface CachingOptions {
   readonly warn?: (line: string) => void;
@@ -260,7 +263,7 @@ export interface CachingOptions {
  */
 export function cachingExecutor(dir: string, inner: Executor, options: CachingOptions = {}): Executor {
   const warn = options.warn ?? ((line: string) => process.stderr.write(line));
-  removeStaleTemps(dir);
+  removeStaleTemps(dir, (name) => ENTRY_NAME.test(name));
   // One per command: every run of a policy, and every round of replications: auto, shares it.
   const hashPolicy = createModuleHasher();
   let writing = true;

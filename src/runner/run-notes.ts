@@ -36,10 +36,15 @@ export function warmupNotes(runs: readonly RunResult[], where = ''): string[] {
  * of it (its PRECISION NOT MET note says by how much).
  */
 export function replicationsText(n: number, runs: readonly RunResult[]): string {
+  return `${count(n, 'replication')}${autoText(runs)}`;
+}
+
+/** ` (auto: ±5% reached)` after a count of replications, or '' when none of `runs` had replications: auto. */
+export function autoText(runs: readonly RunResult[]): string {
   const auto = runs.filter((r) => r.scenarioSpec.replications === 'auto');
-  if (auto.length === 0) return count(n, 'replication');
+  if (auto.length === 0) return '';
   const met = auto.every((r) => r.precisionMet !== false);
-  return `${count(n, 'replication')} (auto: ±${percent(auto[0]!.scenarioSpec.precision)} ${met ? 'reached' : 'not reached'})`;
+  return ` (auto: ±${percent(auto[0]!.scenarioSpec.precision)} ${met ? 'reached' : 'not reached'})`;
 }
 
 /**
@@ -54,12 +59,17 @@ export function precisionNotes(runs: readonly RunResult[], where = ''): string[]
     const half =
       e.value === null || e.ci95 === null ? Number.NaN : (e.ci95[1] - e.ci95[0]) / 2 / Math.abs(e.value);
     const asked = r.scenarioSpec.precision;
-    const needed = r.replicationsTarget;
+    // The estimate of the replications needed means something only from an interval (two
+    // replications or more, a finite half-width) that asks for more than ran.
+    const needed =
+      r.replications >= 2 && Number.isFinite(half) && (r.replicationsTarget ?? 0) > r.replications
+        ? r.replicationsTarget
+        : undefined;
     const target = needed === undefined ? '' : `, about ${needed} needed`;
     // Advice that can be followed: maxReplications cannot pass MAX_REPLICATIONS.
     const advice =
       needed !== undefined && needed > MAX_REPLICATIONS
-        ? `more than maxReplications can be (${MAX_REPLICATIONS.toLocaleString('en-US')}): ask a coarser precision`
+        ? `more than the ${MAX_REPLICATIONS.toLocaleString('en-US')} maxReplications can be: ask a coarser precision`
         : `raise maxReplications${needed === undefined ? '' : ` to about ${needed}`}`;
     return [
       `PRECISION NOT MET: ${r.policy.label}${where}: mean response ${r.replications < 2 ? 'with no interval' : `±${Number.isFinite(half) ? percent(half) : '?'}`} after ${count(r.replications, 'replication')}, asked ±${Number.isFinite(asked) ? percent(asked) : '?'}${target} (${advice})`,
@@ -67,14 +77,18 @@ export function precisionNotes(runs: readonly RunResult[], where = ''): string[]
   });
 }
 
+/** Under a compare table's FAILED lines: what became of a failed policy's other replications. */
+export const FAILED_POLICIES_LEFT_OUT =
+  'A policy with a failed run is left out of the table and the paired differences, its runs that finished included: policies are compared over the same replications.';
+
+/** Under a sweep table's FAILED lines: the same, point by point. */
+export const FAILED_AT_POINTS_LEFT_OUT =
+  'A policy with a failed run at a point shows FAILED there, its runs at that point that finished included: policies are compared over the same replications.';
+
 /**
  * Where a failed run can be found again: its seed and replication (a run draws every random
  * number from streams of (seed, stream, replication); see sim/rng.ts), e.g. `seed 3, replication 1`.
  */
-/** Under the FAILED lines: what became of a failed policy's other replications. */
-export const FAILED_POLICIES_LEFT_OUT =
-  'A policy with a failed run is left out of the table and the paired differences, its runs that finished included: policies are compared over the same replications.';
-
 export function failedRunText(f: PolicyFailure): string {
   return f.replication === null ? `seed ${f.seed}` : `seed ${f.seed}, replication ${f.replication}`;
 }

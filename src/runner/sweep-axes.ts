@@ -77,8 +77,11 @@ const YAML_START = /^\s*['"[{!]/;
  * point, rarely wanted, while a range with a typo is a likely mistake: so a:b:c is a range.
  */
 function isRangeText(text: string): boolean {
-  return isNumberRange(text) || (text.split(':').length === 3 && !YAML_START.test(text));
+  return isNumberRange(text) || (WORDS_RANGE.test(text) && !YAML_START.test(text));
 }
+
+/** Three parts joined by ':', none with a bracket, a quote or a comma: `a: {b: c}` is YAML, not a range. */
+const WORDS_RANGE = /^[^:{}[\]'",]*:[^:{}[\]'",]*:[^:{}[\]'",]*$/;
 
 const RANGE_PARTS = ['from', 'to', 'step'] as const;
 
@@ -117,7 +120,7 @@ function checkDistinct(flag: string, step: string, values: readonly number[]): v
  * from, from + step, ... up to `to` inclusive (see stepValues). A step that does not divide the
  * range stops at the last value not past `to`: 1:2.9:1 gives 1, 2.
  */
-function rangeOf(flag: string, text: string): number[] {
+function rangeOf(flag: string, path: string, text: string): number[] {
   const parts = text.split(':').map((p) => p.trim());
   if (parts.length !== 3) {
     const empty = parts.filter((p) => p === '').length;
@@ -128,7 +131,7 @@ function rangeOf(flag: string, text: string): number[] {
   }
   // Words (8:9:abc) rather than a malformed number (0x8:9:1): the value may have been meant as text.
   const hint = parts.some((p) => Number.isNaN(Number(p)))
-    ? `; a value with two colons is read as from:to:step (to give it as text, quote it: ${JSON.stringify(text)})`
+    ? `; a value with two colons is read as from:to:step (to give it as text, quote it: --vary '${path}=${JSON.stringify(text)}')`
     : '';
   const [from, to, step] = parts.map((p, i) => rangePart(flag, RANGE_PARTS[i]!, p, hint)) as [
     Decimal,
@@ -308,7 +311,9 @@ export function parseVary(text: string): SweepAxis {
   return {
     path,
     values:
-      only !== undefined && isRangeText(only) ? rangeOf(flag, only) : listOf(flag, valueText.trim(), items),
+      only !== undefined && isRangeText(only)
+        ? rangeOf(flag, path, only)
+        : listOf(flag, valueText.trim(), items),
   };
 }
 

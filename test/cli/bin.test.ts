@@ -2,7 +2,7 @@
 // process, since what is tested is how the process ends. No device node is written: a file over
 // the process's size limit stands in for a full disk (`> /dev/full`).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -103,17 +103,28 @@ describe('orchlab when --out fails for a reason not in the input', () => {
 });
 
 describe('orchlab killed while it writes (SIGTERM from kill or timeout: no handler can run)', () => {
-  it('leaves a temporary file beside --out, removed by the next write of the same path', async () => {
+  it('leaves a temporary file beside --out, removed by a later write of the same path once 10 minutes old', async () => {
     const dir = scratch();
     const out = join(dir, 'out.json');
     // As a killed orchlab leaves it: `.NAME.PID.tmp`, its PID no longer running.
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
       encoding: 'utf8',
-    });
-    writeFileSync(join(dir, `.out.json.${dead.stdout}.tmp`), '{"half');
-    // Another file's, and a running process's (this one's parent), are not this write's to remove.
-    writeFileSync(join(dir, `.other.json.${dead.stdout}.tmp`), '');
-    writeFileSync(join(dir, `.out.json.${process.ppid}.tmp`), '');
+    }).stdout;
+    const old = new Date(Date.now() - 20 * 60 * 1000);
+    const left = (name: string, stale = true) => {
+      writeFileSync(join(dir, name), '{"half');
+      if (stale) utimesSync(join(dir, name), old, old);
+    };
+    left(`.out.json.${dead}.tmp`);
+    // Not this write's to remove: another file's, a running process's (this test's parent), one
+    // written a moment ago (its writer may be on another machine sharing the folder), not a pid.
+    const kept = [
+      `.other.json.${dead}.tmp`,
+      `.out.json.${process.ppid}.tmp`,
+      `.out.json.${Number(dead) + 1}.tmp`,
+      '.out.json.99999999999.tmp',
+    ];
+    for (const [i, name] of kept.entries()) left(name, i !== 2);
     const r = spawnSync(
       process.execPath,
       [...ORCHLAB, 'run', SMALL, '--workers', '1', '--quiet', '--out', out],
@@ -122,9 +133,7 @@ describe('orchlab killed while it writes (SIGTERM from kill or timeout: no handl
       },
     );
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(
-      [`.other.json.${dead.stdout}.tmp`, `.out.json.${process.ppid}.tmp`, 'out.json'].sort(),
-    );
+    expect(readdirSync(dir).sort()).toEqual([...kept, 'out.json'].sort());
   });
 });
 

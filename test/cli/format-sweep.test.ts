@@ -22,4 +22,15 @@ describe('formatSweep', () => {
     expect(lines[4]).toMatch(/^1 +2 +\d/);
     expect(lines[5]).toMatch(/^2 +5 +\d/);
   });
+
+  it('says in its first line that replications: auto ran them, and whether the precision was reached', async () => {
+    const axes = [{ path: 'workload.arrivals.rate', values: [1, 2] }];
+    const swept = await runSweep(
+      smallScenario(['replications=auto', 'precision=0.01', 'maxReplications=3']),
+      ['jsq'],
+      axes,
+      executeInProcess,
+    );
+    expect(formatSweep(swept).split('\n')[0]).toContain(' · 3 replications (auto: ±1% not reached) · ');
+  });
 });

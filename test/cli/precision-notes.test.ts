@@ -32,7 +32,7 @@ describe('precisionNotes(runs)', () => {
     );
     expect(fine.runs[0]!.replicationsTarget).toBeGreaterThan(10_000);
     expect(precisionNotes(fine.runs)[0]).toMatch(
-      /needed \(more than maxReplications can be \(10,000\): ask a coarser precision\)$/,
+      /needed \(more than the 10,000 maxReplications can be: ask a coarser precision\)$/,
     );
     const one = await runComparison(
       smallScenario(['replications=auto', 'precision=0.001', 'maxReplications=1']),
@@ -43,6 +43,10 @@ describe('precisionNotes(runs)', () => {
       'One replication: no confidence intervals (raise maxReplications to 2 or more)',
     );
     expect(formatRun(one.runs[0]!)).toContain('(raise maxReplications to 2 or more)');
+    // One replication has no interval to estimate from: no "about 2 needed", no count to raise it to.
+    expect(precisionNotes(one.runs)[0]).toBe(
+      'PRECISION NOT MET: jsq: mean response with no interval after 1 replication, asked ±0.1% (raise maxReplications)',
+    );
     const fixed = await runComparison(smallScenario(['replications=1']), ['jsq'], executeInProcess);
     expect(formatRun(fixed.runs[0]!)).toContain(
       'One replication: no confidence intervals (give --replications 2 or more)',

@@ -136,6 +136,11 @@ describe('eventsText(count)', () => {
     expect(eventsText(5e5)).toBe('0.50 M');
     expect(eventsText(31_500)).toBe('31.5 k');
     expect(eventsText(640.4)).toBe('640');
+    // Never 100.0 k or 1000: the next unit up.
+    expect(eventsText(99_950)).toBe('0.10 M');
+    expect(eventsText(99_949)).toBe('99.9 k');
+    expect(eventsText(999.5)).toBe('1.0 k');
+    expect(renderSummary(p(1, 1, 0, 0, 1), 1, 1)).toContain(' · 1 event in ');
     expect(eventsText(0)).toBe('0');
   });
 });

@@ -3,7 +3,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCompare } from '../../src/cli/format-compare.js';
 import { formatRun } from '../../src/cli/format-run.js';
-import { FAILED_POLICIES_LEFT_OUT, warmupCutSpread } from '../../src/runner/run-notes.js';
+import {
+  FAILED_AT_POINTS_LEFT_OUT,
+  FAILED_POLICIES_LEFT_OUT,
+  warmupCutSpread,
+} from '../../src/runner/run-notes.js';
 import { routingPolicyNames } from '../../src/policies/routing/index.js';
 import { runComparison } from '../../src/runner/compare.js';
 import { executeInProcess } from '../../src/runner/executor.js';
@@ -132,7 +136,7 @@ describe('failed runs in tables', () => {
         expect(r.stdout).toContain(
           `\nFAILED wrong-skill at seed=${seed} (seed ${seed}, replication ${replication}): `,
         );
-    expect(r.stdout.split(FAILED_POLICIES_LEFT_OUT)).toHaveLength(2);
+    expect(r.stdout.split(FAILED_AT_POINTS_LEFT_OUT)).toHaveLength(2);
     const fixed = await runCli(
       'sweep',
       SMALL,

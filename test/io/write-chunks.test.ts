@@ -9,6 +9,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -129,5 +130,26 @@ describe('writeAtomic(path, chunks)', () => {
     expect(r.stdout).toBe(`${new OutputError('').name}: --out result.json: cannot write (file too large)\n`);
     expect(readdirSync(dir)).toEqual(['result.json']);
     expect(readFileSync(target, 'utf8')).toBe('old result\n');
+  });
+
+  it('a temporary file removed while it is written (another process sweeping the folder): an output error, not an input one', () => {
+    const dir = scratch();
+    const target = join(dir, 'result.json');
+    function* chunks() {
+      yield 'a';
+      for (const name of readdirSync(dir)) rmSync(join(dir, name));
+      yield 'b';
+    }
+    let caught: unknown;
+    try {
+      writeAtomic(target, chunks(), '--out result.json');
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(OutputError);
+    expect((caught as Error).message).toBe(
+      '--out result.json: cannot write (its temporary file was removed while it was being written)',
+    );
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

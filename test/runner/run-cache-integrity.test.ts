@@ -3,7 +3,7 @@
 // crash, never a wrong figure. A cache that cannot be written costs the caching, not the results.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -252,21 +252,33 @@ describe('--cache when a write fails', () => {
 });
 
 describe('temporary files a killed orchlab left in the cache', () => {
-  it('are removed when the next command uses the cache; a running process keeps its own', async () => {
+  it('are removed when the next command uses the cache, once 10 minutes old; nothing else is', async () => {
     const dir = scratch();
     // The PID of a process that has ended, as a killed orchlab's.
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
       encoding: 'utf8',
     }).stdout;
-    const left = `.${'a'.repeat(64)}.json.${dead}.tmp`;
-    const live = `.${'b'.repeat(64)}.json.${process.pid}.tmp`;
-    writeFileSync(join(dir, left), '{"half');
-    writeFileSync(join(dir, live), '');
+    const old = new Date(Date.now() - 20 * 60 * 1000);
+    const put = (name: string, stale = true) => {
+      writeFileSync(join(dir, name), '{"half');
+      if (stale) utimesSync(join(dir, name), old, old);
+      return name;
+    };
+    const left = put(`.${'a'.repeat(64)}.json.${dead}.tmp`);
+    const kept = [
+      // A running process's (this one's parent: another orchlab at work on the same cache).
+      put(`.${'b'.repeat(64)}.json.${process.ppid}.tmp`),
+      // Written a moment ago: its writer may be on another machine or container sharing the folder.
+      put(`.${'c'.repeat(64)}.json.${dead}.tmp`, false),
+      // Not the cache's own: a --cache given as a folder that holds other things.
+      put(`.notes.20240101.tmp`),
+      put(`.draft.txt.${dead}.tmp`),
+    ];
     const execute = cachingExecutor(dir, executeInProcess);
     await runComparison(smallScenario(['replications=2']), ['jsq'], execute);
     const files = readdirSync(dir);
     expect(files).not.toContain(left);
-    expect(files).toContain(live);
+    for (const name of kept) expect(files).toContain(name);
     expect(files.filter((f) => f.endsWith('.json') && !f.startsWith('.'))).toHaveLength(2);
   });
 });

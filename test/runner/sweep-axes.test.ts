@@ -81,8 +81,10 @@ describe('ranges with a part that is not a number (any a:b:c is a range)', () =>
   it('names the part and what was found, with how to give the value as text', () => {
     expect(() => parseVary('workload.arrivals.rate=8:9:abc')).toThrow(
       "--vary workload.arrivals.rate=8:9:abc: step must be a number in decimal notation like 0.5 or 1e-3, got 'abc'; " +
-        'a value with two colons is read as from:to:step (to give it as text, quote it: "8:9:abc")',
+        'a value with two colons is read as from:to:step (to give it as text, quote it: --vary \'workload.arrivals.rate="8:9:abc"\')',
     );
+    // A mapping with colons is YAML, as before: not a range.
+    expect(parseVary('routing.weights=a: {b: c}').values).toEqual([{ a: { b: 'c' } }]);
     expect(() => parseVary('rate=abc:9:1')).toThrow(
       "--vary rate=abc:9:1: from must be a number in decimal notation like 0.5 or 1e-3, got 'abc'; ",
     );
