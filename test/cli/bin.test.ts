@@ -2,10 +2,11 @@
 // process, since what is tested is how the process ends. No device node is written: a file over
 // the process's size limit stands in for a full disk (`> /dev/full`).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { deadPid, leaveTemp, underFileLimit } from '../support/left-temps.js';
 
 const SMALL = 'test/fixtures/scenarios/small-mmc.yaml';
 const ORCHLAB = ['--import', 'tsx', 'src/cli/bin.ts'];
@@ -75,13 +76,10 @@ describe('orchlab when --out fails for a reason not in the input', () => {
   it('a file over the size limit: one line, exit 1 (not 2: the place given was fine), no temporary file', () => {
     const dir = scratch();
     const out = join(dir, 'out.json');
-    // As above: SIGXFSZ ignored, so the write fails with EFBIG; a run's JSON is well over 1 KiB.
+    // A run's JSON is well over the limit's 1 KiB.
     const r = spawnSync(
       'sh',
-      [
-        '-c',
-        `trap '' XFSZ; ulimit -f 2; exec "$@"`,
-        'sh',
+      underFileLimit(2, [
         process.execPath,
         ...ORCHLAB,
         'run',
@@ -93,7 +91,7 @@ describe('orchlab when --out fails for a reason not in the input', () => {
         '--quiet',
         '--out',
         out,
-      ],
+      ]),
       { encoding: 'utf8', env: { ...process.env, TSX_DISABLE_CACHE: '1' } },
     );
     expect(r.stderr).toBe(`orchlab: --out ${out}: cannot write (file too large)\n`);
@@ -107,21 +105,15 @@ describe('orchlab killed while it writes (SIGTERM from kill or timeout: no handl
     const dir = scratch();
     const out = join(dir, 'out.json');
     // As a killed orchlab leaves it: `.NAME.PID.tmp`, its PID no longer running.
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
-      encoding: 'utf8',
-    }).stdout;
-    const old = new Date(Date.now() - 20 * 60 * 1000);
-    const left = (name: string, stale = true) => {
-      writeFileSync(join(dir, name), '{"half');
-      if (stale) utimesSync(join(dir, name), old, old);
-    };
+    const dead = deadPid();
+    const left = (name: string, stale = true) => leaveTemp(dir, name, stale);
     left(`.out.json.${dead}.tmp`);
     // Not this write's to remove: another file's, a running process's (this test's parent), one
     // written a moment ago (its writer may be on another machine sharing the folder), not a pid.
     const kept = [
       `.other.json.${dead}.tmp`,
       `.out.json.${process.ppid}.tmp`,
-      `.out.json.${Number(dead) + 1}.tmp`,
+      `.out.json.${dead + 1}.tmp`,
       '.out.json.99999999999.tmp',
     ];
     for (const [i, name] of kept.entries()) left(name, i !== 2);

@@ -19,6 +19,7 @@ import { OutputError } from '../../src/errors.js';
 import { jsonChunks } from '../../src/io/json-chunks.js';
 import { chunksOf, writeAtomic } from '../../src/io/write-atomic.js';
 import { fifoWithReader } from '../support/fifo.js';
+import { underFileLimit } from '../support/left-temps.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'orchlab-chunks-'));
 
@@ -112,20 +113,10 @@ describe('writeAtomic(path, chunks)', () => {
       try { m.writeAtomic(${JSON.stringify(target)}, chunks(), '--out result.json'); console.log('written'); }
       catch (err) { console.log(err.name + ': ' + err.message); }
     });`;
-    const r = spawnSync(
-      'sh',
-      [
-        '-c',
-        `trap '' XFSZ; ulimit -f 16; exec "$@"`,
-        'sh',
-        process.execPath,
-        '--import',
-        'tsx',
-        '-e',
-        script,
-      ],
-      { encoding: 'utf8', env: { ...process.env, TSX_DISABLE_CACHE: '1' } },
-    );
+    const r = spawnSync('sh', underFileLimit(16, [process.execPath, '--import', 'tsx', '-e', script]), {
+      encoding: 'utf8',
+      env: { ...process.env, TSX_DISABLE_CACHE: '1' },
+    });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(`${new OutputError('').name}: --out result.json: cannot write (file too large)\n`);
     expect(readdirSync(dir)).toEqual(['result.json']);

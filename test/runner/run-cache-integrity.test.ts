@@ -2,8 +2,7 @@
 // the wrong type or edited, a file of an older format) is a miss, recomputed and rewritten: never a
 // crash, never a wrong figure. A cache that cannot be written costs the caching, not the results.
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +23,7 @@ import { loadScenarioFile } from '../../src/workload/load-scenario.js';
 import { runCli } from '../support/run-cli.js';
 import { SMALL_PATH, smallScenario } from './small-scenario.js';
 import { withStderr } from '../support/with-stderr.js';
+import { deadPid, leaveTemp } from '../support/left-temps.js';
 
 /** The checksum a cache file carries: SHA-256 of the canonical JSON of its summary. */
 const checksumOf = (summary: unknown) => createHash('sha256').update(canonicalJson(summary)).digest('hex');
@@ -254,16 +254,8 @@ describe('--cache when a write fails', () => {
 describe('temporary files a killed orchlab left in the cache', () => {
   it('are removed when the next command uses the cache, once 10 minutes old; nothing else is', async () => {
     const dir = scratch();
-    // The PID of a process that has ended, as a killed orchlab's.
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
-      encoding: 'utf8',
-    }).stdout;
-    const old = new Date(Date.now() - 20 * 60 * 1000);
-    const put = (name: string, stale = true) => {
-      writeFileSync(join(dir, name), '{"half');
-      if (stale) utimesSync(join(dir, name), old, old);
-      return name;
-    };
+    const dead = deadPid();
+    const put = (name: string, stale = true) => leaveTemp(dir, name, stale);
     const left = put(`.${'a'.repeat(64)}.json.${dead}.tmp`);
     const kept = [
       // A running process's (this one's parent: another orchlab at work on the same cache).
