@@ -10,6 +10,7 @@
 import {
   closeSync,
   constants,
+  fstatSync,
   mkdirSync,
   lstatSync,
   openSync,
@@ -122,9 +123,10 @@ function running(pid: number): boolean {
  * Removes from `dir` the temporary files that writes of files named as `isOwn` accepts left
  * behind when their process was killed (or stopped by a signal that gave it no time to clean up):
  * `.NAME.PID.tmp`, PID a process id that is not running here, last written over STALE_TEMP_MS
- * ago. Nothing else is touched. Best effort: what cannot be listed or removed stays.
+ * before `now` (ms since the epoch, as file times are). Nothing else is touched. Best effort:
+ * what cannot be listed or removed stays.
  */
-export function removeStaleTemps(dir: string, isOwn: (name: string) => boolean, now = Date.now()): void {
+export function removeStaleTemps(dir: string, isOwn: (name: string) => boolean, now: number): void {
   let entries: string[];
   try {
     entries = readdirSync(dir);
@@ -154,7 +156,6 @@ export function removeStaleTemps(dir: string, isOwn: (name: string) => boolean, 
  */
 function openReplacement(path: string, keepStale: boolean): Opened {
   const dir = dirname(path);
-  if (!keepStale) removeStaleTemps(dir, (name) => name === basename(path));
   const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
   let fd: number | undefined;
   const close = () => {
@@ -181,6 +182,8 @@ function openReplacement(path: string, keepStale: boolean): Opened {
   try {
     made = mkdirSync(dir, { recursive: true });
     fd = openSync(tmp, 'w');
+    // The file system's own clock, read from the file just made: the one the others' times are on.
+    if (!keepStale) removeStaleTemps(dir, (name) => name === basename(path), fstatSync(fd).mtimeMs);
   } catch (err) {
     abandon();
     throw err;

@@ -263,7 +263,7 @@ export interface CachingOptions {
  */
 export function cachingExecutor(dir: string, inner: Executor, options: CachingOptions = {}): Executor {
   const warn = options.warn ?? ((line: string) => process.stderr.write(line));
-  removeStaleTemps(dir, (name) => ENTRY_NAME.test(name));
+  removeStaleTemps(dir, (name) => ENTRY_NAME.test(name), Date.now());
   // One per command: every run of a policy, and every round of replications: auto, shares it.
   const hashPolicy = createModuleHasher();
   let writing = true;
