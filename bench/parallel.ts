@@ -9,13 +9,14 @@
 // Their speed-up is what this machine gives two independent copies of the work at that moment,
 // so a miss can be told apart from a host whose cores are not both at full speed.
 //   npx tsc -p tsconfig.build.json && node -e "import('./dist/bench/parallel.js').then(m=>m.measureParallelScaling()).then(console.log)"
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { routingPolicyNames } from '../src/policies/routing/index.js';
 import { runComparison } from '../src/runner/compare.js';
 import { executeInProcess } from '../src/runner/executor.js';
 import { createRunPool } from '../src/runner/pool.js';
 import { loadScenarioFile } from '../src/workload/load-scenario.js';
 import { projectRoot, scenarioPath } from './paths.js';
+import { median } from './stats.js';
 
 export interface ParallelOptions {
   readonly policies?: readonly string[];
@@ -127,16 +128,8 @@ function childArgs(mode: Mode, options: ParallelOptions): string[] {
   return [...hooks, '--input-type=module', '-e', code];
 }
 
-function inChild(mode: Mode, options: ParallelOptions): OnceResult {
-  const child = spawnSync(process.execPath, childArgs(mode, options), {
-    cwd: projectRoot(),
-    encoding: 'utf8',
-  });
-  if (child.status !== 0) throw new Error(`parallel bench: ${mode} child failed:\n${child.stderr}`);
-  return JSON.parse(child.stdout) as OnceResult;
-}
-
-function inChildAsync(mode: Mode, options: ParallelOptions): Promise<OnceResult> {
+/** One measurement in a fresh Node process. */
+function inChild(mode: Mode, options: ParallelOptions): Promise<OnceResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, childArgs(mode, options), { cwd: projectRoot() });
     let out = '';
@@ -157,16 +150,10 @@ function inChildAsync(mode: Mode, options: ParallelOptions): Promise<OnceResult>
 
 /** Two `half` children started together: from the first one's start to the last one's end. */
 async function twoProcesses(options: ParallelOptions): Promise<number> {
-  const halves = await Promise.all([inChildAsync('half', options), inChildAsync('half', options)]);
+  const halves = await Promise.all([inChild('half', options), inChild('half', options)]);
   const start = Math.min(...halves.map((h) => h.startedAtMs));
   const end = Math.max(...halves.map((h) => h.endedAtMs));
   return (end - start) / 1000;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
 export async function measureParallelScaling(options: ParallelOptions = {}): Promise<ParallelScaling> {
@@ -176,8 +163,8 @@ export async function measureParallelScaling(options: ParallelOptions = {}): Pro
   const two: OnceResult[] = [];
   const processes: number[] = [];
   for (let i = 0; i < (options.repeats ?? 3); i++) {
-    one.push(inChild('workers1', options));
-    two.push(inChild('workers2', options));
+    one.push(await inChild('workers1', options));
+    two.push(await inChild('workers2', options));
     processes.push(await twoProcesses(options));
     if (two.at(-1)!.digests !== one[0]!.digests || one.at(-1)!.digests !== one[0]!.digests)
       throw new Error('parallel bench: 1 and 2 workers gave different digests');

@@ -52,7 +52,7 @@ export function formatCompare(c: CompareResult): string {
     '',
     intervals
       ? '± is the 95% CI half-width over replications; * marks the best policy per metric.'
-      : `${oneReplication(c.runs.some((r) => r.scenarioSpec.replications === 'auto'))}; * marks the best policy per metric.`,
+      : `${oneReplication(c.runs)}; * marks the best policy per metric.`,
   ];
   const shown = ['responseTime.mean', 'responseTime.p99'];
   const pairs = c.paired.filter((p) => shown.includes(p.metric));

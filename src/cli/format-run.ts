@@ -62,7 +62,7 @@ export function formatRun(r: RunResult): string {
       ),
     );
   }
-  if (r.replications < 2) parts.push('', `${oneReplication(r.scenarioSpec.replications === 'auto')}.`);
+  if (r.replications < 2) parts.push('', `${oneReplication([r])}.`);
   const cut = warmupCutSpread(r);
   if (cut !== undefined) parts.push('', warmupCutLine(cut));
   for (const note of runNotes([r])) parts.push('', note);

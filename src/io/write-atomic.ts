@@ -429,8 +429,9 @@ export function writeEach(files: readonly PendingFile[]): void {
       writeAtomic(file.path, file.content, file.label);
     } catch (err) {
       if (!(err instanceof InputError || err instanceof OutputError) || written.length === 0) throw err;
-      const message = `${err.message}; already written before it: ${written.join(', ')}`;
-      throw err instanceof InputError ? new InputError(message) : new OutputError(message);
+      // The same error, its class (and exit code) kept, saying what is left over.
+      err.message = `${err.message}; already written before it: ${written.join(', ')}`;
+      throw err;
     }
     written.push(file.path);
   }

@@ -5,6 +5,7 @@
 import { num } from '../cli/format-table.js';
 import { count } from '../plural.js';
 import { oneReplication, tasks } from '../runner/run-notes.js';
+import type { RunResult } from '../runner/run-result.js';
 import { BROWSER_SCRIPT } from './browser-script.js';
 import type { Bundles } from './bundles.js';
 import type { ReportChart } from './charts.js';
@@ -299,10 +300,7 @@ ${page.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
 ${rankingNotes(m)
   .map((n) => `<p class="note ranking">${esc(n)}</p>`)
   .join('\n')}
-${oneReplicationNote(
-  m.replications,
-  m.runs.some((r) => r.scenarioSpec.replications === 'auto'),
-)}
+${oneReplicationNote(m.replications, m.runs)}
 ${figuresTable(page.figures, m.kind === 'sweep')}
 </section>
 <section id="paired"><h2>Paired differences against the best</h2>
@@ -327,11 +325,11 @@ function replicationsText([fewest, most]: readonly [number, number]): string {
 }
 
 /** Under the tables, when some run has one replication: its cells show no interval (-). */
-function oneReplicationNote([fewest, most]: readonly [number, number], auto: boolean): string {
+function oneReplicationNote([fewest, most]: readonly [number, number], runs: readonly RunResult[]): string {
   if (fewest >= 2) return '';
   const text =
     most < 2
-      ? `${oneReplication(auto)}: the interval and significance cells show -.`
+      ? `${oneReplication(runs)}: the interval and significance cells show -.`
       : 'Some runs have one replication: no confidence interval for them (their interval cells show -).';
   return `<p class="note" id="one-replication">${esc(text)}</p>`;
 }

@@ -1,8 +1,9 @@
 // --cache DIR: a run already computed for the same inputs is read back instead of re-run.
 // The key is the SHA-256 of the normalized scenario (keys sorted; the fields that cannot change
-// one replication left out: the replication count, the objective policies are ranked by), the policy's name and parameters, the seed,
-// the replication, the orchlab version and the contents of every file the run reads (a trace; a
-// policy module and the local files it imports, followed recursively: module-graph.ts). One JSON
+// one replication left out: the replication count, the objective policies are ranked by), the
+// policy's name and parameters, the seed, the replication, the orchlab version and the contents
+// of every file the run reads (a trace; a policy module and the local files it imports, followed
+// recursively: module-graph.ts). One JSON
 // file per run, written atomically, carrying the SHA-256 of the canonical JSON of the summary it
 // stores; a file that does not parse, or whose format, key, checksum or shape does not match, is
 // a miss (the run is then recomputed and the file rewritten). Only successful runs are cached.
@@ -30,7 +31,7 @@ import { isMapping } from '../is-mapping.js';
  */
 export const CACHE_FORMAT = 'orchlab.cache/3';
 
-/** Scenario fields that only say how many replications to run. */
+/** Scenario fields that change no replication: how many to run, how policies are ranked, words. */
 const NOT_IN_KEY = new Set([
   'replications',
   'precision',

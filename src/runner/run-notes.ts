@@ -8,9 +8,11 @@ import { MAX_REPLICATIONS } from '../workload/scenario-schema.js';
 import type { PolicyFailure } from './compare.js';
 import type { RunResult } from './run-result.js';
 
-/** The note under tables of one replication; `auto`: replications: auto capped at 1 by maxReplications. */
-export function oneReplication(auto: boolean): string {
-  return `One replication: no confidence intervals (${auto ? 'raise maxReplications to 2 or more' : 'give --replications 2 or more'})`;
+const isAuto = (r: RunResult) => r.scenarioSpec.replications === 'auto';
+
+/** The note under tables of one replication: under replications: auto, maxReplications capped it at 1. */
+export function oneReplication(runs: readonly RunResult[]): string {
+  return `One replication: no confidence intervals (${runs.some(isAuto) ? 'raise maxReplications to 2 or more' : 'give --replications 2 or more'})`;
 }
 
 const percent = (x: number) => `${Number((100 * x).toPrecision(2))}%`;
@@ -41,7 +43,7 @@ export function replicationsText(n: number, runs: readonly RunResult[]): string 
 
 /** ` (auto: ±5% reached)` after a count of replications, or '' when none of `runs` had replications: auto. */
 export function autoText(runs: readonly RunResult[]): string {
-  const auto = runs.filter((r) => r.scenarioSpec.replications === 'auto');
+  const auto = runs.filter(isAuto);
   if (auto.length === 0) return '';
   const met = auto.every((r) => r.precisionMet !== false);
   return ` (auto: ±${percent(auto[0]!.scenarioSpec.precision)} ${met ? 'reached' : 'not reached'})`;
