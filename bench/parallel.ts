@@ -42,6 +42,18 @@ export interface ParallelScaling {
   readonly workers2RunSeconds: number;
   /** workers1Seconds / workers2RunSeconds: the scaling once start-up is paid. */
   readonly runSpeedup: number;
+  /** CPU time of every thread of the process over the comparison with --workers 1 (s). */
+  readonly workers1CpuSeconds: number;
+  /** The same with --workers 2: its pool's threads, their start-up and compiling included. */
+  readonly workers2CpuSeconds: number;
+  /** workers2CpuSeconds / workers2Seconds: how many of the two cores the pool kept busy. */
+  readonly workers2Cores: number;
+  /**
+   * 2 × workers1Seconds / workers2CpuSeconds: the speed-up with both cores busy from start to end
+   * for the CPU time the pool spent. A speed-up short of it is idle time; this short of 2 is work
+   * that costs more CPU on two threads than on one.
+   */
+  readonly cpuCeiling: number;
   /** Two processes started together, each running half the runs in its main thread: first start to last end. */
   readonly processes2Seconds: number;
   /** workers1Seconds / processes2Seconds: what two independent copies of the work reach on this host. */
@@ -57,6 +69,8 @@ export interface OnceResult {
   readonly startupSeconds: number;
   readonly runSeconds: number;
   readonly digests: string;
+  /** CPU time of every thread of this process over the timed part (s). */
+  readonly cpuSeconds: number;
   /** When the timed part started and ended, on a clock every process of the machine shares (ms). */
   readonly startedAtMs: number;
   readonly endedAtMs: number;
@@ -68,6 +82,12 @@ type Mode = 'workers1' | 'workers2' | 'half';
 const epochMs = () => performance.timeOrigin + performance.now();
 
 const now = () => Number(process.hrtime.bigint()) / 1e9;
+
+/** CPU seconds of the process (all its threads) since `from`. */
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1e6;
+};
 
 function settings(options: ParallelOptions) {
   return {
@@ -91,6 +111,7 @@ export async function measureOnce(mode: Mode, options: ParallelOptions = {}): Pr
   const digests = (c: Awaited<ReturnType<typeof runComparison>>) => c.runs.map((r) => r.digest).join(',');
   if (mode !== 'workers2') {
     const startedAtMs = epochMs();
+    const cpu = process.cpuUsage();
     const started = now();
     const c = await runComparison(scenario, policies, executeInProcess);
     const seconds = now() - started;
@@ -99,11 +120,13 @@ export async function measureOnce(mode: Mode, options: ParallelOptions = {}): Pr
       startupSeconds: 0,
       runSeconds: seconds,
       digests: digests(c),
+      cpuSeconds: cpuSince(cpu),
       startedAtMs,
       endedAtMs: epochMs(),
     };
   }
   const startedAtMs = epochMs();
+  const cpu = process.cpuUsage();
   const started = now();
   const pool = createRunPool(2);
   await pool.ready();
@@ -116,6 +139,7 @@ export async function measureOnce(mode: Mode, options: ParallelOptions = {}): Pr
     startupSeconds: ready - started,
     runSeconds: ran - ready,
     digests: digests(c),
+    cpuSeconds: cpuSince(cpu),
     startedAtMs,
     endedAtMs: epochMs(),
   };
@@ -174,6 +198,8 @@ export async function measureParallelScaling(options: ParallelOptions = {}): Pro
   const startupSeconds = median(two.map((r) => r.startupSeconds));
   const workers2RunSeconds = median(two.map((r) => r.runSeconds));
   const processes2Seconds = median(processes);
+  const workers1CpuSeconds = median(one.map((r) => r.cpuSeconds));
+  const workers2CpuSeconds = median(two.map((r) => r.cpuSeconds));
   const speedup = workers1Seconds / workers2Seconds;
   const hostSpeedup = workers1Seconds / processes2Seconds;
   return {
@@ -184,6 +210,10 @@ export async function measureParallelScaling(options: ParallelOptions = {}): Pro
     startupShare: startupSeconds / workers2Seconds,
     workers2RunSeconds,
     runSpeedup: workers1Seconds / workers2RunSeconds,
+    workers1CpuSeconds,
+    workers2CpuSeconds,
+    workers2Cores: median(two.map((r) => r.cpuSeconds / r.seconds)),
+    cpuCeiling: (2 * workers1Seconds) / workers2CpuSeconds,
     processes2Seconds,
     hostSpeedup,
     ofHost: speedup / hostSpeedup,
