@@ -43,12 +43,14 @@ export function renderProgress(p: RunProgress, elapsedSeconds: number, width = B
   ];
   if (p.cached > 0) parts.push(`${p.cached} cached`);
   if (p.failed > 0) parts.push(`${p.failed} failed`);
-  if (elapsedSeconds > 0 && p.events > 0) parts.push(`${eventsText(p.events / elapsedSeconds)} events/s`);
+  // Fixed widths (`8.10 M`, `  640`; `0:42`, `   ?`): the line, and the bar fitted to it, keep their width as the pace moves.
+  if (elapsedSeconds > 0 && p.events > 0)
+    parts.push(`${eventsText(p.events / elapsedSeconds).padStart(6)} events/s`);
   // Cached runs take no time: the pace is that of the work executed, runs under way included.
   const executed = p.done - p.cached + p.running;
   const left = p.total - p.done - p.running;
   const eta = executed > 0 ? (left * elapsedSeconds) / executed : Number.NaN;
-  parts.push(`ETA ${more === '' ? '' : '≥ '}${p.done === p.total ? '0:00' : clockText(eta)}`);
+  parts.push(`ETA ${more === '' ? '' : '≥ '}${(p.done === p.total ? '0:00' : clockText(eta)).padStart(4)}`);
   return parts.join(' · ');
 }
 

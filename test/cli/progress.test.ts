@@ -40,8 +40,25 @@ describe('renderProgress(progress, elapsedSeconds)', () => {
   });
 
   it('has no ETA before any work is done and 0:00 at the end', () => {
-    expect(renderProgress(p(0, 4), 1, 4)).toBe('[░░░░] 0/4 runs · ETA ?');
+    expect(renderProgress(p(0, 4), 1, 4)).toBe('[░░░░] 0/4 runs · ETA    ?');
     expect(renderProgress(p(4, 4, 0, 0, 1e6), 2, 4)).toBe('[████] 4/4 runs · 0.50 M events/s · ETA 0:00');
+  });
+});
+
+describe('the progress line as the pace moves', () => {
+  it('keeps its width from 640 to 8.10 M events/s and from ETA ? to 0:19, so the fitted bar does not wobble', () => {
+    const lines = [640, 31_500, 8.1e6].map((rate) => renderProgress(p(10, 40, 0, 0, rate * 5), 5, 8));
+    expect(lines[0]).toContain(' 640 events/s');
+    expect(new Set(lines.map((l) => l.length)).size).toBe(1);
+    const eta = [renderProgress(p(0, 40, 0, 0, 0), 5, 8), renderProgress(p(10, 40, 0, 0, 0), 5, 8)];
+    expect(eta[0]).toContain('ETA    ?');
+    expect(eta[0]!.length).toBe(eta[1]!.length);
+    // In a 70-column terminal the bar is fitted to the rest of the line: the same width each time.
+    const bars = [100, 31_500, 8.1e6].map((rate) =>
+      fitProgress(p(10, 40, 0, 0, rate * 5), 5, 70).indexOf(']'),
+    );
+    expect(bars[0]).toBeGreaterThan(8);
+    expect(new Set(bars).size).toBe(1);
   });
 });
 
