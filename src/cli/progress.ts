@@ -59,7 +59,8 @@ export function renderProgress(p: RunProgress, elapsedSeconds: number, width = B
  * MIN_BAR_WIDTH and BAR_WIDTH; what still does not fit is cut by the stage line. Pure.
  */
 export function fitProgress(p: RunProgress, elapsedSeconds: number, columns: number | undefined): string {
-  if (columns === undefined) return renderProgress(p, elapsedSeconds);
+  // A terminal whose size is not set (a bare pty: `script`, some CI runners) reports 0 columns.
+  if (columns === undefined || columns < 2) return renderProgress(p, elapsedSeconds);
   const rest = renderProgress(p, elapsedSeconds, 0).length;
   const width = Math.max(MIN_BAR_WIDTH, Math.min(BAR_WIDTH, columns - 1 - rest));
   return renderProgress(p, elapsedSeconds, width);

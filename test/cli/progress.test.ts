@@ -60,6 +60,11 @@ describe('the progress line as the pace moves', () => {
     expect(bars[0]).toBeGreaterThan(8);
     expect(new Set(bars).size).toBe(1);
   });
+
+  it('draws the full bar when the terminal reports no width (0 columns: a pty whose size is not set)', () => {
+    expect(fitProgress(p(10, 40), 5, 0)).toBe(renderProgress(p(10, 40), 5));
+    expect(fitProgress(p(10, 40), 5, 0)).toContain('█'.repeat(6));
+  });
 });
 
 describe('renderSummary(progress, seconds, workers)', () => {
