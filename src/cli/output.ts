@@ -54,7 +54,8 @@ export function checkOutputs(flags: OutputTargets, inputs: readonly CommandInput
   // Writability first: it refuses an empty path naming its flag, which sameFile could not.
   if (flags.out !== undefined) checkWritable('--out', flags.out, 'file');
   if (flags.report !== undefined) checkWritable('--report', flags.report, 'file');
-  if (flags.cache !== undefined) checkWritable('--cache', flags.cache, 'directory');
+  // A cache that can be read but not written is still used, read-only (run-cache.ts warns).
+  if (flags.cache !== undefined) checkWritable('--cache', flags.cache, 'cache directory');
   if (flags.out !== undefined && flags.report !== undefined && sameFile(flags.out, flags.report))
     throw new InputError(`--out and --report name the same file: ${flags.out}`);
   const outputs = [

@@ -3,10 +3,12 @@
 // Nothing is left behind: the nearest part of the path that exists decides, and an empty probe
 // file is made and removed there. A file output is judged where writeAtomic will write it
 // (output-target.ts): beside the file a symlink names, or in place for a fifo or device.
+// A --cache directory may be read-only (readOnlyReason): it is then read, not written.
 import { accessSync, constants, fstatSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { InputError } from '../errors.js';
+import { errorCode, InputError } from '../errors.js';
 import { outputTarget } from './output-target.js';
+import { writeFailure } from './write-atomic.js';
 
 function statOf(path: string): Stats | undefined {
   try {
@@ -16,16 +18,56 @@ function statOf(path: string): Stats | undefined {
   }
 }
 
-/** Whether a file can be made in `dir`: tried, since permissions alone miss read-only mounts. */
-function writableDir(dir: string): boolean {
+/**
+ * Why no file can be made in `dir` (the error), or undefined when one can: tried, since
+ * permissions alone miss read-only mounts. The probe file is removed.
+ */
+export function writeProbe(dir: string): Error | undefined {
   const probe = join(dir, `.orchlab-write-check-${process.pid}`);
   try {
     writeFileSync(probe, '');
     rmSync(probe, { force: true });
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err : new Error(String(err));
+  }
+}
+
+/** Whether the files in `dir` may be listed and opened (read and search permission). */
+function readableDir(dir: string): boolean {
+  try {
+    accessSync(dir, constants.R_OK | constants.X_OK);
     return true;
   } catch {
     return false;
   }
+}
+
+/** How a directory is probed; tests swap it (root writes in a chmod 0555 directory). */
+export interface DirectoryProbe {
+  /** The error of making a file in the directory, undefined when one can be made. */
+  readonly write: (dir: string) => Error | undefined;
+  readonly readable: (dir: string) => boolean;
+}
+
+const REAL_PROBE: DirectoryProbe = { write: writeProbe, readable: readableDir };
+
+/** Refusals that leave a directory as it is for a reader: no write permission, a read-only mount. */
+const READ_ONLY_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
+const readOnlyFailure = (failure: Error): boolean => READ_ONLY_CODES.has(errorCode(failure) ?? '');
+
+/**
+ * Why `dir` is read-only, in words (`permission denied`, `read-only file system`), when it is a
+ * directory that exists, can be read, and has no file made in it for one of READ_ONLY_CODES;
+ * else undefined (writable, missing, not a directory, unreadable, or failing for another reason
+ * such as a full disk: each left to the writes, or to checkWritable, as before).
+ */
+export function readOnlyReason(dir: string, probe: DirectoryProbe = REAL_PROBE): string | undefined {
+  if (statOf(dir)?.isDirectory() !== true) return undefined;
+  const failure = probe.write(dir);
+  return failure !== undefined && readOnlyFailure(failure) && probe.readable(dir)
+    ? writeFailure(failure)
+    : undefined;
 }
 
 /** Whether a fifo or device may be opened for writing (not opened: a fifo would wait for a reader). */
@@ -50,9 +92,16 @@ function isOpen(fd: number): boolean {
 /**
  * Throws an InputError naming `flag` when `path` cannot be written as a `kind` (a file written
  * atomically beside itself, or a directory files go into): a directory where a file should be,
- * a file where a directory should be, or a folder this process may not write in.
+ * a file where a directory should be, or a folder this process may not write in. A 'cache
+ * directory' is a directory that may also be read-only (readOnlyReason): its files can still be
+ * read back. `probe` is for tests.
  */
-export function checkWritable(flag: string, path: string, kind: 'file' | 'directory'): void {
+export function checkWritable(
+  flag: string,
+  path: string,
+  kind: 'file' | 'directory' | 'cache directory',
+  probe: DirectoryProbe = REAL_PROBE,
+): void {
   // '' resolves to the working directory: `--svg ''` would drop its charts there unasked.
   if (path === '')
     throw new InputError(
@@ -75,10 +124,15 @@ export function checkWritable(flag: string, path: string, kind: 'file' | 'direct
   const stats = statOf(target);
   if (stats !== undefined) {
     if (kind === 'file' && stats.isDirectory()) throw new InputError(`${flag} ${path}: is a directory`);
-    if (kind === 'directory' && !stats.isDirectory())
+    if (kind !== 'file' && !stats.isDirectory())
       throw new InputError(`${flag} ${path}: is a file, not a directory`);
     const dir = kind === 'file' ? dirname(target) : target;
-    if (!writableDir(dir)) throw new InputError(`${flag} ${path}: cannot write in ${dir}`);
+    const failure = probe.write(dir);
+    if (failure === undefined) return;
+    if (kind !== 'cache directory' || !readOnlyFailure(failure))
+      throw new InputError(`${flag} ${path}: cannot write in ${dir}`);
+    // A read-only directory is of use only if its files can be read.
+    if (!probe.readable(dir)) throw new InputError(`${flag} ${path}: cannot read or write in ${dir}`);
     return;
   }
   let existing = dirname(target);
@@ -89,5 +143,6 @@ export function checkWritable(flag: string, path: string, kind: 'file' | 'direct
   }
   if (found === undefined || !found.isDirectory())
     throw new InputError(`${flag} ${path}: ${existing} is a file, not a directory`);
-  if (!writableDir(existing)) throw new InputError(`${flag} ${path}: cannot create it in ${existing}`);
+  if (probe.write(existing) !== undefined)
+    throw new InputError(`${flag} ${path}: cannot create it in ${existing}`);
 }

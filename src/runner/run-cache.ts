@@ -9,10 +9,13 @@
 // a miss (the run is then recomputed and the file rewritten). Only successful runs are cached.
 // The cache is an optimisation: a write that fails prints one warning and the command goes on
 // without writing to it. Temporary files a killed orchlab left in it are removed once per command.
+// A directory that can be read but not written (a shared cache mounted read-only) is read from and
+// never written to, with one warning up front.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, OutputError } from '../errors.js';
+import { readOnlyReason } from '../io/writable.js';
 import { removeStaleTemps, writeAtomic } from '../io/write-atomic.js';
 import { VERSION } from '../version.js';
 import type { Executor, RunOutcome, RunTask } from './executor.js';
@@ -251,23 +254,34 @@ export function writeCachedRun(dir: string, key: string, summary: ReplicationSum
 /** What the cache writes: `KEY.json`, KEY a SHA-256 in hex. Only their temporary files are swept. */
 const ENTRY_NAME = /^[0-9a-f]{64}\.json$/;
 
-/** Where the one warning of a failed cache write goes (stderr by default). */
 export interface CachingOptions {
+  /** Where the one warning of a read-only cache or a failed cache write goes (stderr by default). */
   readonly warn?: (line: string) => void;
+  /**
+   * Why the directory is read-only, or undefined when it may be written: io/writable.ts's
+   * readOnlyReason by default. Tests pass their own (as root, a chmod 0555 directory is writable).
+   */
+  readonly readOnly?: (dir: string) => string | undefined;
 }
 
 /**
  * An executor that answers from `dir` what it can and hands the rest to `inner`, caching what it
  * runs. Make one per command: when a write fails (a full disk, the directory removed for a file),
  * it warns once, `orchlab: --cache DIR: KEY.json: cannot write (reason); the runs go on, no more
- * of them cached`, writes nothing more, and the runs and their results go on.
+ * of them cached`, writes nothing more, and the runs and their results go on. A read-only `dir`
+ * (readOnlyReason) is said once as the executor is made, `orchlab: --cache DIR: read-only
+ * (reason); cached runs are read, new runs are not stored`, and is never written to.
  */
 export function cachingExecutor(dir: string, inner: Executor, options: CachingOptions = {}): Executor {
   const warn = options.warn ?? ((line: string) => process.stderr.write(line));
-  removeStaleTemps(dir, (name) => ENTRY_NAME.test(name), Date.now());
+  const readOnly = (options.readOnly ?? readOnlyReason)(dir);
+  if (readOnly !== undefined)
+    warn(`orchlab: --cache ${dir}: read-only (${readOnly}); cached runs are read, new runs are not stored\n`);
+  // Nothing can be removed from a read-only directory: no sweep to try.
+  else removeStaleTemps(dir, (name) => ENTRY_NAME.test(name), Date.now());
   // One per command: every run of a policy, and every round of replications: auto, shares it.
   const hashPolicy = createModuleHasher();
-  let writing = true;
+  let writing = readOnly === undefined;
   const save = (key: string, summary: ReplicationSummary): void => {
     if (!writing) return;
     try {

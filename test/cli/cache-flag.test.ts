@@ -1,11 +1,13 @@
 // `--cache ""` would write hash-named files into the current directory: refused with exit 2
-// before anything runs. Runs the built CLI (bin/orchlab.js over dist/; after editing src/,
-// `npm run build`) in a scratch directory, so a regression shows as files left there.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+// before anything runs. A --cache DIR that can be read but not written is used read-only. Runs the
+// built CLI (bin/orchlab.js over dist/; after editing src/, `npm run build`) in a scratch
+// directory, so a regression shows as files left there.
+import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FAST } from '../support/run-cli.js';
 
 const BIN = resolve('bin/orchlab.js');
 const SMALL = resolve('test/fixtures/scenarios/small-mmc.yaml');
@@ -33,4 +35,100 @@ describe('--cache ""', () => {
         expect(readdirSync(cwd)).toEqual([]);
       }
     });
+});
+
+/**
+ * Who may read but not write a chmod 0555 directory: this user, or `nobody` (65534) when this is
+ * root (root writes anywhere). A string says why no one here can (the test is then skipped: a
+ * user with CAP_DAC_OVERRIDE, or root without the right to switch users).
+ */
+function readOnlyUser(): SpawnSyncOptions | string {
+  const as = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const dir = mkdtempSync(join(tmpdir(), 'orchlab-ro-probe-'));
+  chmodSync(dir, 0o555);
+  const script = `const fs = require('node:fs');
+    fs.accessSync(${JSON.stringify(BIN)}, fs.constants.R_OK);
+    try { fs.writeFileSync(${JSON.stringify(join(dir, 'x'))}, ''); console.log('writable'); }
+    catch (err) { console.log(err.code); }`;
+  const r = spawnSync(process.execPath, ['-e', script], { ...as, encoding: 'utf8' });
+  if (r.error !== undefined) return `cannot run as another user (${r.error.message})`;
+  const said = r.stdout.trim();
+  return said === 'EACCES' ? as : `a chmod 0555 directory is not read-only here (${said || r.stderr})`;
+}
+
+const reader = readOnlyUser();
+
+describe('--cache DIR that can be read but not written', () => {
+  /** The CLI as `user` in a scratch directory: status, stdout, stderr. */
+  const orchlab = (user: SpawnSyncOptions, ...args: string[]) => {
+    const r = spawnSync(process.execPath, [BIN, ...args], {
+      ...user,
+      cwd: tmpdir(),
+      env: { ...process.env, HOME: tmpdir() },
+      encoding: 'utf8',
+    });
+    return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
+  };
+  const commands = [
+    ['run', SMALL],
+    ['compare', SMALL, '--policies', 'jsq'],
+    ['sweep', SMALL, '--policies', 'jsq', '--vary', 'workload.arrivals.rate=2,3'],
+  ];
+  const title = 'reads its runs, runs the rest unstored, warns once, exits 0 with the results of no cache';
+  it.skipIf(typeof reader === 'string')(
+    typeof reader === 'string' ? `${title} (skipped: ${reader})` : title,
+    () => {
+      const user = reader as SpawnSyncOptions;
+      const dir = mkdtempSync(join(tmpdir(), 'orchlab-ro-cache-'));
+      const four = [...FAST, '--replications', '4', '--format', 'json'];
+      // Two of run's four replications cached while the directory could be written, then made read-only.
+      const filled = orchlab({}, 'run', SMALL, ...FAST, '--cache', dir, '--quiet');
+      expect(filled.status, filled.stderr).toBe(0);
+      for (const f of readdirSync(dir)) chmodSync(join(dir, f), 0o644);
+      chmodSync(dir, 0o555);
+      const snapshot = () =>
+        readdirSync(dir)
+          .sort()
+          .map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
+      const before = snapshot();
+      expect(before).toHaveLength(2);
+      const warning = `orchlab: --cache ${dir}: read-only (permission denied); cached runs are read, new runs are not stored\n`;
+
+      const withCache = orchlab(user, 'run', SMALL, ...four, '--cache', dir);
+      expect(withCache.status, withCache.stderr).toBe(0);
+      expect(withCache.stdout).toBe(orchlab({}, 'run', SMALL, ...four).stdout);
+      // The warning first, then the summary counts the two runs read back.
+      const [first, summary, ...rest] = withCache.stderr.split('\n');
+      expect(`${first}\n`).toBe(warning);
+      expect(summary).toMatch(/^4 runs \(2 from cache\) · /);
+      expect(rest).toEqual(['']);
+
+      // Every command takes it; --quiet keeps the warning.
+      for (const args of commands) {
+        const quiet = orchlab(user, ...args, ...four, '--cache', dir, '--quiet');
+        expect(quiet.status, quiet.stderr).toBe(0);
+        expect(quiet.stderr).toBe(warning);
+        expect(quiet.stdout).toBe(orchlab({}, ...args, ...four, '--quiet').stdout);
+      }
+      expect(snapshot()).toEqual(before);
+
+      // Still refused: a folder that cannot be made in it, and one that cannot be read either.
+      const inside = join(dir, 'new');
+      const cannotMake = orchlab(user, 'run', SMALL, ...four, '--cache', inside);
+      expect([cannotMake.status, cannotMake.stdout, cannotMake.stderr]).toEqual([
+        2,
+        '',
+        `orchlab: --cache ${inside}: cannot create it in ${dir}\n`,
+      ]);
+      chmodSync(dir, 0o000);
+      const unreadable = orchlab(user, 'run', SMALL, ...four, '--cache', dir);
+      chmodSync(dir, 0o755);
+      expect([unreadable.status, unreadable.stdout, unreadable.stderr]).toEqual([
+        2,
+        '',
+        `orchlab: --cache ${dir}: cannot read or write in ${dir}\n`,
+      ]);
+      expect(snapshot()).toEqual(before);
+    },
+  );
 });

@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { checkWritable } from '../../src/io/writable.js';
+import { checkWritable, type DirectoryProbe, readOnlyReason } from '../../src/io/writable.js';
 import { writeAtomic, writeEach } from '../../src/io/write-atomic.js';
 import { fifoWithReader } from '../support/fifo.js';
 
@@ -126,6 +126,71 @@ describe('checkWritable(flag, path, kind)', () => {
       `--out ${join(dir, 'new.json')}: cannot create it in ${dir}`,
     );
     chmodSync(dir, 0o755);
+  });
+});
+
+/** A probe whose writes fail with `code` (undefined: succeed): root writes anywhere, read-only mounts are not to hand. */
+const probing = (code: string | undefined, readable = true): DirectoryProbe => ({
+  write: () => (code === undefined ? undefined : Object.assign(new Error(code), { code })),
+  readable: () => readable,
+});
+
+describe("checkWritable(flag, dir, 'cache directory') and readOnlyReason(dir)", () => {
+  /** What checkWritable says of `path` as a cache, with `probe`. */
+  const cacheCheck = (path: string, probe: DirectoryProbe, kind: 'directory' | 'cache directory') => {
+    try {
+      checkWritable('--cache', path, kind, probe);
+      return 'accepted';
+    } catch (err) {
+      expect(err).toBeInstanceOf(InputError);
+      return (err as Error).message;
+    }
+  };
+
+  it('accepts a directory that can be read but not written (no permission, a read-only mount)', () => {
+    const dir = scratch();
+    for (const [code, reason] of [
+      ['EACCES', 'permission denied'],
+      ['EPERM', 'permission denied'],
+      ['EROFS', 'read-only file system'],
+    ] as const) {
+      expect(cacheCheck(dir, probing(code), 'cache directory')).toBe('accepted');
+      expect(readOnlyReason(dir, probing(code))).toBe(reason);
+      // Any other output directory is still refused.
+      expect(cacheCheck(dir, probing(code), 'directory')).toBe(`--cache ${dir}: cannot write in ${dir}`);
+    }
+  });
+
+  it('refuses what cannot be used: unreadable, failing otherwise, a file, a folder that cannot be made', () => {
+    const dir = scratch();
+    const file = join(dir, 'f');
+    writeFileSync(file, 'x');
+    expect(cacheCheck(dir, probing('EACCES', false), 'cache directory')).toBe(
+      `--cache ${dir}: cannot read or write in ${dir}`,
+    );
+    expect(cacheCheck(dir, probing('ENOSPC'), 'cache directory')).toBe(
+      `--cache ${dir}: cannot write in ${dir}`,
+    );
+    expect(cacheCheck(file, probing(undefined), 'cache directory')).toBe(
+      `--cache ${file}: is a file, not a directory`,
+    );
+    expect(cacheCheck(join(dir, 'new'), probing('EACCES'), 'cache directory')).toBe(
+      `--cache ${join(dir, 'new')}: cannot create it in ${dir}`,
+    );
+    expect(cacheCheck(join(dir, 'new'), probing(undefined), 'cache directory')).toBe('accepted');
+    // None of these is a read-only cache: the writes (or the check above) deal with them.
+    expect(readOnlyReason(dir, probing('EACCES', false))).toBeUndefined();
+    expect(readOnlyReason(dir, probing('ENOSPC'))).toBeUndefined();
+    expect(readOnlyReason(dir, probing(undefined))).toBeUndefined();
+    expect(readOnlyReason(file, probing('EACCES'))).toBeUndefined();
+    expect(readOnlyReason(join(dir, 'new'), probing('EACCES'))).toBeUndefined();
+  });
+
+  it('probes for real by default: a writable directory is not read-only, and no probe file is left', () => {
+    const dir = scratch();
+    expect(readOnlyReason(dir)).toBeUndefined();
+    expect(() => checkWritable('--cache', dir, 'cache directory')).not.toThrow();
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 
