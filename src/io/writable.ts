@@ -6,9 +6,9 @@
 // A --cache directory may be read-only (readOnlyReason): it is then read, not written.
 import { accessSync, constants, fstatSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { errorCode, InputError } from '../errors.js';
+import { errorCode, InputError, OutputError } from '../errors.js';
 import { outputTarget } from './output-target.js';
-import { writeFailure } from './write-atomic.js';
+import { isMachineFailure, writeFailure } from './write-atomic.js';
 
 function statOf(path: string): Stats | undefined {
   try {
@@ -70,6 +70,16 @@ export function readOnlyReason(dir: string, probe: DirectoryProbe = REAL_PROBE):
     : undefined;
 }
 
+/**
+ * The refusal of a probe that failed: exit code 1 with the reason when the machine is at fault (a
+ * disk full or out of inodes: nothing the user gave is wrong), else `refusal` (exit code 2).
+ */
+function probeFailed(failure: Error, flag: string, path: string, dir: string, refusal: string): Error {
+  if (isMachineFailure(failure))
+    return new OutputError(`${flag} ${path}: cannot write in ${dir} (${writeFailure(failure)})`);
+  return new InputError(`${flag} ${path}: ${refusal}`);
+}
+
 /** Whether a fifo or device may be opened for writing (not opened: a fifo would wait for a reader). */
 function writableInPlace(path: string): boolean {
   try {
@@ -92,7 +102,8 @@ function isOpen(fd: number): boolean {
 /**
  * Throws an InputError naming `flag` when `path` cannot be written as a `kind` (a file written
  * atomically beside itself, or a directory files go into): a directory where a file should be,
- * a file where a directory should be, or a folder this process may not write in. A 'cache
+ * a file where a directory should be, or a folder this process may not write in; an OutputError
+ * (exit code 1) when the machine is at fault (a full disk, no inodes left). A 'cache
  * directory' is a directory that may also be read-only (readOnlyReason): its files can still be
  * read back. `probe` is for tests.
  */
@@ -130,7 +141,7 @@ export function checkWritable(
     const failure = probe.write(dir);
     if (failure === undefined) return;
     if (kind !== 'cache directory' || !readOnlyFailure(failure))
-      throw new InputError(`${flag} ${path}: cannot write in ${dir}`);
+      throw probeFailed(failure, flag, path, dir, `cannot write in ${dir}`);
     // A read-only directory is of use only if its files can be read.
     if (!probe.readable(dir)) throw new InputError(`${flag} ${path}: cannot read or write in ${dir}`);
     return;
@@ -143,6 +154,7 @@ export function checkWritable(
   }
   if (found === undefined || !found.isDirectory())
     throw new InputError(`${flag} ${path}: ${existing} is a file, not a directory`);
-  if (probe.write(existing) !== undefined)
-    throw new InputError(`${flag} ${path}: cannot create it in ${existing}`);
+  const failure = probe.write(existing);
+  if (failure !== undefined)
+    throw probeFailed(failure, flag, path, existing, `cannot create it in ${existing}`);
 }

@@ -292,6 +292,12 @@ const INPUT_FAILURES = new Set([
   'ENXIO',
 ]);
 
+/** Whether a system error is the machine's (a full disk, out of inodes, an I/O error), not the place given. */
+export function isMachineFailure(err: unknown): boolean {
+  const code = errorCode(err);
+  return code !== undefined && !INPUT_FAILURES.has(code);
+}
+
 /**
  * A system error naming the output (`--out x.json: cannot write (…)`): an InputError (exit code 2)
  * when the place given is at fault, an OutputError (1) when the machine is (a full disk, a file

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import { InputError, OutputError } from '../../src/errors.js';
 import { checkWritable, type DirectoryProbe, readOnlyReason } from '../../src/io/writable.js';
 import { writeAtomic, writeEach } from '../../src/io/write-atomic.js';
 import { fifoWithReader } from '../support/fifo.js';
@@ -168,9 +168,6 @@ describe("checkWritable(flag, dir, 'cache directory') and readOnlyReason(dir)", 
     expect(cacheCheck(dir, probing('EACCES', false), 'cache directory')).toBe(
       `--cache ${dir}: cannot read or write in ${dir}`,
     );
-    expect(cacheCheck(dir, probing('ENOSPC'), 'cache directory')).toBe(
-      `--cache ${dir}: cannot write in ${dir}`,
-    );
     expect(cacheCheck(file, probing(undefined), 'cache directory')).toBe(
       `--cache ${file}: is a file, not a directory`,
     );
@@ -184,6 +181,27 @@ describe("checkWritable(flag, dir, 'cache directory') and readOnlyReason(dir)", 
     expect(readOnlyReason(dir, probing(undefined))).toBeUndefined();
     expect(readOnlyReason(file, probing('EACCES'))).toBeUndefined();
     expect(readOnlyReason(join(dir, 'new'), probing('EACCES'))).toBeUndefined();
+  });
+
+  it('a probe failing for the machine (a full disk, no inodes left) is an OutputError (exit 1) with the reason', () => {
+    const dir = scratch();
+    const refusal = (path: string, kind: 'file' | 'directory' | 'cache directory') => {
+      try {
+        checkWritable('--cache', path, kind, probing('ENOSPC'));
+      } catch (err) {
+        expect(err).toBeInstanceOf(OutputError);
+        return (err as Error).message;
+      }
+      return 'accepted';
+    };
+    for (const kind of ['directory', 'cache directory'] as const)
+      expect(refusal(dir, kind)).toBe(`--cache ${dir}: cannot write in ${dir} (no space left on device)`);
+    expect(refusal(join(dir, 'x.json'), 'file')).toBe(
+      `--cache ${join(dir, 'x.json')}: cannot write in ${dir} (no space left on device)`,
+    );
+    expect(refusal(join(dir, 'new', 'deeper'), 'directory')).toBe(
+      `--cache ${join(dir, 'new', 'deeper')}: cannot write in ${dir} (no space left on device)`,
+    );
   });
 
   it('probes for real by default: a writable directory is not read-only, and no probe file is left', () => {
