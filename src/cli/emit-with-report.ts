@@ -1,8 +1,8 @@
-// compare and sweep: the table or JSON, then the --report. The report is drawn before anything is
-// written, and Ctrl-C is heard between drawing (long, synchronous: the signal waits until it ends)
-// and writing; what is written after that takes milliseconds.
+// compare and sweep: the table, JSON or CSV, then the --report. The report is drawn before
+// anything is written, and Ctrl-C is heard between drawing (long, synchronous: the signal waits
+// until it ends) and writing; what is written after that takes milliseconds.
 import type { Command } from 'commander';
-import { writeEach } from '../io/write-atomic.js';
+import { type Content, writeEach } from '../io/write-atomic.js';
 import type { ReportInput } from '../report/input-types.js';
 import { heardInterrupt } from './interrupt.js';
 import { invocation } from './invocation.js';
@@ -18,6 +18,7 @@ export async function emitWithReport(
   table: () => string,
   cmd: Command,
   signal: AbortSignal,
+  csv?: () => Content,
 ): Promise<void> {
   const out = flags.report;
   // The report code loads only when a report is asked for.
@@ -29,7 +30,7 @@ export async function emitWithReport(
           outFlag: '--report',
         });
   await heardInterrupt(signal);
-  await emit(flags, result, table, signal);
+  await emit(flags, result, table, signal, csv);
   if (files === undefined) return;
   writeEach(files);
   if (flags.quiet !== true) process.stderr.write(`wrote ${out}\n`);

@@ -1,4 +1,5 @@
-// Where a command's result goes: stdout or --out FILE (atomic), as a table or JSON.
+// Where a command's result goes: stdout or --out FILE (atomic), as a table, JSON or (run, compare,
+// sweep) CSV.
 import { existsSync } from 'node:fs';
 import { Option } from 'commander';
 import { errorCode, InputError } from '../errors.js';
@@ -15,8 +16,11 @@ import {
   writeFailure,
 } from '../io/write-atomic.js';
 
+export type OutputFormat = 'table' | 'json' | 'csv';
+
 export interface OutputFlags {
-  readonly format?: 'table' | 'json';
+  /** csv only where the command offers it (formatOption's choices). */
+  readonly format?: OutputFormat;
   readonly out?: string;
   readonly quiet?: boolean;
 }
@@ -74,8 +78,9 @@ export function checkOutputs(flags: OutputTargets, inputs: readonly CommandInput
   }
 }
 
-export function formatOption(): Option {
-  return new Option('--format <format>', 'output format').choices(['table', 'json']).default('table');
+/** --format with `choices`: csv only for the commands that have a CSV view (run, compare, sweep). */
+export function formatOption(choices: readonly OutputFormat[] = ['table', 'json']): Option {
+  return new Option('--format <format>', 'output format').choices(choices).default('table');
 }
 
 /** The --quiet option of commands that print only `wrote FILE` (and progress) on stderr. */
@@ -93,24 +98,39 @@ export function* jsonText(result: unknown): Generator<string> {
 }
 
 /**
- * Writes the result, as JSON or as the table, to --out (atomically) or to stdout. JSON is written
- * chunk by chunk and never held whole (io/json-chunks.ts). With a `signal` (Ctrl-C) the write
- * lets the event loop turn as it goes and stops once the signal is aborted, with WriteAborted:
- * an --out file is then not written at all.
+ * Writes the result, as JSON, the table or the CSV, to --out (atomically) or to stdout. JSON
+ * (io/json-chunks.ts) and CSV (a line at a time) are written chunk by chunk and never held whole.
+ * With a `signal` (Ctrl-C) the write lets the event loop turn as it goes and stops once the
+ * signal is aborted, with WriteAborted: an --out file is then not written at all.
  */
 export async function emit(
   flags: OutputFlags,
   result: unknown,
   table: () => string,
   signal?: AbortSignal,
+  csv?: () => Content,
 ): Promise<void> {
-  const content = flags.format === 'json' ? jsonText(result) : `${table()}\n`;
+  const content = contentOf(flags.format, result, table, csv);
   if (flags.out !== undefined) {
     await writeAtomicAsync(flags.out, content, { label: `--out ${flags.out}`, signal });
     if (flags.quiet !== true) process.stderr.write(`wrote ${flags.out}\n`);
   } else {
     await writeStdout(content, signal);
   }
+}
+
+/** What --format asks for; `csv` is the command's CSV view, where it has one. */
+function contentOf(
+  format: OutputFormat | undefined,
+  result: unknown,
+  table: () => string,
+  csv: (() => Content) | undefined,
+): Content {
+  if (format === 'json') return jsonText(result);
+  if (format !== 'csv') return `${table()}\n`;
+  // formatOption offers csv only to commands that pass `csv`: this is a bug, not bad input.
+  if (csv === undefined) throw new Error('--format csv reached a command without a CSV view');
+  return csv();
 }
 
 /**

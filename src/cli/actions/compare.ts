@@ -7,6 +7,7 @@ import { preloadPolicies } from '../../runner/resolve-policy.js';
 import type { CompareFlags } from '../commands/compare.js';
 import { executeRuns, failedRunsError, failureExitCode } from '../execution.js';
 import { count } from '../../plural.js';
+import { compareCsv } from '../format-csv.js';
 import { formatCompare } from '../format-compare.js';
 import { checkOutputs } from '../output.js';
 import { emitWithReport } from '../emit-with-report.js';
@@ -29,7 +30,7 @@ export async function compareAction(path: string, flags: CompareFlags, cmd: Comm
   );
 }
 
-/** The table or JSON, and the report; Ctrl-C stops it until the files are drawn (emit-with-report.ts). */
+/** The table, JSON or CSV, and the report; Ctrl-C stops it until the files are drawn (emit-with-report.ts). */
 async function deliver(
   result: CompareResult,
   flags: CompareFlags,
@@ -41,7 +42,14 @@ async function deliver(
       `every policy failed (${count(result.failures.length, 'run')} failed)`,
       result.failures.map((f) => ({ ...f, place: '' })),
     );
-  await emitWithReport(flags, result, () => formatCompare(result), cmd, signal);
+  await emitWithReport(
+    flags,
+    result,
+    () => formatCompare(result),
+    cmd,
+    signal,
+    () => compareCsv(result),
+  );
   const code = failureExitCode(result.failures.map((f) => f.kind));
   if (code !== undefined) process.exitCode = code;
 }

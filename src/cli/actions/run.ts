@@ -6,6 +6,7 @@ import { combineReplications } from '../../runner/run-scenario.js';
 import type { Scenario } from '../../workload/scenario-schema.js';
 import type { RunFlags } from '../commands/run.js';
 import { executeRuns, failedRunsError, failedRunsErrorOf } from '../execution.js';
+import { runCsv } from '../format-csv.js';
 import { formatRun } from '../format-run.js';
 import { checkOutputs, emit } from '../output.js';
 import { scenarioFromFlags } from '../scenario-input.js';
@@ -47,7 +48,13 @@ export async function runAction(path: string, flags: RunFlags): Promise<void> {
       if (error !== undefined) throw error;
       const summaries = outcomes[0]!.map((o) => (o as Extract<RunOutcome, { ok: true }>).summary);
       const result = combineReplications(scenario, summaries, undefined, precision?.[0]);
-      await emit(flags, result, () => formatRun(result), signal);
+      await emit(
+        flags,
+        result,
+        () => formatRun(result),
+        signal,
+        () => runCsv(result),
+      );
     },
   );
 }

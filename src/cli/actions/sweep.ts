@@ -15,6 +15,7 @@ import {
 import type { Scenario } from '../../workload/scenario-schema.js';
 import type { SweepFlags } from '../commands/sweep.js';
 import { executeRuns, type FailedRun, failedRunsError, failureExitCode } from '../execution.js';
+import { sweepCsv } from '../format-csv.js';
 import { formatSweep, pointText } from '../format-sweep.js';
 import { count } from '../../plural.js';
 import { checkOutputs } from '../output.js';
@@ -74,7 +75,7 @@ function baseScenario(
   }
 }
 
-/** The table or JSON, and the report; Ctrl-C stops it until the files are drawn (emit-with-report.ts). */
+/** The table, JSON or CSV, and the report; Ctrl-C stops it until the files are drawn (emit-with-report.ts). */
 async function deliver(
   result: SweepResult,
   flags: SweepFlags,
@@ -91,7 +92,14 @@ async function deliver(
       `no policy completed at any point (${count(failures.length, 'run')} failed)`,
       failures,
     );
-  await emitWithReport(flags, result, () => formatSweep(result), cmd, signal);
+  await emitWithReport(
+    flags,
+    result,
+    () => formatSweep(result),
+    cmd,
+    signal,
+    () => sweepCsv(result),
+  );
   const code = failureExitCode(failures.map((f) => f.kind));
   if (code !== undefined) process.exitCode = code;
 }

@@ -35,7 +35,7 @@ export function registerCompare(program: Command): void {
     )
     .option('--seed <n>', "base seed (overrides the scenario's seed)")
     .option('--replications <n>', "replications, or auto (overrides the scenario's)")
-    .addOption(formatOption())
+    .addOption(formatOption(['table', 'json', 'csv']))
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
     .option('--report <file>', 'also write a self-contained HTML report (see `orchlab report`)');
   addExecutionOptions(command).action(

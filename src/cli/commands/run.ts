@@ -1,4 +1,5 @@
-// `orchlab run SCENARIO`: every replication under one policy; a table or orchlab.run/1 JSON.
+// `orchlab run SCENARIO`: every replication under one policy; a table, orchlab.run/1 JSON or CSV
+// (a row per replication).
 // Replications run on worker threads (--workers), may come from --cache, and with
 // replications: auto are added in rounds until the precision target is met.
 import type { Command } from 'commander';
@@ -26,7 +27,7 @@ export function registerRun(program: Command): void {
     )
     .option('--seed <n>', "base seed (overrides the scenario's seed)")
     .option('--replications <n>', "replications, or auto (overrides the scenario's)")
-    .addOption(formatOption())
+    .addOption(formatOption(['table', 'json', 'csv']))
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout');
   addExecutionOptions(command).action(async (path: string, flags: RunFlags) => {
     const { runAction } = await import('../actions/run.js');

@@ -40,7 +40,7 @@ export function registerSweep(program: Command): void {
     .option('--set <path=value>', 'override a scenario field at every point (repeatable)', collect, [])
     .option('--seed <n>', "base seed (overrides the scenario's seed)")
     .option('--replications <n>', "replications per point, or auto (overrides the scenario's)")
-    .addOption(formatOption())
+    .addOption(formatOption(['table', 'json', 'csv']))
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout', outputPath)
     .option('--report <file>', 'also write a self-contained HTML report (see `orchlab report`)', outputPath);
   addExecutionOptions(command).action(

@@ -1,0 +1,193 @@
+// The CSV view of run, compare and sweep results (--format csv), for pandas and spreadsheets.
+// RFC 4180: a header row, comma-separated fields, a field quoted when it holds a comma, a quote,
+// CR or LF (its quotes doubled). Lines end in LF, not CRLF: pandas and spreadsheets read both,
+// and LF is what the rest of orchlab's output uses. Numbers are String(n), the shortest text that
+// reads back as the same double (never rounded, never locale-formatted); a missing figure is an
+// empty field. Column names are the JSON's paths in snake case (response_time.p99,
+// utilization_by_group.worker), so a column is found in the JSON again. Each function yields the
+// text line by line: a big sweep's CSV is never held whole.
+import type { ReplicationMetrics } from '../metrics/summary-types.js';
+import type { CompareResult, PolicyFailure } from '../runner/compare.js';
+import type { MaybeEstimate } from '../runner/estimate-tree.js';
+import type { RunResult } from '../runner/run-result.js';
+import type { SweepResult } from '../runner/sweep.js';
+import { axisValueText } from '../runner/sweep-axes.js';
+import { replicationsText } from './execution.js';
+
+type Field = string | number | null;
+
+/** One field as RFC 4180 writes it; null (a missing figure) and non-finite numbers are empty. */
+export function csvField(v: Field): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+/** One record and its LF. */
+export function csvLine(fields: readonly Field[]): string {
+  return `${fields.map(csvField).join(',')}\n`;
+}
+
+/** Keys whose children are names (agent groups, task classes), kept as written, not snake-cased. */
+const NAMED = new Set(['utilizationByGroup', 'classes']);
+
+const snake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * The leaves of a metrics tree (where `isLeaf` holds) by column name, in the tree's key order,
+ * which is the JSON's.
+ */
+function leaves<T>(
+  tree: object,
+  isLeaf: (v: unknown) => v is T,
+  out = new Map<string, T>(),
+  prefix = '',
+  named = false,
+): Map<string, T> {
+  for (const [key, v] of Object.entries(tree)) {
+    const path = `${prefix}${named ? key : snake(key)}`;
+    if (isLeaf(v)) out.set(path, v);
+    else if (typeof v === 'object' && v !== null) leaves(v, isLeaf, out, `${path}.`, NAMED.has(key));
+  }
+  return out;
+}
+
+const isEstimate = (v: unknown): v is MaybeEstimate => typeof v === 'object' && v !== null && 'ci95' in v;
+// null as well as numbers: a result read back from its JSON has null where NaN was.
+const isFigure = (v: unknown): v is number | null => typeof v === 'number' || v === null;
+
+/** Every column of `trees`, in first-seen order: sweep points may differ in groups or classes. */
+function columns<T>(trees: Iterable<Map<string, T>>): string[] {
+  const all = new Set<string>();
+  for (const tree of trees) for (const key of tree.keys()) all.add(key);
+  return [...all];
+}
+
+/** Per-class columns only where a class is more than the whole (as the run table shows them). */
+const manyClasses = (runs: readonly RunResult[]): boolean =>
+  runs.some((r) => Object.keys(r.classes).length > 1);
+
+function estimates(run: RunResult, withClasses: boolean): Map<string, MaybeEstimate> {
+  return leaves(withClasses ? { ...run.metrics, classes: run.classes } : run.metrics, isEstimate);
+}
+
+/** A figure's mean, then its 95% CI; the CI empty over one replication (the JSON's is [v, v]). */
+function estimateFields(e: MaybeEstimate | undefined, replications: number): Field[] {
+  if (e === undefined || e.value === null) return [null, null, null];
+  const ci = replications < 2 || e.ci95 === null ? [null, null] : e.ci95;
+  return [e.value, ...ci];
+}
+
+/** One row per policy (at a sweep point): what names it, and its run or why it has none. */
+interface PolicyRow {
+  readonly ids: readonly Field[];
+  readonly run?: RunResult;
+  /** Empty on a row with a run. */
+  readonly error: string;
+}
+
+/** `ids` columns, replications, each metric with its CI, then error. */
+function* policyRows(
+  ids: readonly string[],
+  rows: Iterable<PolicyRow>,
+  runs: readonly RunResult[],
+): Generator<string> {
+  const withClasses = manyClasses(runs);
+  const metrics = columns(runs.map((r) => estimates(r, withClasses)));
+  yield csvLine([
+    ...ids,
+    'replications',
+    ...metrics.flatMap((m) => [m, `${m}.ci95_low`, `${m}.ci95_high`]),
+    'error',
+  ]);
+  for (const row of rows) {
+    const run = row.run;
+    const figures = run === undefined ? undefined : estimates(run, withClasses);
+    yield csvLine([
+      ...row.ids,
+      run?.replications ?? null,
+      ...metrics.flatMap((m) => estimateFields(figures?.get(m), run?.replications ?? 0)),
+      row.error,
+    ]);
+  }
+}
+
+/** Why a policy has no figures: each error once, after the seed and replications it failed in. */
+function failureText(failures: readonly PolicyFailure[]): string {
+  const byError = new Map<string, PolicyFailure[]>();
+  for (const f of failures) {
+    const same = byError.get(f.error);
+    if (same === undefined) byError.set(f.error, [f]);
+    else same.push(f);
+  }
+  return [...byError]
+    .map(([error, fs]) => `seed ${fs[0]!.seed}, ${replicationsText(fs.map((f) => f.replication))}: ${error}`)
+    .join('; ');
+}
+
+/** A policy's row at a point: its run, or its failures. */
+function policyRow(
+  ids: readonly Field[],
+  label: string,
+  point: Pick<CompareResult, 'runs' | 'failures'>,
+): PolicyRow {
+  const run = point.runs.find((r) => r.policy.label === label);
+  if (run !== undefined) return { ids, run, error: '' };
+  return { ids, error: failureText(point.failures.filter((f) => f.policy === label)) };
+}
+
+/** compare: one row per policy given, a failed one with its error and no figures. */
+export function compareCsv(c: CompareResult): Generator<string> {
+  const rows = c.policies.map((label) => policyRow([label], label, c));
+  return policyRows(['policy'], rows, c.runs);
+}
+
+/**
+ * sweep: one row per point and policy; the axes first, as the table writes their values. A
+ * point that could not run gives every policy a row with the point's error.
+ */
+export function sweepCsv(s: SweepResult): Generator<string> {
+  const paths = s.axes.map((a) => a.path);
+  const rows = function* (): Generator<PolicyRow> {
+    for (const point of s.points) {
+      const axes = paths.map((p) => axisValueText(point.values[p]));
+      for (const label of s.policies)
+        yield point.error === undefined
+          ? policyRow([...axes, label], label, point)
+          : { ids: [...axes, label], error: point.error };
+    }
+  };
+  return policyRows(
+    [...paths, 'policy'],
+    rows(),
+    s.points.flatMap((p) => p.runs),
+  );
+}
+
+function replicationFigures(m: ReplicationMetrics, withClasses: boolean): Map<string, number | null> {
+  const { classes: _, ...whole } = m;
+  return leaves(withClasses ? m : whole, isFigure);
+}
+
+/**
+ * run: one row per replication, its own figures (no CI: the rows are the sample the table's
+ * means and intervals come from). A run with a failed replication writes nothing (its error and
+ * exit code come from actions/run.ts), so unlike compare and sweep there is no error column.
+ */
+export function* runCsv(r: RunResult): Generator<string> {
+  const withClasses = manyClasses([r]);
+  const reps = r.replicationResults;
+  const metrics = columns(reps.map((x) => replicationFigures(x.metrics, withClasses)));
+  yield csvLine(['policy', 'replication', 'events', 'warmup_end_seconds', 'end_seconds', ...metrics]);
+  for (const x of reps) {
+    const figures = replicationFigures(x.metrics, withClasses);
+    yield csvLine([
+      r.policy.label,
+      x.replication,
+      x.events,
+      x.warmupEndSeconds,
+      x.endSeconds,
+      ...metrics.map((m) => figures.get(m) ?? null),
+    ]);
+  }
+}
