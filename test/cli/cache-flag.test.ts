@@ -3,7 +3,7 @@
 // built CLI (bin/orchlab.js over dist/; after editing src/, `npm run build`) in a scratch
 // directory, so a regression shows as files left there.
 import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +51,7 @@ function readOnlyUser(): SpawnSyncOptions | string {
     try { fs.writeFileSync(${JSON.stringify(join(dir, 'x'))}, ''); console.log('writable'); }
     catch (err) { console.log(err.code); }`;
   const r = spawnSync(process.execPath, ['-e', script], { ...as, encoding: 'utf8' });
+  rmSync(dir, { recursive: true, force: true });
   if (r.error !== undefined) return `cannot run as another user (${r.error.message})`;
   const said = r.stdout.trim();
   return said === 'EACCES' ? as : `a chmod 0555 directory is not read-only here (${said || r.stderr})`;
@@ -129,6 +130,7 @@ describe('--cache DIR that can be read but not written', () => {
         `orchlab: --cache ${dir}: cannot read or write in ${dir}\n`,
       ]);
       expect(snapshot()).toEqual(before);
+      rmSync(dir, { recursive: true, force: true });
     },
   );
 });
