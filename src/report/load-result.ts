@@ -88,8 +88,16 @@ function parseJson(text: string, file: string): unknown {
     return JSON.parse(json);
   } catch (err) {
     if (endsOpen(json)) throw new InputError(messages.truncated(file, Buffer.byteLength(text)));
+    if (isOurCsv(json)) throw new InputError(messages.csv(file));
     throw new InputError(messages.notJson(file, whyNotJson(Buffer.from(json, 'utf8'), err)));
   }
+}
+
+/** Whether `text` starts with the header row of orchlab's CSV (cli/format-csv.ts): it has a `policy` column. */
+function isOurCsv(text: string): boolean {
+  const end = text.indexOf('\n');
+  const header = end < 0 ? text : text.slice(0, end);
+  return /^[^,"{[]*(,[^,"{[]*)+$/.test(header) && header.split(',').includes('policy');
 }
 
 function parseBytes(bytes: Buffer, file: string): unknown {

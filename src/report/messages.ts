@@ -18,6 +18,8 @@ export const messages = {
     `${file}: truncated JSON: the text stops after ${bytes} bytes before the result is complete ` +
     '(was the run interrupted while writing it?)',
   notJson: (file: string, reason: string) => `${file}: not JSON (${reason}); expected an orchlab result`,
+  csv: (file: string) =>
+    `${file}: CSV (orchlab's --format csv); a report reads the JSON result: write it with --format json`,
   utf16: (file: string) =>
     `${file}: UTF-16 text (the file starts with a UTF-16 byte-order mark); expected an orchlab result in UTF-8, as orchlab writes it`,
   notObject: (file: string) => `${file}: not an orchlab result (the JSON is not an object); ${expected}`,

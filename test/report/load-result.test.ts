@@ -109,6 +109,15 @@ describe('parseResult(text, file) rejects bad input with a message naming the fi
     }
   });
 
+  it("orchlab's own CSV (--format csv): says so and how to get the JSON", () => {
+    const csv =
+      "r.json: CSV (orchlab's --format csv); a report reads the JSON result: write it with --format json";
+    expect(failure('policy,replications,response_time.mean\njsq,10,1.5\n')).toBe(csv);
+    expect(failure('workload.arrivals.rate,policy,replications\n8,jsq,10\n')).toBe(csv);
+    // Another CSV is only not JSON.
+    expect(failure('a,b\n1,2\n')).toMatch(/^r\.json: not JSON \(/);
+  });
+
   it('not JSON: why, on one line, with the line and column', () => {
     expect(failure('format: orchlab.compare/1')).toBe(
       "r.json: not JSON (found 'format' where a value should be, at line 1, column 1); expected an orchlab result",
