@@ -13,6 +13,7 @@ import { InputError, PolicyError } from '../errors.js';
 import { type ExecutionFlags, RunsFailed } from './execution-options.js';
 import { heardInterrupt, INTERRUPTED_EXIT_CODE, withInterrupt } from './interrupt.js';
 import { count } from '../plural.js';
+import { replicationsText } from './replication-ranges.js';
 import { createProgress, renderSummary } from './progress.js';
 import { positiveSeconds, wholeNumber } from './scenario-input.js';
 
@@ -127,20 +128,6 @@ export interface FailedRun {
   readonly replication: number | null;
   readonly kind: FailureKind;
   readonly error: string;
-}
-
-/** `replication 3`, `replications 0-2, 5`; `not run` for a point that could not start. */
-export function replicationsText(replications: readonly (number | null)[]): string {
-  const numbers = [...new Set(replications.filter((r): r is number => r !== null))].sort((a, b) => a - b);
-  if (numbers.length === 0) return 'not run';
-  const ranges: string[] = [];
-  for (let i = 0; i < numbers.length; ) {
-    let j = i;
-    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
-    ranges.push(j === i ? `${numbers[i]}` : `${numbers[i]}-${numbers[j]}`);
-    i = j + 1;
-  }
-  return `${numbers.length === 1 ? 'replication' : 'replications'} ${ranges.join(', ')}`;
 }
 
 /** How much failureLines shows: distinct errors, and places (sweep points) per error. */

@@ -3,8 +3,8 @@
 // CR or LF (its quotes doubled). Lines end in LF, not CRLF: pandas and spreadsheets read both,
 // and LF is what the rest of orchlab's output uses. Numbers are String(n), the shortest text that
 // reads back as the same double (never rounded, never locale-formatted); a missing figure is an
-// empty field. Column names are the JSON's paths in snake case (response_time.p99,
-// utilization_by_group.worker), so a column is found in the JSON again. Each function yields the
+// empty field. Column names are the JSON's paths (responseTime.p99, utilizationByGroup.worker,
+// classes.low.completed), as a scenario's `objective` names figures. Each function yields the
 // text line by line: a big sweep's CSV is never held whole.
 import type { ReplicationMetrics } from '../metrics/summary-types.js';
 import type { CompareResult, PolicyFailure } from '../runner/compare.js';
@@ -12,7 +12,8 @@ import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { RunResult } from '../runner/run-result.js';
 import type { SweepResult } from '../runner/sweep.js';
 import { axisValueText } from '../runner/sweep-axes.js';
-import { replicationsText } from './execution.js';
+import { count } from '../plural.js';
+import { replicationsText } from './replication-ranges.js';
 
 type Field = string | number | null;
 
@@ -28,33 +29,30 @@ export function csvLine(fields: readonly Field[]): string {
   return `${fields.map(csvField).join(',')}\n`;
 }
 
-/** Keys whose children are names (agent groups, task classes), kept as written, not snake-cased. */
-const NAMED = new Set(['utilizationByGroup', 'classes']);
-
-const snake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** Metrics whose children are figures (quantiles, or one per agent group) rather than a figure. */
+const HOLDERS = new Set(['responseTime', 'waitTime', 'utilizationByGroup']);
 
 /**
- * The leaves of a metrics tree (where `isLeaf` holds) by column name, in the tree's key order,
- * which is the JSON's.
+ * A run's or a class's figures by column name (their JSON path: `responseTime.p99`,
+ * `utilizationByGroup.fast`, `classes.low.completed`), in the JSON's key order. The shape is
+ * known, so a leaf is found by where it is, never by its keys: a group or class may be named
+ * anything, `ci95` or `classes` included.
  */
-function leaves<T>(
-  tree: object,
-  isLeaf: (v: unknown) => v is T,
-  out = new Map<string, T>(),
-  prefix = '',
-  named = false,
-): Map<string, T> {
-  for (const [key, v] of Object.entries(tree)) {
-    const path = `${prefix}${named ? key : snake(key)}`;
-    if (isLeaf(v)) out.set(path, v);
-    else if (typeof v === 'object' && v !== null) leaves(v, isLeaf, out, `${path}.`, NAMED.has(key));
+function figuresOf<T>(metrics: object, out: Map<string, T>, prefix = ''): Map<string, T> {
+  for (const [key, v] of Object.entries(metrics)) {
+    if (HOLDERS.has(key))
+      for (const [child, leaf] of Object.entries(v as object)) out.set(`${prefix}${key}.${child}`, leaf as T);
+    else out.set(`${prefix}${key}`, v as T);
   }
   return out;
 }
 
-const isEstimate = (v: unknown): v is MaybeEstimate => typeof v === 'object' && v !== null && 'ci95' in v;
-// null as well as numbers: a result read back from its JSON has null where NaN was.
-const isFigure = (v: unknown): v is number | null => typeof v === 'number' || v === null;
+/** `figuresOf` of the whole, then (`classes` given) of each class under `classes.NAME.`. */
+function allFigures<T>(whole: object, classes: Record<string, object> | undefined): Map<string, T> {
+  const out = figuresOf<T>(whole, new Map());
+  for (const [name, metrics] of Object.entries(classes ?? {})) figuresOf(metrics, out, `classes.${name}.`);
+  return out;
+}
 
 /** Every column of `trees`, in first-seen order: sweep points may differ in groups or classes. */
 function columns<T>(trees: Iterable<Map<string, T>>): string[] {
@@ -68,7 +66,7 @@ const manyClasses = (runs: readonly RunResult[]): boolean =>
   runs.some((r) => Object.keys(r.classes).length > 1);
 
 function estimates(run: RunResult, withClasses: boolean): Map<string, MaybeEstimate> {
-  return leaves(withClasses ? { ...run.metrics, classes: run.classes } : run.metrics, isEstimate);
+  return allFigures(run.metrics, withClasses ? run.classes : undefined);
 }
 
 /** A figure's mean, then its 95% CI; the CI empty over one replication (the JSON's is [v, v]). */
@@ -97,7 +95,7 @@ function* policyRows(
   yield csvLine([
     ...ids,
     'replications',
-    ...metrics.flatMap((m) => [m, `${m}.ci95_low`, `${m}.ci95_high`]),
+    ...metrics.flatMap((m) => [m, `${m}.ci95Low`, `${m}.ci95High`]),
     'error',
   ]);
   for (const row of rows) {
@@ -112,7 +110,10 @@ function* policyRows(
   }
 }
 
-/** Why a policy has no figures: each error once, after the seed and replications it failed in. */
+/** Distinct errors a failed policy's row names; more are counted (errors that carry a task's time differ by replication). */
+const MOST_ERRORS = 10;
+
+/** Why a policy has no figures: each error once (the first MOST_ERRORS), after the seed and replications it failed in. */
 function failureText(failures: readonly PolicyFailure[]): string {
   const byError = new Map<string, PolicyFailure[]>();
   for (const f of failures) {
@@ -120,9 +121,16 @@ function failureText(failures: readonly PolicyFailure[]): string {
     if (same === undefined) byError.set(f.error, [f]);
     else same.push(f);
   }
-  return [...byError]
-    .map(([error, fs]) => `seed ${fs[0]!.seed}, ${replicationsText(fs.map((f) => f.replication))}: ${error}`)
-    .join('; ');
+  const errors = [...byError];
+  const named = errors
+    .slice(0, MOST_ERRORS)
+    .map(([error, fs]) => `seed ${fs[0]!.seed}, ${replicationsText(fs.map((f) => f.replication))}: ${error}`);
+  const rest = errors.slice(MOST_ERRORS);
+  if (rest.length > 0)
+    named.push(
+      `and ${count(rest.length, 'other error')} (${replicationsText(rest.flatMap(([, fs]) => fs.map((f) => f.replication)))})`,
+    );
+  return named.join('; ');
 }
 
 /** A policy's row at a point: its run, or its failures. */
@@ -165,8 +173,8 @@ export function sweepCsv(s: SweepResult): Generator<string> {
 }
 
 function replicationFigures(m: ReplicationMetrics, withClasses: boolean): Map<string, number | null> {
-  const { classes: _, ...whole } = m;
-  return leaves(withClasses ? m : whole, isFigure);
+  const { classes, ...whole } = m;
+  return allFigures(whole, withClasses ? classes : undefined);
 }
 
 /**
@@ -178,7 +186,7 @@ export function* runCsv(r: RunResult): Generator<string> {
   const withClasses = manyClasses([r]);
   const reps = r.replicationResults;
   const metrics = columns(reps.map((x) => replicationFigures(x.metrics, withClasses)));
-  yield csvLine(['policy', 'replication', 'events', 'warmup_end_seconds', 'end_seconds', ...metrics]);
+  yield csvLine(['policy', 'replication', 'events', 'warmupEndSeconds', 'endSeconds', ...metrics]);
   for (const x of reps) {
     const figures = replicationFigures(x.metrics, withClasses);
     yield csvLine([

@@ -13,27 +13,26 @@ const THROWS_IN_CREATE = 'test/fixtures/policies/throws-outside-route.ts';
 
 /** The figures of one run, in the JSON's order, as the CSV names them. */
 const FIGURES = [
-  ...['response_time', 'wait_time'].flatMap((m) =>
+  ...['responseTime', 'waitTime'].flatMap((m) =>
     ['mean', 'p50', 'p90', 'p95', 'p99', 'p999'].map((q) => `${m}.${q}`),
   ),
   'throughput',
   'utilization',
-  'utilization_by_group.worker',
-  'number_in_system',
-  'number_in_queue',
+  'utilizationByGroup.worker',
+  'numberInSystem',
+  'numberInQueue',
   'completed',
   'rejected',
   'cost',
-  'cost_per_task',
-  'affinity_hit_rate',
-  'prefix_hit_rate',
+  'costPerTask',
+  'affinityHitRate',
+  'prefixHitRate',
 ];
-const WITH_CI = FIGURES.flatMap((f) => [f, `${f}.ci95_low`, `${f}.ci95_high`]);
+const WITH_CI = FIGURES.flatMap((f) => [f, `${f}.ci95Low`, `${f}.ci95High`]);
 
-/** A column's place in the JSON: `utilization_by_group.worker` → utilizationByGroup.worker. */
+/** A column's place in the JSON: its name is the path (`utilizationByGroup.worker`). */
 function jsonValue(tree: unknown, column: string): unknown {
-  const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-  return column.split('.').reduce((t, key) => (t as Record<string, unknown>)[camel(key)], tree);
+  return column.split('.').reduce((t, key) => (t as Record<string, unknown>)[key], tree);
 }
 
 /** A figure as the CSV writes it: String(n), empty for a missing one (null in the JSON). */
@@ -80,14 +79,7 @@ describe('orchlab run --format csv', () => {
   it('a row per replication with its figures, as in the JSON', async () => {
     const { csv, json } = await both('run', SMALL, ...FAST, '--replications', '3');
     const [header, ...rows] = csv;
-    expect(header).toEqual([
-      'policy',
-      'replication',
-      'events',
-      'warmup_end_seconds',
-      'end_seconds',
-      ...FIGURES,
-    ]);
+    expect(header).toEqual(['policy', 'replication', 'events', 'warmupEndSeconds', 'endSeconds', ...FIGURES]);
     const reps = json.replicationResults as {
       replication: number;
       events: number;
@@ -118,7 +110,7 @@ describe('orchlab compare --format csv', () => {
 
   it('one replication: the CI columns are empty', async () => {
     const { csv } = await both('compare', SMALL, '--policies', 'jsq', ...FAST, '--replications', '1');
-    const low = csv[0]!.indexOf('response_time.mean.ci95_low');
+    const low = csv[0]!.indexOf('responseTime.mean.ci95Low');
     expect(csv[1]![1]).toBe('1');
     expect(csv[1]![low - 1]).not.toBe('');
     expect([csv[1]![low], csv[1]![low + 1]]).toEqual(['', '']);
@@ -153,7 +145,55 @@ describe('orchlab compare --format csv', () => {
     expect(toFile.stderr).toContain(`wrote ${out}\n`);
     const toStdout = await runCli(...args, '--quiet');
     expect(readFileSync(out, 'utf8')).toBe(toStdout.stdout);
-    expect(toStdout.stdout.startsWith('policy,replications,response_time.mean,')).toBe(true);
+    expect(toStdout.stdout.startsWith('policy,replications,responseTime.mean,')).toBe(true);
+  });
+});
+
+describe('names a user gives: task classes and agent groups called anything', () => {
+  it('a class named ci95 or classes, a group named ci95: columns by the JSON path, values as in the JSON', async () => {
+    const names = [
+      '--set',
+      'workload.classes.0.name=ci95',
+      '--set',
+      'workload.classes.1.name=classes',
+      '--set',
+      'agents.0.name=ci95',
+    ];
+    const { csv, json } = await both(
+      'compare',
+      'scenarios/priority.yaml',
+      '--policies',
+      'jsq',
+      ...FAST,
+      ...names,
+    );
+    const [header, row] = csv;
+    const run = (json.runs as (JsonRun & { classes: unknown })[])[0]!;
+    for (const column of [
+      'utilizationByGroup.ci95',
+      'classes.ci95.responseTime.mean',
+      'classes.classes.waitTime.p99',
+    ]) {
+      const at = header!.indexOf(column);
+      expect(at, column).toBeGreaterThan(0);
+      const e = jsonValue(column.startsWith('classes.') ? { classes: run.classes } : run.metrics, column);
+      expect(row!.slice(at, at + 3)).toEqual(estimateFields(e as MaybeEstimate, run.replications));
+    }
+  });
+});
+
+describe('the same bytes with any number of workers', () => {
+  it('compare and sweep CSV with --workers 1 and --workers 2', async () => {
+    for (const args of [
+      ['compare', SMALL, '--policies', 'jsq,random', ...FAST],
+      ['sweep', SMALL, '--policies', 'jsq,random', '--vary', 'workload.arrivals.rate=2,3', ...FAST],
+    ]) {
+      const one = await runCli(...args, '--format', 'csv', '--quiet', '--workers', '1');
+      const two = await runCli(...args, '--format', 'csv', '--quiet', '--workers', '2');
+      expect(one.code, one.stderr).toBe(0);
+      expect(two.stdout).toBe(one.stdout);
+      expect(parseCsv(one.stdout).length).toBeGreaterThan(2);
+    }
   });
 });
 

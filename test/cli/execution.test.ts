@@ -9,8 +9,8 @@ import {
   failedRunsError,
   failureExitCode,
   failureLines,
-  replicationsText,
 } from '../../src/cli/execution.js';
+import { replicationsText } from '../../src/cli/replication-ranges.js';
 import { RunsFailed } from '../../src/cli/execution-options.js';
 import { InputError, PolicyError } from '../../src/errors.js';
 import { emit } from '../../src/cli/output.js';

@@ -88,13 +88,35 @@ describe('compareCsv', () => {
     expect(records[0]!.at(-1)).toBe('error');
     const good = rowOf(csv, label);
     expect(good.error).toBe('');
-    expect(good['response_time.mean']).toBe(String(run.metrics.responseTime.mean.value));
+    expect(good['responseTime.mean']).toBe(String(run.metrics.responseTime.mean.value));
     const bad = rowOf(csv, 'broken');
     // Each error once, with where it happened.
     expect(bad.error).toBe(`seed 3, replications 0-1: ${error}`);
     expect(bad.replications).toBe('');
-    expect(bad['response_time.mean']).toBe('');
-    expect(bad['response_time.mean.ci95_low']).toBe('');
+    expect(bad['responseTime.mean']).toBe('');
+    expect(bad['responseTime.mean.ci95Low']).toBe('');
+  });
+
+  it('a policy that failed with many different errors: the first 10 named, the rest counted', () => {
+    const c: CompareResult = {
+      ...two,
+      policies: ['broken'],
+      runs: [],
+      failures: Array.from({ length: 13 }, (_, replication) => ({
+        policy: 'broken',
+        scenario: 'small-mmc',
+        seed: 3,
+        replication,
+        kind: 'policy' as const,
+        error: `task at t=${replication}.5 s`,
+      })),
+    };
+    const error = rowOf(text(compareCsv(c)), 'broken').error!;
+    const parts = error.split('; ');
+    expect(parts).toHaveLength(11);
+    expect(parts[0]).toBe('seed 3, replication 0: task at t=0.5 s');
+    expect(parts[9]).toBe('seed 3, replication 9: task at t=9.5 s');
+    expect(parts[10]).toBe('and 3 other errors (replications 10-12)');
   });
 
   it('numbers as String(n): 0.1 + 0.2 and 1e-7 as written, never rounded', () => {
@@ -108,29 +130,25 @@ describe('compareCsv', () => {
       },
     } as RunResult;
     const row = rowOf(text(compareCsv({ ...two, runs: [odd, two.runs[1]!] })), base.policy.label);
-    expect(row['response_time.mean']).toBe('0.30000000000000004');
-    expect(row['response_time.mean.ci95_low']).toBe('1e-7');
-    expect(row['response_time.mean.ci95_high']).toBe('12345.678901234567');
+    expect(row['responseTime.mean']).toBe('0.30000000000000004');
+    expect(row['responseTime.mean.ci95Low']).toBe('1e-7');
+    expect(row['responseTime.mean.ci95High']).toBe('12345.678901234567');
   });
 
   it('two replications: each figure with its 95% CI; one: the CI columns empty (the JSON has [v, v])', () => {
     const withCi = rowOf(text(compareCsv(two)), 'jsq');
     const e = two.runs[0]!.metrics.responseTime.p99;
     expect(withCi.replications).toBe('2');
-    expect([withCi['response_time.p99.ci95_low'], withCi['response_time.p99.ci95_high']]).toEqual(
+    expect([withCi['responseTime.p99.ci95Low'], withCi['responseTime.p99.ci95High']]).toEqual(
       e.ci95!.map(String),
     );
     const single = rowOf(text(compareCsv(one)), 'jsq');
     const v = one.runs[0]!.metrics.responseTime.p99;
     expect(v.ci95).toEqual([v.value, v.value]);
     expect(single.replications).toBe('1');
-    expect(single['response_time.p99']).toBe(String(v.value));
-    expect(single['response_time.p99.ci95_low']).toBe('');
-    expect(single['response_time.p99.ci95_high']).toBe('');
-  });
-
-  it('is deterministic: the same result gives the same bytes', () => {
-    expect(text(compareCsv(two))).toBe(text(compareCsv(structuredClone(two))));
+    expect(single['responseTime.p99']).toBe(String(v.value));
+    expect(single['responseTime.p99.ci95Low']).toBe('');
+    expect(single['responseTime.p99.ci95High']).toBe('');
   });
 });
 
@@ -178,23 +196,23 @@ describe('runCsv', () => {
       'policy',
       'replication',
       'events',
-      'warmup_end_seconds',
-      'end_seconds',
+      'warmupEndSeconds',
+      'endSeconds',
     ]);
     expect(rows).toHaveLength(r.replications);
     const col = (name: string) => header!.indexOf(name);
-    expect(col('classes.high.response_time.mean')).toBeGreaterThan(0);
-    expect(col('classes.low.wait_time.p99')).toBeGreaterThan(0);
+    expect(col('classes.high.responseTime.mean')).toBeGreaterThan(0);
+    expect(col('classes.low.waitTime.p99')).toBeGreaterThan(0);
     rows.forEach((row, i) => {
       const x = r.replicationResults[i]!;
       expect(row).toHaveLength(header!.length);
       expect(row[col('replication')]).toBe(String(i));
-      expect(row[col('end_seconds')]).toBe(String(x.endSeconds));
-      expect(row[col('classes.low.response_time.mean')]).toBe(
+      expect(row[col('endSeconds')]).toBe(String(x.endSeconds));
+      expect(row[col('classes.low.responseTime.mean')]).toBe(
         String(x.metrics.classes.low!.responseTime.mean),
       );
       // NaN without affinity keys: JSON writes null, the CSV an empty field.
-      expect(row[col('affinity_hit_rate')]).toBe('');
+      expect(row[col('affinityHitRate')]).toBe('');
     });
   });
 });
