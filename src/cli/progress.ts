@@ -43,7 +43,8 @@ export function renderProgress(p: RunProgress, elapsedSeconds: number, width = B
   ];
   if (p.cached > 0) parts.push(`${p.cached} cached`);
   if (p.failed > 0) parts.push(`${p.failed} failed`);
-  // Fixed widths (`8.10 M`, `  640`; `0:42`, `   ?`): the line, and the bar fitted to it, keep their width as the pace moves.
+  // Fixed widths (`8.10 M`, `  640`; `0:42`, `   ?`): the line, and the bar fitted to it, keep
+  // their width as the pace moves, up to 99.99 M events/s and an ETA of 9:59.
   if (elapsedSeconds > 0 && p.events > 0)
     parts.push(`${eventsText(p.events / elapsedSeconds).padStart(6)} events/s`);
   // Cached runs take no time: the pace is that of the work executed, runs under way included.

@@ -54,13 +54,18 @@ const REAL_PROBE: DirectoryProbe = { write: writeProbe, readable: readableDir };
 
 /** Refusals that leave a directory as it is for a reader: no write permission, a read-only mount. */
 const READ_ONLY_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
-const readOnlyFailure = (failure: Error): boolean => READ_ONLY_CODES.has(errorCode(failure) ?? '');
+/**
+ * Probe failures that leave a cache of use, read-only: those, and the machine's (a full disk, no
+ * inodes left), since a cache only saves time: it is read, and the runs go on unstored.
+ */
+const readOnlyFailure = (failure: Error): boolean =>
+  READ_ONLY_CODES.has(errorCode(failure) ?? '') || isMachineFailure(failure);
 
 /**
- * Why `dir` is read-only, in words (`permission denied`, `read-only file system`), when it is a
- * directory that exists, can be read, and has no file made in it for one of READ_ONLY_CODES;
- * else undefined (writable, missing, not a directory, unreadable, or failing for another reason
- * such as a full disk: each left to the writes, or to checkWritable, as before).
+ * Why no file can be made in `dir`, in words (`permission denied`, `read-only file system`, `no
+ * space left on device`), when it is a directory that exists and can be read, so a cache there is
+ * read-only (readOnlyFailure); else undefined (writable, missing, not a directory, unreadable, or
+ * the place at fault, e.g. a name too long: each left to checkWritable).
  */
 export function readOnlyReason(dir: string, probe: DirectoryProbe = REAL_PROBE): string | undefined {
   if (statOf(dir)?.isDirectory() !== true) return undefined;

@@ -9,8 +9,8 @@
 // a miss (the run is then recomputed and the file rewritten). Only successful runs are cached.
 // The cache is an optimisation: a write that fails prints one warning and the command goes on
 // without writing to it. Temporary files a killed orchlab left in it are removed once per command.
-// A directory that can be read but not written (a shared cache mounted read-only) is read from and
-// never written to, with one warning up front.
+// A directory that can be read but not written (a shared cache mounted read-only, a full disk) is
+// read from and never written to, with one warning up front.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -269,14 +269,17 @@ export interface CachingOptions {
  * runs. Make one per command: when a write fails (a full disk, the directory removed for a file),
  * it warns once, `orchlab: --cache DIR: KEY.json: cannot write (reason); the runs go on, no more
  * of them cached`, writes nothing more, and the runs and their results go on. A read-only `dir`
- * (readOnlyReason) is said once as the executor is made, `orchlab: --cache DIR: read-only
- * (reason); cached runs are read, new runs are not stored`, and is never written to.
+ * (readOnlyReason: no permission, a read-only mount, a full disk) is said once as the executor is
+ * made, `orchlab: --cache DIR: cannot write (reason); cached runs are read, new runs are not
+ * stored`, and is never written to.
  */
 export function cachingExecutor(dir: string, inner: Executor, options: CachingOptions = {}): Executor {
   const warn = options.warn ?? ((line: string) => process.stderr.write(line));
   const readOnly = (options.readOnly ?? readOnlyReason)(dir);
   if (readOnly !== undefined)
-    warn(`orchlab: --cache ${dir}: read-only (${readOnly}); cached runs are read, new runs are not stored\n`);
+    warn(
+      `orchlab: --cache ${dir}: cannot write (${readOnly}); cached runs are read, new runs are not stored\n`,
+    );
   // Nothing can be removed from a read-only directory: no sweep to try.
   else removeStaleTemps(dir, (name) => ENTRY_NAME.test(name), Date.now());
   // One per command: every run of a policy, and every round of replications: auto, shares it.

@@ -6,7 +6,7 @@ import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { FAST } from '../support/run-cli.js';
 
 const BIN = resolve('bin/orchlab.js');
@@ -81,6 +81,11 @@ describe('--cache DIR that can be read but not written', () => {
     () => {
       const user = reader as SpawnSyncOptions;
       const dir = mkdtempSync(join(tmpdir(), 'orchlab-ro-cache-'));
+      // Removed even when an assertion fails with the directory read-only.
+      onTestFinished(() => {
+        chmodSync(dir, 0o755);
+        rmSync(dir, { recursive: true, force: true });
+      });
       const four = [...FAST, '--replications', '4', '--format', 'json'];
       // Two of run's four replications cached while the directory could be written, then made read-only.
       const filled = orchlab({}, 'run', SMALL, ...FAST, '--cache', dir, '--quiet');
@@ -93,7 +98,7 @@ describe('--cache DIR that can be read but not written', () => {
           .map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
       const before = snapshot();
       expect(before).toHaveLength(2);
-      const warning = `orchlab: --cache ${dir}: read-only (permission denied); cached runs are read, new runs are not stored\n`;
+      const warning = `orchlab: --cache ${dir}: cannot write (permission denied); cached runs are read, new runs are not stored\n`;
 
       const withCache = orchlab(user, 'run', SMALL, ...four, '--cache', dir);
       expect(withCache.status, withCache.stderr).toBe(0);
@@ -130,7 +135,6 @@ describe('--cache DIR that can be read but not written', () => {
         `orchlab: --cache ${dir}: cannot read or write in ${dir}\n`,
       ]);
       expect(snapshot()).toEqual(before);
-      rmSync(dir, { recursive: true, force: true });
     },
   );
 });

@@ -147,18 +147,19 @@ describe("checkWritable(flag, dir, 'cache directory') and readOnlyReason(dir)", 
     }
   };
 
-  it('accepts a directory that can be read but not written (no permission, a read-only mount)', () => {
+  it('accepts a directory that can be read but not written (no permission, a read-only mount, a full disk)', () => {
     const dir = scratch();
     for (const [code, reason] of [
       ['EACCES', 'permission denied'],
       ['EPERM', 'permission denied'],
       ['EROFS', 'read-only file system'],
+      ['ENOSPC', 'no space left on device'],
     ] as const) {
       expect(cacheCheck(dir, probing(code), 'cache directory')).toBe('accepted');
       expect(readOnlyReason(dir, probing(code))).toBe(reason);
-      // Any other output directory is still refused.
-      expect(cacheCheck(dir, probing(code), 'directory')).toBe(`--cache ${dir}: cannot write in ${dir}`);
     }
+    // Any other output directory is still refused.
+    expect(cacheCheck(dir, probing('EACCES'), 'directory')).toBe(`--cache ${dir}: cannot write in ${dir}`);
   });
 
   it('refuses what cannot be used: unreadable, failing otherwise, a file, a folder that cannot be made', () => {
@@ -177,7 +178,7 @@ describe("checkWritable(flag, dir, 'cache directory') and readOnlyReason(dir)", 
     expect(cacheCheck(join(dir, 'new'), probing(undefined), 'cache directory')).toBe('accepted');
     // None of these is a read-only cache: the writes (or the check above) deal with them.
     expect(readOnlyReason(dir, probing('EACCES', false))).toBeUndefined();
-    expect(readOnlyReason(dir, probing('ENOSPC'))).toBeUndefined();
+    expect(readOnlyReason(dir, probing('ENAMETOOLONG'))).toBeUndefined();
     expect(readOnlyReason(dir, probing(undefined))).toBeUndefined();
     expect(readOnlyReason(file, probing('EACCES'))).toBeUndefined();
     expect(readOnlyReason(join(dir, 'new'), probing('EACCES'))).toBeUndefined();
@@ -194,8 +195,14 @@ describe("checkWritable(flag, dir, 'cache directory') and readOnlyReason(dir)", 
       }
       return 'accepted';
     };
-    for (const kind of ['directory', 'cache directory'] as const)
-      expect(refusal(dir, kind)).toBe(`--cache ${dir}: cannot write in ${dir} (no space left on device)`);
+    expect(refusal(dir, 'directory')).toBe(
+      `--cache ${dir}: cannot write in ${dir} (no space left on device)`,
+    );
+    // A cache there is used read-only (above); one that must be made there cannot be.
+    expect(refusal(dir, 'cache directory')).toBe('accepted');
+    expect(refusal(join(dir, 'new'), 'cache directory')).toBe(
+      `--cache ${join(dir, 'new')}: cannot write in ${dir} (no space left on device)`,
+    );
     expect(refusal(join(dir, 'x.json'), 'file')).toBe(
       `--cache ${join(dir, 'x.json')}: cannot write in ${dir} (no space left on device)`,
     );

@@ -2,10 +2,10 @@
 // back, the others run and are not stored, one warning up front, and the results are those of a
 // command without --cache. The read-only test is injected: as root a chmod 0555 directory is
 // writable (test/cli/cache-flag.test.ts has the real one, run as another user).
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runComparison } from '../../src/runner/compare.js';
 import { type Executor, executeInProcess } from '../../src/runner/executor.js';
 import { cachingExecutor } from '../../src/runner/run-cache.js';
@@ -20,9 +20,20 @@ const contents = (dir: string) =>
       .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
   );
 
+const made: string[] = [];
+/** A scratch directory, removed after each test. */
+function scratch(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 describe('cachingExecutor on a read-only directory', () => {
   it('reads its runs, runs the rest without storing them, warns once and leaves the directory as it was', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'orchlab-cache-ro-'));
+    const dir = scratch('orchlab-cache-ro-');
     // Two replications cached while it was writable; a killed writer's temporary file left behind.
     await runComparison(smallScenario(['replications=2']), ['jsq'], cachingExecutor(dir, executeInProcess));
     const left = leaveTemp(dir, `.${'a'.repeat(64)}.json.${deadPid()}.tmp`);
@@ -42,7 +53,7 @@ describe('cachingExecutor on a read-only directory', () => {
     });
     // Said as the executor is made, before any run.
     expect(lines).toEqual([
-      `orchlab: --cache ${dir}: read-only (permission denied); cached runs are read, new runs are not stored\n`,
+      `orchlab: --cache ${dir}: cannot write (permission denied); cached runs are read, new runs are not stored\n`,
     ]);
     const s = smallScenario(['replications=4']);
     const result = await runComparison(s, ['jsq'], execute, {
@@ -68,7 +79,7 @@ describe('cachingExecutor on a read-only directory', () => {
   });
 
   it('on a writable directory says nothing and stores what it runs', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'orchlab-cache-rw-'));
+    const dir = scratch('orchlab-cache-rw-');
     const lines: string[] = [];
     const execute = cachingExecutor(dir, executeInProcess, {
       warn: (line) => lines.push(line),
