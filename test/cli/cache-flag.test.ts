@@ -2,7 +2,7 @@
 // before anything runs. A --cache DIR that can be read but not written is used read-only. Runs the
 // built CLI (bin/orchlab.js over dist/; after editing src/, `npm run build`) in a scratch
 // directory, so a regression shows as files left there.
-import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
+import { execFileSync, type SpawnSyncOptions, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -38,26 +38,67 @@ describe('--cache ""', () => {
 });
 
 /**
- * Who may read but not write a chmod 0555 directory: this user, or `nobody` (65534) when this is
- * root (root writes anywhere). A string says why no one here can (the test is then skipped: a
- * user with CAP_DAC_OVERRIDE, or root without the right to switch users).
+ * How a directory is made one this test's CLI can read but not write: chmod 0555 for a user other
+ * than root; as root (who writes anywhere), the same run as `nobody` (65534) when that user can
+ * read the CLI, else `chattr +i` (immutable: no one may add a file, root included; ext4 and the
+ * like). A string says why none works here (the test is then skipped).
  */
-function readOnlyUser(): SpawnSyncOptions | string {
-  const as = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const dir = mkdtempSync(join(tmpdir(), 'orchlab-ro-probe-'));
-  chmodSync(dir, 0o555);
+interface ReadOnlyWay {
+  readonly user: SpawnSyncOptions;
+  readonly lock: (dir: string) => void;
+  readonly unlock: (dir: string) => void;
+  /** Whether chmod 000 stops this user reading (not for root). */
+  readonly permissionsBind: boolean;
+}
+
+/** Whether `user` finds `dir` locked: it may read the CLI and may not make a file in `dir`. */
+function lockedFor(user: SpawnSyncOptions, dir: string): string {
   const script = `const fs = require('node:fs');
     fs.accessSync(${JSON.stringify(BIN)}, fs.constants.R_OK);
     try { fs.writeFileSync(${JSON.stringify(join(dir, 'x'))}, ''); console.log('writable'); }
     catch (err) { console.log(err.code); }`;
-  const r = spawnSync(process.execPath, ['-e', script], { ...as, encoding: 'utf8' });
-  rmSync(dir, { recursive: true, force: true });
-  if (r.error !== undefined) return `cannot run as another user (${r.error.message})`;
-  const said = r.stdout.trim();
-  return said === 'EACCES' ? as : `a chmod 0555 directory is not read-only here (${said || r.stderr})`;
+  const r = spawnSync(process.execPath, ['-e', script], { ...user, encoding: 'utf8' });
+  if (r.error !== undefined) return r.error.message;
+  return r.stdout.trim() || r.stderr.trim();
 }
 
-const reader = readOnlyUser();
+function readOnlyWay(): ReadOnlyWay | string {
+  const chmod = {
+    lock: (dir: string) => chmodSync(dir, 0o555),
+    unlock: (dir: string) => chmodSync(dir, 0o755),
+    permissionsBind: true,
+  };
+  const root = process.getuid?.() === 0;
+  const tried: string[] = [];
+  const ways: ReadOnlyWay[] = root
+    ? [
+        { user: { uid: 65534, gid: 65534 }, ...chmod },
+        {
+          user: {},
+          lock: (dir) => execFileSync('chattr', ['+i', dir]),
+          unlock: (dir) => execFileSync('chattr', ['-i', dir]),
+          permissionsBind: false,
+        },
+      ]
+    : [{ user: {}, ...chmod }];
+  for (const way of ways) {
+    const dir = mkdtempSync(join(tmpdir(), 'orchlab-ro-probe-'));
+    try {
+      way.lock(dir);
+      const said = lockedFor(way.user, dir);
+      way.unlock(dir);
+      if (said === 'EACCES' || said === 'EPERM') return way;
+      tried.push(said);
+    } catch (err) {
+      tried.push((err as Error).message.split('\n')[0]!);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return `no way to make a directory read-only here (${tried.join('; ')})`;
+}
+
+const way = readOnlyWay();
 
 describe('--cache DIR that can be read but not written', () => {
   /** The CLI as `user` in a scratch directory: status, stdout, stderr. */
@@ -76,65 +117,66 @@ describe('--cache DIR that can be read but not written', () => {
     ['sweep', SMALL, '--policies', 'jsq', '--vary', 'workload.arrivals.rate=2,3'],
   ];
   const title = 'reads its runs, runs the rest unstored, warns once, exits 0 with the results of no cache';
-  it.skipIf(typeof reader === 'string')(
-    typeof reader === 'string' ? `${title} (skipped: ${reader})` : title,
-    () => {
-      const user = reader as SpawnSyncOptions;
-      const dir = mkdtempSync(join(tmpdir(), 'orchlab-ro-cache-'));
-      // Removed even when an assertion fails with the directory read-only.
-      onTestFinished(() => {
-        chmodSync(dir, 0o755);
-        rmSync(dir, { recursive: true, force: true });
-      });
-      const four = [...FAST, '--replications', '4', '--format', 'json'];
-      // Two of run's four replications cached while the directory could be written, then made read-only.
-      const filled = orchlab({}, 'run', SMALL, ...FAST, '--cache', dir, '--quiet');
-      expect(filled.status, filled.stderr).toBe(0);
-      for (const f of readdirSync(dir)) chmodSync(join(dir, f), 0o644);
-      chmodSync(dir, 0o555);
-      const snapshot = () =>
-        readdirSync(dir)
-          .sort()
-          .map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
-      const before = snapshot();
-      expect(before).toHaveLength(2);
-      const warning = `orchlab: --cache ${dir}: cannot write (permission denied); cached runs are read, new runs are not stored\n`;
-
-      const withCache = orchlab(user, 'run', SMALL, ...four, '--cache', dir);
-      expect(withCache.status, withCache.stderr).toBe(0);
-      expect(withCache.stdout).toBe(orchlab({}, 'run', SMALL, ...four).stdout);
-      // The warning first, then the summary counts the two runs read back.
-      const [first, summary, ...rest] = withCache.stderr.split('\n');
-      expect(`${first}\n`).toBe(warning);
-      expect(summary).toMatch(/^4 runs \(2 from cache\) · /);
-      expect(rest).toEqual(['']);
-
-      // Every command takes it; --quiet keeps the warning.
-      for (const args of commands) {
-        const quiet = orchlab(user, ...args, ...four, '--cache', dir, '--quiet');
-        expect(quiet.status, quiet.stderr).toBe(0);
-        expect(quiet.stderr).toBe(warning);
-        expect(quiet.stdout).toBe(orchlab({}, ...args, ...four, '--quiet').stdout);
-      }
-      expect(snapshot()).toEqual(before);
-
-      // Still refused: a folder that cannot be made in it, and one that cannot be read either.
-      const inside = join(dir, 'new');
-      const cannotMake = orchlab(user, 'run', SMALL, ...four, '--cache', inside);
-      expect([cannotMake.status, cannotMake.stdout, cannotMake.stderr]).toEqual([
-        2,
-        '',
-        `orchlab: --cache ${inside}: cannot create it in ${dir}\n`,
-      ]);
-      chmodSync(dir, 0o000);
-      const unreadable = orchlab(user, 'run', SMALL, ...four, '--cache', dir);
+  it.skipIf(typeof way === 'string')(typeof way === 'string' ? `${title} (skipped: ${way})` : title, () => {
+    const { user, lock, unlock, permissionsBind } = way as ReadOnlyWay;
+    const dir = mkdtempSync(join(tmpdir(), 'orchlab-ro-cache-'));
+    let locked = false;
+    // Removed even when an assertion fails with the directory read-only.
+    onTestFinished(() => {
+      if (locked) unlock(dir);
       chmodSync(dir, 0o755);
-      expect([unreadable.status, unreadable.stdout, unreadable.stderr]).toEqual([
-        2,
-        '',
-        `orchlab: --cache ${dir}: cannot read or write in ${dir}\n`,
-      ]);
-      expect(snapshot()).toEqual(before);
-    },
-  );
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const four = [...FAST, '--replications', '4', '--format', 'json'];
+    // Two of run's four replications cached while the directory could be written, then made read-only.
+    const filled = orchlab({}, 'run', SMALL, ...FAST, '--cache', dir, '--quiet');
+    expect(filled.status, filled.stderr).toBe(0);
+    for (const f of readdirSync(dir)) chmodSync(join(dir, f), 0o644);
+    lock(dir);
+    locked = true;
+    const snapshot = () =>
+      readdirSync(dir)
+        .sort()
+        .map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
+    const before = snapshot();
+    expect(before).toHaveLength(2);
+    const warning = `orchlab: --cache ${dir}: cannot write (permission denied); cached runs are read, new runs are not stored\n`;
+
+    const withCache = orchlab(user, 'run', SMALL, ...four, '--cache', dir);
+    expect(withCache.status, withCache.stderr).toBe(0);
+    expect(withCache.stdout).toBe(orchlab({}, 'run', SMALL, ...four).stdout);
+    // The warning first, then the summary counts the two runs read back.
+    const [first, summary, ...rest] = withCache.stderr.split('\n');
+    expect(`${first}\n`).toBe(warning);
+    expect(summary).toMatch(/^4 runs \(2 from cache\) · /);
+    expect(rest).toEqual(['']);
+
+    // Every command takes it; --quiet keeps the warning.
+    for (const args of commands) {
+      const quiet = orchlab(user, ...args, ...four, '--cache', dir, '--quiet');
+      expect(quiet.status, quiet.stderr).toBe(0);
+      expect(quiet.stderr).toBe(warning);
+      expect(quiet.stdout).toBe(orchlab({}, ...args, ...four, '--quiet').stdout);
+    }
+    expect(snapshot()).toEqual(before);
+
+    // Still refused: a folder that cannot be made in it, and one that cannot be read either.
+    const inside = join(dir, 'new');
+    const cannotMake = orchlab(user, 'run', SMALL, ...four, '--cache', inside);
+    expect([cannotMake.status, cannotMake.stdout, cannotMake.stderr]).toEqual([
+      2,
+      '',
+      `orchlab: --cache ${inside}: cannot create it in ${dir}\n`,
+    ]);
+    expect(snapshot()).toEqual(before);
+    if (!permissionsBind) return;
+    chmodSync(dir, 0o000);
+    const unreadable = orchlab(user, 'run', SMALL, ...four, '--cache', dir);
+    chmodSync(dir, 0o555);
+    expect([unreadable.status, unreadable.stdout, unreadable.stderr]).toEqual([
+      2,
+      '',
+      `orchlab: --cache ${dir}: cannot read or write in ${dir}\n`,
+    ]);
+  });
 });
