@@ -7,27 +7,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MaybeEstimate } from '../../src/runner/estimate-tree.js';
 import { parseCsv } from '../support/parse-csv.js';
+import { figurePaths } from '../../src/metrics/figure-paths.js';
 import { FAST, runCli, SMALL } from '../support/run-cli.js';
 
 const THROWS_IN_CREATE = 'test/fixtures/policies/throws-outside-route.ts';
 
-/** The figures of one run, in the JSON's order, as the CSV names them. */
-const FIGURES = [
-  ...['responseTime', 'waitTime'].flatMap((m) =>
-    ['mean', 'p50', 'p90', 'p95', 'p99', 'p999'].map((q) => `${m}.${q}`),
-  ),
-  'throughput',
-  'utilization',
-  'utilizationByGroup.worker',
-  'numberInSystem',
-  'numberInQueue',
-  'completed',
-  'rejected',
-  'cost',
-  'costPerTask',
-  'affinityHitRate',
-  'prefixHitRate',
-];
+/** The figures of one run of SMALL (one agent group, `worker`): the paths a scenario's `objective` names. */
+const FIGURES = figurePaths(['worker']);
 const WITH_CI = FIGURES.flatMap((f) => [f, `${f}.ci95Low`, `${f}.ci95High`]);
 
 /** A column's place in the JSON: its name is the path (`utilizationByGroup.worker`). */
