@@ -76,13 +76,14 @@ export function readOnlyReason(dir: string, probe: DirectoryProbe = REAL_PROBE):
 }
 
 /**
- * The refusal of a probe that failed: exit code 1 with the reason when the machine is at fault (a
+ * The refusal of a probe that failed, with the reason: exit code 1 when the machine is at fault (a
  * disk full or out of inodes: nothing the user gave is wrong), else `refusal` (exit code 2).
  */
 function probeFailed(failure: Error, flag: string, path: string, dir: string, refusal: string): Error {
+  const reason = writeFailure(failure);
   if (isMachineFailure(failure))
-    return new OutputError(`${flag} ${path}: cannot write in ${dir} (${writeFailure(failure)})`);
-  return new InputError(`${flag} ${path}: ${refusal}`);
+    return new OutputError(`${flag} ${path}: cannot write in ${dir} (${reason})`);
+  return new InputError(`${flag} ${path}: ${refusal} (${reason})`);
 }
 
 /** Whether a fifo or device may be opened for writing (not opened: a fifo would wait for a reader). */

@@ -166,7 +166,7 @@ describe('--cache DIR that can be read but not written', () => {
     expect([cannotMake.status, cannotMake.stdout, cannotMake.stderr]).toEqual([
       2,
       '',
-      `orchlab: --cache ${inside}: cannot create it in ${dir}\n`,
+      `orchlab: --cache ${inside}: cannot create it in ${dir} (permission denied)\n`,
     ]);
     expect(snapshot()).toEqual(before);
     if (!permissionsBind) return;

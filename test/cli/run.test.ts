@@ -265,7 +265,9 @@ describe('orchlab run', () => {
     // /proc takes no new files, even from root.
     const proc = await runCli(...base, '--out', '/proc/orchlab-test.json');
     expect(proc.code).toBe(2);
-    expect(proc.stderr).toBe('orchlab: --out /proc/orchlab-test.json: cannot create it in /proc\n');
+    expect(proc.stderr).toBe(
+      'orchlab: --out /proc/orchlab-test.json: cannot create it in /proc (no such file)\n',
+    );
     // No summary line: no run started.
     for (const r of [under, cache, proc]) expect(r.stderr).not.toContain('events in');
   });

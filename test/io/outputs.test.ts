@@ -96,7 +96,7 @@ describe('checkWritable(flag, path, kind)', () => {
       `--report ${join(file, 'r.html')}: ${file} is a file, not a directory`,
     );
     expect(refused('--out', '/proc/orchlab.json', 'file')).toBe(
-      '--out /proc/orchlab.json: cannot create it in /proc',
+      '--out /proc/orchlab.json: cannot create it in /proc (no such file)',
     );
   });
 
@@ -123,7 +123,7 @@ describe('checkWritable(flag, path, kind)', () => {
     expect(checkAsUser('--out', '/dev/null')).toBe('accepted');
     // The folder is still refused for a new file, so the check did not just stop looking.
     expect(checkAsUser('--out', join(dir, 'new.json'))).toBe(
-      `--out ${join(dir, 'new.json')}: cannot create it in ${dir}`,
+      `--out ${join(dir, 'new.json')}: cannot create it in ${dir} (permission denied)`,
     );
     chmodSync(dir, 0o755);
   });
@@ -159,7 +159,9 @@ describe("checkWritable(flag, dir, 'cache directory') and readOnlyReason(dir)", 
       expect(readOnlyReason(dir, probing(code))).toBe(reason);
     }
     // Any other output directory is still refused.
-    expect(cacheCheck(dir, probing('EACCES'), 'directory')).toBe(`--cache ${dir}: cannot write in ${dir}`);
+    expect(cacheCheck(dir, probing('EACCES'), 'directory')).toBe(
+      `--cache ${dir}: cannot write in ${dir} (permission denied)`,
+    );
   });
 
   it('refuses what cannot be used: unreadable, failing otherwise, a file, a folder that cannot be made', () => {
@@ -173,7 +175,7 @@ describe("checkWritable(flag, dir, 'cache directory') and readOnlyReason(dir)", 
       `--cache ${file}: is a file, not a directory`,
     );
     expect(cacheCheck(join(dir, 'new'), probing('EACCES'), 'cache directory')).toBe(
-      `--cache ${join(dir, 'new')}: cannot create it in ${dir}`,
+      `--cache ${join(dir, 'new')}: cannot create it in ${dir} (permission denied)`,
     );
     expect(cacheCheck(join(dir, 'new'), probing(undefined), 'cache directory')).toBe('accepted');
     // None of these is a read-only cache: the writes (or the check above) deal with them.
