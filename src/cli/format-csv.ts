@@ -3,8 +3,9 @@
 // CR or LF (its quotes doubled). Lines end in LF, not CRLF: pandas and spreadsheets read both,
 // and LF is what the rest of orchlab's output uses. Numbers are String(n), the shortest text that
 // reads back as the same double (never rounded, never locale-formatted); a missing figure is an
-// empty field. Column names are the JSON's paths (responseTime.p99, utilizationByGroup.worker,
-// classes.low.completed), as a scenario's `objective` names figures. Each function yields the
+// empty field. A figure's column is its path in the JSON (responseTime.p99,
+// utilizationByGroup.worker, classes.low.completed; the whole run's as `objective` names them),
+// its interval's `.ci95Low` and `.ci95High`. Each function yields the
 // text line by line: a big sweep's CSV is never held whole.
 import type { ReplicationMetrics } from '../metrics/summary-types.js';
 import type { CompareResult, PolicyFailure } from '../runner/compare.js';
@@ -32,40 +33,60 @@ export function csvLine(fields: readonly Field[]): string {
 /** Metrics whose children are figures (quantiles, or one per agent group) rather than a figure. */
 const HOLDERS = new Set(['responseTime', 'waitTime', 'utilizationByGroup']);
 
+/** A figure and the section of the row its column goes in (see columns). */
+interface Figure<T> {
+  readonly value: T;
+  /** `responseTime` for every quantile, `utilizationByGroup` for every group, `classes.NAME.` for a class's figures, else the column. */
+  readonly section: string;
+}
+
+type Figures<T> = Map<string, Figure<T>>;
+
 /**
  * A run's or a class's figures by column name (their JSON path: `responseTime.p99`,
  * `utilizationByGroup.fast`, `classes.low.completed`), in the JSON's key order. The shape is
  * known, so a leaf is found by where it is, never by its keys: a group or class may be named
  * anything, `ci95` or `classes` included.
  */
-function figuresOf<T>(metrics: object, out: Map<string, T>, prefix = ''): Map<string, T> {
+function figuresOf<T>(metrics: object, out: Figures<T>, prefix = ''): Figures<T> {
   for (const [key, v] of Object.entries(metrics)) {
+    const section = prefix === '' ? key : prefix;
     if (HOLDERS.has(key))
-      for (const [child, leaf] of Object.entries(v as object)) out.set(`${prefix}${key}.${child}`, leaf as T);
-    else out.set(`${prefix}${key}`, v as T);
+      for (const [child, leaf] of Object.entries(v as object))
+        out.set(`${prefix}${key}.${child}`, { value: leaf as T, section });
+    else out.set(`${prefix}${key}`, { value: v as T, section });
   }
   return out;
 }
 
 /** `figuresOf` of the whole, then (`classes` given) of each class under `classes.NAME.`. */
-function allFigures<T>(whole: object, classes: Record<string, object> | undefined): Map<string, T> {
+function allFigures<T>(whole: object, classes: Record<string, object> | undefined): Figures<T> {
   const out = figuresOf<T>(whole, new Map());
   for (const [name, metrics] of Object.entries(classes ?? {})) figuresOf(metrics, out, `classes.${name}.`);
   return out;
 }
 
-/** Every column of `trees`, in first-seen order: sweep points may differ in groups or classes. */
-function columns<T>(trees: Iterable<Map<string, T>>): string[] {
-  const all = new Set<string>();
-  for (const tree of trees) for (const key of tree.keys()) all.add(key);
-  return [...all];
+/**
+ * Every column of `trees` (sweep points may differ in groups or classes), section by section in
+ * first-seen order: a group only some points have goes beside the other groups, and a class only
+ * some points have after the other classes, not at the end of the row.
+ */
+function columns<T>(trees: Iterable<Figures<T>>): string[] {
+  const sections = new Map<string, Set<string>>();
+  for (const tree of trees)
+    for (const [column, { section }] of tree) {
+      const set = sections.get(section) ?? new Set<string>();
+      set.add(column);
+      sections.set(section, set);
+    }
+  return [...sections.values()].flatMap((set) => [...set]);
 }
 
 /** Per-class columns only where a class is more than the whole (as the run table shows them). */
 const manyClasses = (runs: readonly RunResult[]): boolean =>
   runs.some((r) => Object.keys(r.classes).length > 1);
 
-function estimates(run: RunResult, withClasses: boolean): Map<string, MaybeEstimate> {
+function estimates(run: RunResult, withClasses: boolean): Figures<MaybeEstimate> {
   return allFigures(run.metrics, withClasses ? run.classes : undefined);
 }
 
@@ -104,7 +125,7 @@ function* policyRows(
     yield csvLine([
       ...row.ids,
       run?.replications ?? null,
-      ...metrics.flatMap((m) => estimateFields(figures?.get(m), run?.replications ?? 0)),
+      ...metrics.flatMap((m) => estimateFields(figures?.get(m)?.value, run?.replications ?? 0)),
       row.error,
     ]);
   }
@@ -172,7 +193,7 @@ export function sweepCsv(s: SweepResult): Generator<string> {
   );
 }
 
-function replicationFigures(m: ReplicationMetrics, withClasses: boolean): Map<string, number | null> {
+function replicationFigures(m: ReplicationMetrics, withClasses: boolean): Figures<number | null> {
   const { classes, ...whole } = m;
   return allFigures(whole, withClasses ? classes : undefined);
 }
@@ -195,7 +216,7 @@ export function* runCsv(r: RunResult): Generator<string> {
       x.events,
       x.warmupEndSeconds,
       x.endSeconds,
-      ...metrics.map((m) => figures.get(m) ?? null),
+      ...metrics.map((m) => figures.get(m)?.value ?? null),
     ]);
   }
 }

@@ -25,7 +25,9 @@ function statOf(path: string): Stats | undefined {
 export function writeProbe(dir: string): Error | undefined {
   const probe = join(dir, `.orchlab-write-check-${process.pid}`);
   try {
-    writeFileSync(probe, '');
+    // One byte, not an empty file: that needs only an inode, and a disk whose blocks are full
+    // would pass.
+    writeFileSync(probe, 'x');
     rmSync(probe, { force: true });
     return undefined;
   } catch (err) {
@@ -76,14 +78,17 @@ export function readOnlyReason(dir: string, probe: DirectoryProbe = REAL_PROBE):
 }
 
 /**
- * The refusal of a probe that failed, with the reason: exit code 1 when the machine is at fault (a
- * disk full or out of inodes: nothing the user gave is wrong), else `refusal` (exit code 2).
+ * The refusal of a probe that failed: exit code 1 with the reason when the machine is at fault (a
+ * disk full or out of inodes: nothing the user gave is wrong), else `refusal` (exit code 2), with
+ * the reason when it is one of READ_ONLY_CODES (`permission denied`, `read-only file system`):
+ * others, such as ENOENT from /proc, would mislead.
  */
 function probeFailed(failure: Error, flag: string, path: string, dir: string, refusal: string): Error {
   const reason = writeFailure(failure);
   if (isMachineFailure(failure))
     return new OutputError(`${flag} ${path}: cannot write in ${dir} (${reason})`);
-  return new InputError(`${flag} ${path}: ${refusal} (${reason})`);
+  const why = READ_ONLY_CODES.has(errorCode(failure) ?? '') ? ` (${reason})` : '';
+  return new InputError(`${flag} ${path}: ${refusal}${why}`);
 }
 
 /** Whether a fifo or device may be opened for writing (not opened: a fifo would wait for a reader). */

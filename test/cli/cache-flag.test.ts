@@ -83,15 +83,18 @@ function readOnlyWay(): ReadOnlyWay | string {
     : [{ user: {}, ...chmod }];
   for (const way of ways) {
     const dir = mkdtempSync(join(tmpdir(), 'orchlab-ro-probe-'));
+    let locked = false;
     try {
       way.lock(dir);
+      locked = true;
       const said = lockedFor(way.user, dir);
-      way.unlock(dir);
       if (said === 'EACCES' || said === 'EPERM') return way;
       tried.push(said);
     } catch (err) {
       tried.push((err as Error).message.split('\n')[0]!);
     } finally {
+      // Unlocked before it is removed: an immutable directory cannot be.
+      if (locked) way.unlock(dir);
       rmSync(dir, { recursive: true, force: true });
     }
   }

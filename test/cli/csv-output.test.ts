@@ -168,6 +168,34 @@ describe('names a user gives: task classes and agent groups called anything', ()
   });
 });
 
+describe('sweep points that differ in agent groups and task classes', () => {
+  it('a group only some points have goes beside the other groups, a class after the other classes', async () => {
+    const { csv } = await both(
+      'sweep',
+      'scenarios/priority.yaml',
+      '--policies',
+      'jsq',
+      '--vary',
+      'workload.classes.1.name=low,mid',
+      '--vary',
+      'agents.0.name=solo,duo',
+      ...FAST,
+    );
+    const header = csv[0]!;
+    const at = (column: string) => header.indexOf(column);
+    expect(at('utilizationByGroup.duo')).toBe(at('utilizationByGroup.solo') + 3);
+    expect(at('numberInSystem')).toBe(at('utilizationByGroup.duo') + 3);
+    const lowLast = Math.max(...header.map((c, i) => (c.startsWith('classes.low.') ? i : -1)));
+    expect(at('classes.mid.responseTime.mean')).toBe(lowLast + 1);
+    expect(header.at(-1)).toBe('error');
+    // Each point fills only its own group's column.
+    for (const row of csv.slice(1)) {
+      const filled = ['solo', 'duo'].filter((g) => row[at(`utilizationByGroup.${g}`)] !== '');
+      expect(filled).toEqual([row[header.indexOf('agents.0.name')]]);
+    }
+  });
+});
+
 describe('the same bytes with any number of workers', () => {
   it('compare and sweep CSV with --workers 1 and --workers 2', async () => {
     for (const args of [
