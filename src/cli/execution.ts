@@ -13,7 +13,7 @@ import { InputError, PolicyError } from '../errors.js';
 import { type ExecutionFlags, RunsFailed } from './execution-options.js';
 import { heardInterrupt, INTERRUPTED_EXIT_CODE, withInterrupt } from './interrupt.js';
 import { count } from '../plural.js';
-import { replicationsText } from './replication-ranges.js';
+import { MOST_ERRORS, replicationRanges } from './failure-words.js';
 import { createProgress, renderSummary } from './progress.js';
 import { positiveSeconds, wholeNumber } from './scenario-input.js';
 
@@ -130,8 +130,7 @@ export interface FailedRun {
   readonly error: string;
 }
 
-/** How much failureLines shows: distinct errors, and places (sweep points) per error. */
-const MOST_ERRORS = 10;
+/** How many places (sweep points) failureLines names per error. */
 const MOST_PLACES = 5;
 
 /**
@@ -167,7 +166,7 @@ export function failureLines(failures: readonly FailedRun[]): string[] {
     if (places.length === 1) {
       const [place, replications] = places[0]!;
       const who = [g.policy, place === '' ? '' : `at ${place}`].filter((s) => s !== '').join(' ');
-      const reps = replicationsText(replications);
+      const reps = replicationRanges(replications);
       lines.push(who === '' ? `  ${reps}: ${error}` : `  ${who} (${reps}): ${error}`);
       continue;
     }
@@ -175,7 +174,7 @@ export function failureLines(failures: readonly FailedRun[]): string[] {
     const who = g.policy === '' ? '' : `${g.policy} `;
     lines.push(`  ${who}(${count(runs, 'run')} at ${places.length} points): ${error}`);
     for (const [place, replications] of places.slice(0, MOST_PLACES))
-      lines.push(`    ${place} (${replicationsText(replications)})`);
+      lines.push(`    ${place} (${replicationRanges(replications)})`);
     if (places.length > MOST_PLACES)
       lines.push(`    and ${count(places.length - MOST_PLACES, 'more point')}`);
   }

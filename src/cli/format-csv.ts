@@ -14,7 +14,7 @@ import type { RunResult } from '../runner/run-result.js';
 import type { SweepResult } from '../runner/sweep.js';
 import { axisValueText } from '../runner/sweep-axes.js';
 import { count } from '../plural.js';
-import { replicationsText } from './replication-ranges.js';
+import { MOST_ERRORS, replicationRanges } from './failure-words.js';
 
 type Field = string | number | null;
 
@@ -112,7 +112,8 @@ function* policyRows(
   runs: readonly RunResult[],
 ): Generator<string> {
   const withClasses = manyClasses(runs);
-  const metrics = columns(runs.map((r) => estimates(r, withClasses)));
+  const figuresByRun = new Map(runs.map((r) => [r, estimates(r, withClasses)]));
+  const metrics = columns(figuresByRun.values());
   yield csvLine([
     ...ids,
     'replications',
@@ -121,7 +122,7 @@ function* policyRows(
   ]);
   for (const row of rows) {
     const run = row.run;
-    const figures = run === undefined ? undefined : estimates(run, withClasses);
+    const figures = run === undefined ? undefined : figuresByRun.get(run);
     yield csvLine([
       ...row.ids,
       run?.replications ?? null,
@@ -130,9 +131,6 @@ function* policyRows(
     ]);
   }
 }
-
-/** Distinct errors a failed policy's row names; more are counted (errors that carry a task's time differ by replication). */
-const MOST_ERRORS = 10;
 
 /** Why a policy has no figures: each error once (the first MOST_ERRORS), after the seed and replications it failed in. */
 function failureText(failures: readonly PolicyFailure[]): string {
@@ -145,11 +143,13 @@ function failureText(failures: readonly PolicyFailure[]): string {
   const errors = [...byError];
   const named = errors
     .slice(0, MOST_ERRORS)
-    .map(([error, fs]) => `seed ${fs[0]!.seed}, ${replicationsText(fs.map((f) => f.replication))}: ${error}`);
+    .map(
+      ([error, fs]) => `seed ${fs[0]!.seed}, ${replicationRanges(fs.map((f) => f.replication))}: ${error}`,
+    );
   const rest = errors.slice(MOST_ERRORS);
   if (rest.length > 0)
     named.push(
-      `and ${count(rest.length, 'other error')} (${replicationsText(rest.flatMap(([, fs]) => fs.map((f) => f.replication)))})`,
+      `and ${count(rest.length, 'other error')} (${replicationRanges(rest.flatMap(([, fs]) => fs.map((f) => f.replication)))})`,
     );
   return named.join('; ');
 }
@@ -206,10 +206,11 @@ function replicationFigures(m: ReplicationMetrics, withClasses: boolean): Figure
 export function* runCsv(r: RunResult): Generator<string> {
   const withClasses = manyClasses([r]);
   const reps = r.replicationResults;
-  const metrics = columns(reps.map((x) => replicationFigures(x.metrics, withClasses)));
+  const figuresByRep = reps.map((x) => replicationFigures(x.metrics, withClasses));
+  const metrics = columns(figuresByRep);
   yield csvLine(['policy', 'replication', 'events', 'warmupEndSeconds', 'endSeconds', ...metrics]);
-  for (const x of reps) {
-    const figures = replicationFigures(x.metrics, withClasses);
+  for (const [i, x] of reps.entries()) {
+    const figures = figuresByRep[i]!;
     yield csvLine([
       r.policy.label,
       x.replication,

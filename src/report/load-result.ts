@@ -7,6 +7,7 @@ import { InputError, readFailure } from '../errors.js';
 import { JsonBytesError, parseJsonBytes } from '../io/parse-json-bytes.js';
 import { jsonSyntaxError } from '../io/json-syntax.js';
 import { VERSION } from '../version.js';
+import { splitCsvRecord } from '../workload/trace/csv.js';
 import type { ReportInput } from './input-types.js';
 import { KNOWN_FORMATS, messages, OTHER_FORMATS } from './messages.js';
 import { issueText, schemaByFormat } from './result-schema.js';
@@ -96,8 +97,8 @@ function parseJson(text: string, file: string): unknown {
 /** Whether `text` starts with the header row of orchlab's CSV (cli/format-csv.ts): it has a `policy` column. */
 function isOurCsv(text: string): boolean {
   const end = text.indexOf('\n');
-  const header = end < 0 ? text : text.slice(0, end);
-  return /^[^,"{[]*(,[^,"{[]*)+$/.test(header) && header.split(',').includes('policy');
+  const fields = splitCsvRecord(end < 0 ? text : text.slice(0, end));
+  return fields !== undefined && fields.length > 1 && fields.includes('policy');
 }
 
 function parseBytes(bytes: Buffer, file: string): unknown {

@@ -10,7 +10,7 @@ import {
   failureExitCode,
   failureLines,
 } from '../../src/cli/execution.js';
-import { replicationsText } from '../../src/cli/replication-ranges.js';
+import { replicationRanges } from '../../src/cli/failure-words.js';
 import { RunsFailed } from '../../src/cli/execution-options.js';
 import { InputError, PolicyError } from '../../src/errors.js';
 import { emit } from '../../src/cli/output.js';
@@ -227,9 +227,9 @@ describe('failureLines(failures) and failedRunsError(heading, failures)', () => 
   });
 
   it('names replications as numbers and ranges', () => {
-    expect(replicationsText([3])).toBe('replication 3');
-    expect(replicationsText([5, 0, 1, 2, 7, 8, 2])).toBe('replications 0-2, 5, 7-8');
-    expect(replicationsText([null])).toBe('not run');
+    expect(replicationRanges([3])).toBe('replication 3');
+    expect(replicationRanges([5, 0, 1, 2, 7, 8, 2])).toBe('replications 0-2, 5, 7-8');
+    expect(replicationRanges([null])).toBe('not run');
   });
 
   it('one line per policy and error, with every replication that failed with it', () => {
