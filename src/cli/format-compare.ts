@@ -1,5 +1,6 @@
 // The terminal view of a comparison: one row per policy with CIs, the best per metric starred,
 // then each policy against the best as a paired difference.
+import { ownWindowsOf, ownWindowsWords } from '../metrics/window-totals.js';
 import type { MaybeEstimate } from '../runner/estimate-tree.js';
 import type { CompareResult } from '../runner/compare.js';
 import type { RunResult } from '../runner/run-result.js';
@@ -70,12 +71,12 @@ export function formatCompare(c: CompareResult): string {
     parts.push(formatTable(['policies', 'metric', 'difference', '95% CI', 'significant'], pairRows));
   }
   const cuts = warmupCutTable(c.runs);
-  if (cuts !== undefined)
+  if (cuts !== undefined) parts.push('', cuts);
+  const own = ownWindowsOf(c.runs);
+  if (own !== undefined)
     parts.push(
       '',
-      cuts,
-      '',
-      "rejected and cost are totals over each run's own window, which warmup: auto cuts at its own point: " +
+      `rejected and cost are totals over each run's own window, as ${ownWindowsWords(own)}: ` +
         'they are not compared (no *, no paired difference); costPerTask in the JSON is the fair figure to compare.',
     );
   for (const note of runNotes(c.runs)) parts.push('', note);

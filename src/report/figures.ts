@@ -1,5 +1,6 @@
 // The report's tables as rows: every figure of every run with its 95% confidence interval, and
 // every paired difference against the best policy. Pure; html.ts renders them.
+import { ownWindowsOf, ownWindowsWords } from '../metrics/window-totals.js';
 import type { RunResult } from '../runner/run-result.js';
 import { rank } from './headline.js';
 import { estimateOf, metricName, metricPaths, metricUnit } from './metrics.js';
@@ -77,10 +78,11 @@ export function rankingNotes(model: ReportModel): string[] {
           'Other figures are not ranked: for some, such as throughput or utilization, lower is not better.',
   );
   const totals = ['rejected', 'cost'].filter((m) => !model.ranked.includes(m));
-  if (totals.length > 0 && model.runs.some((r) => r.scenarioSpec.warmup === 'auto'))
+  const own = ownWindowsOf(model.runs);
+  if (totals.length > 0 && own !== undefined)
     notes.push(
-      `${capital(listText(totals.map(metricName)))} ${totals.length > 1 ? 'are totals' : 'is a total'} over each run's own window, which warmup: auto ` +
-        'cuts at its own point: not compared (no ★, no paired difference); cost per task is the fair figure to compare.',
+      `${capital(listText(totals.map(metricName)))} ${totals.length > 1 ? 'are totals' : 'is a total'} over each run's own window, as ` +
+        `${ownWindowsWords(own)}: not compared (no ★, no paired difference); cost per task is the fair figure to compare.`,
     );
   const objective = model.objective;
   if (!model.ranked.includes(objective.metric))

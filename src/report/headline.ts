@@ -5,7 +5,7 @@ import { pairCount } from '../analysis/compare-runs.js';
 import { type PairedDifference, pairedDifference } from '../analysis/paired.js';
 import { num } from '../cli/format-table.js';
 import { count } from '../plural.js';
-import { isWindowTotal } from '../metrics/window-totals.js';
+import { isWindowTotal, ownWindowsOf, ownWindowsWords } from '../metrics/window-totals.js';
 import type { RunResult } from '../runner/run-result.js';
 import { estimateOf, metricName, metricUnit, perReplication, figureValue } from './metrics.js';
 import type { Objective } from './objective.js';
@@ -92,13 +92,16 @@ export function windowCaution(runs: readonly RunResult[], objective: Objective):
   const totals = [...new Set([objective.metric, ...Object.keys(objective.subjectTo)])].filter(
     (m) => isWindowTotal(m) && runs.some((r) => perReplication(r, m).some((v) => v !== 0)),
   );
-  if (totals.length === 0 || !runs.some((r) => r.scenarioSpec.warmup === 'auto')) return undefined;
+  const own = ownWindowsOf(runs);
+  if (totals.length === 0 || own === undefined) return undefined;
   return (
     `Caution: ${totals.map(metricName).join(' and ')} ${totals.length > 1 ? 'are totals' : 'is a total'} over each run's ` +
-    'observation window, and warmup: auto cut every run at its own point, so the windows differ; ' +
+    `observation window, and ${ownWindowsWords(own)}, so the windows differ; ` +
     (totals.includes('cost')
       ? 'a per-task figure (cost per task) compares fairly.'
-      : 'a fixed warm-up cuts every run the same way.')
+      : own === 'auto'
+        ? 'a fixed warm-up cuts every run the same way.'
+        : 'a warm-up and a stop of the same kind (both time, or both completed tasks) give every run the same window.')
   );
 }
 

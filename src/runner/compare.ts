@@ -4,7 +4,7 @@
 // compares the same way at each of its points (preparePoint, summarizePoint).
 import { type Comparison, comparePolicies } from '../analysis/compare-runs.js';
 import type { ReplicationMetrics } from '../metrics/summary-types.js';
-import { isWindowTotal } from '../metrics/window-totals.js';
+import { isWindowTotal, ownWindows } from '../metrics/window-totals.js';
 import { VERSION } from '../version.js';
 import { applyOverrides, overridePath } from '../workload/overrides.js';
 import type { RoutingSpec, Scenario } from '../workload/scenario-schema.js';
@@ -32,12 +32,13 @@ export const COMPARED_METRICS: Readonly<Record<string, (m: ReplicationMetrics) =
 
 /**
  * The metrics compared for `scenario`: all, but the totals over the observation window (rejected,
- * cost) under `warmup: auto`, which cuts each run at its own point: no best, no paired difference
- * for them. costPerTask stays comparable.
+ * cost) when each run observes a window of its own (`warmup: auto`, or a warm-up and a stop of
+ * different kinds; metrics/window-totals.ts): no best, no paired difference for them. costPerTask
+ * stays comparable.
  */
 export function comparedMetrics(scenario: Scenario): string[] {
   const all = Object.keys(COMPARED_METRICS);
-  return scenario.warmup === 'auto' ? all.filter((m) => !isWindowTotal(m)) : all;
+  return ownWindows(scenario) !== undefined ? all.filter((m) => !isWindowTotal(m)) : all;
 }
 
 /** A run that failed, with what it takes to reproduce it. */

@@ -69,11 +69,20 @@ describe('headline(runs, objective)', () => {
     expect(headline(runs, objective).sentences.some((x) => x.startsWith('Caution'))).toBe(false);
     const auto = runs.map((r) => ({ ...r, scenarioSpec: { ...r.scenarioSpec, warmup: 'auto' as const } }));
     expect(headline(auto, objective).sentences[1]).toBe(
-      "Caution: cost is a total over each run's observation window, and warmup: auto cut every run at its own " +
+      "Caution: cost is a total over each run's observation window, and warmup: auto cuts each run at its own " +
         'point, so the windows differ; a per-task figure (cost per task) compares fairly.',
     );
     // Not on a rate or a per-task figure.
     expect(headline(auto, DEFAULT_OBJECTIVE).sentences.some((x) => x.startsWith('Caution'))).toBe(false);
+    // A warm-up of completed tasks with a stop by time: each window ends at a time of its own too.
+    const mixed = runs.map((r) => ({
+      ...r,
+      scenarioSpec: { ...r.scenarioSpec, warmup: { completed: 100 }, stop: { time: 60 } },
+    }));
+    expect(headline(mixed, objective).sentences[1]).toBe(
+      "Caution: cost is a total over each run's observation window, and a warm-up counted in completed tasks ends at " +
+        'its own time in each run, and the stop is by time, so the windows differ; a per-task figure (cost per task) compares fairly.',
+    );
   });
 
   it('says by how much each policy misses each bound', async () => {
@@ -147,7 +156,7 @@ describe('sweepHeadline(sweep, objective)', () => {
       })),
     };
     expect(caution(sweepHeadline(auto, objective))).toEqual([
-      "Caution: cost is a total over each run's observation window, and warmup: auto cut every run at its own " +
+      "Caution: cost is a total over each run's observation window, and warmup: auto cuts each run at its own " +
         'point, so the windows differ; a per-task figure (cost per task) compares fairly.',
     ]);
   });
@@ -240,7 +249,7 @@ describe('headline(runs, objective) claims no more than the data', () => {
         : r,
     );
     expect(headline(some, rejected).sentences[1]).toBe(
-      "Caution: rejected tasks is a total over each run's observation window, and warmup: auto cut every run at its own " +
+      "Caution: rejected tasks is a total over each run's observation window, and warmup: auto cuts each run at its own " +
         'point, so the windows differ; a fixed warm-up cuts every run the same way.',
     );
   });

@@ -264,7 +264,7 @@ describe('which figures the ★ and the paired differences cover', () => {
     const n = notes(renderReportHtml(reportPage(c, { command: 'c' }), loadBundles()));
     expect(n[0]).toContain(': mean response time, p95 response time, p99 response time and mean wait (none');
     expect(n[1]).toBe(
-      'Rejected tasks and cost are totals over each run&#39;s own window, which warmup: auto cuts at its own point: not compared (no ★, no paired difference); cost per task is the fair figure to compare.',
+      'Rejected tasks and cost are totals over each run&#39;s own window, as warmup: auto cuts each run at its own point: not compared (no ★, no paired difference); cost per task is the fair figure to compare.',
     );
   });
 
