@@ -1,7 +1,7 @@
 // Paired comparison of policies run on the same replications (common random numbers): for each
-// metric, the best policy (lowest mean) and every other policy's per-replication difference from
-// it, with a Student-t confidence interval. A difference is significant when its interval
-// excludes zero.
+// metric, the best policy (the one lowest mean; none when several share it) and every other
+// policy's per-replication difference from it, with a Student-t confidence interval. A difference
+// is significant when its interval excludes zero.
 //
 // The intervals are simultaneous: with k policies each is drawn at level 1 − 0.05/(k(k − 1)/2),
 // Bonferroni over every pair of policies, not only the k − 1 pairs shown. The best is picked from
@@ -12,6 +12,7 @@
 // Over all pairs it holds whichever pairs the data picks: at least 95% of the time, every
 // interval in the table covers its true difference, and "significant" is wrong nowhere.
 import { type Estimate, estimate } from './estimate.js';
+import { isQuantileName, quantileRoundingDeviation } from '../metrics/histogram.js';
 import { pairedDifference } from './paired.js';
 
 export interface PolicySamples {
@@ -49,17 +50,27 @@ export function comparePolicies(samples: readonly PolicySamples[], metrics: read
     if (usable.length === 0) continue;
     const means = usable.map((s) => estimate(s.values[metric]!).value);
     const low = Math.min(...means);
-    // No winner when every policy scores the same (e.g. nothing rejected anywhere).
-    if (means.every((m) => m === low)) continue;
+    // No winner with one policy to rank, or when two or more share the lowest mean (nothing
+    // rejected by several; equal p99 buckets at overload): picking the first listed would star
+    // one of equals.
+    if (usable.length < 2 || means.filter((m) => m === low).length > 1) continue;
     const bi = means.indexOf(low);
     const winner = usable[bi]!;
     best[metric] = winner.policy;
     // Every policy of the comparison counts, also one without figures for this metric: the family
     // is the table's (its heading and the report's headline count the same pairs).
     const pairs = pairCount(samples.length);
-    for (const s of usable) {
+    // A quantile is each run's bucket midpoint: a difference is known to no better than both
+    // figures' rounding, which equal buckets in every replication would otherwise hide (a
+    // zero-width interval, "significant" on one bucket's offset).
+    const quantile = isQuantileName(metric.slice(metric.lastIndexOf('.') + 1));
+    const winnerMean = means[bi]!;
+    for (const [i, s] of usable.entries()) {
       if (s === winner) continue;
-      const { diff, significant } = pairedDifference(s.values[metric]!, winner.values[metric]!, pairs);
+      const floor = quantile
+        ? Math.hypot(quantileRoundingDeviation(means[i]!), quantileRoundingDeviation(winnerMean))
+        : 0;
+      const { diff, significant } = pairedDifference(s.values[metric]!, winner.values[metric]!, pairs, floor);
       paired.push({ a: s.policy, b: winner.policy, metric, diff, significant });
     }
   }

@@ -66,7 +66,9 @@ export function formatCompare(c: CompareResult): string {
       intervals ? (p.significant ? 'yes' : 'no') : '-',
     ]);
     const all = pairCount(c.runs.length);
-    const together = all > 1 ? `; per metric, intervals hold together at 95% over all ${all} pairs` : '';
+    // With one replication there are no intervals to hold together (every cell is '-').
+    const together =
+      all > 1 && intervals ? `; per metric, intervals hold together at 95% over all ${all} pairs` : '';
     parts.push('', `Paired differences against the best (same replications${together}):`, '');
     parts.push(formatTable(['policies', 'metric', 'difference', '95% CI', 'significant'], pairRows));
   }

@@ -20,7 +20,9 @@ export function formatTable(
 
 /**
  * A number with 4 significant digits, without exponent for everyday magnitudes; a whole number
- * (a count: 19366 tasks completed) in full, as rounding it would misstate it.
+ * (a count: 19366 tasks completed) in full, as rounding it would misstate it. From 1e4 to 1e6 a
+ * fraction is rounded to a whole number, not to 4 digits: a mean of 27379.33 rejected tasks as
+ * 27379, since 27380 would read as an exact count.
  */
 export function num(x: number | null): string {
   if (x === null || !Number.isFinite(x)) return '-';
@@ -28,6 +30,7 @@ export function num(x: number | null): string {
   const a = Math.abs(x);
   if (Number.isInteger(x) && a < 1e15) return x.toString();
   if (a >= 1e6 || a < 1e-4) return x.toExponential(3);
+  if (a >= 1e4) return Math.round(x).toString();
   return Number(x.toPrecision(4)).toString();
 }
 

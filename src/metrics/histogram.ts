@@ -29,6 +29,27 @@ export function bucketOf(x: number): number {
   return (exp - MIN_EXP) * SUB + ((hi >>> (20 - SUB_BITS)) & (SUB - 1)) + 1;
 }
 
+/**
+ * How far a bucket's midpoint can be from a value in it, relative to the value: half a bucket,
+ * 2^e / 256 for values of at least 2^e, so at most 1/256 (0.39%).
+ */
+export const QUANTILE_RELATIVE_ERROR = 2 ** -(SUB_BITS + 1);
+
+/**
+ * The standard deviation of a quantile's rounding to its bucket's midpoint, for a quantile near
+ * `value`: the error is at most ±|value|/256, taken as uniform (deviation = half-width / √3).
+ * Two replications landing in the same bucket give equal figures, not an exact one: intervals
+ * and paired differences of quantiles take at least this much spread (analysis/estimate.ts).
+ */
+export function quantileRoundingDeviation(value: number): number {
+  return (Math.abs(value) * QUANTILE_RELATIVE_ERROR) / Math.sqrt(3);
+}
+
+/** Whether a figure's name (its last path segment: p50, p99, p999) is a quantile read off a histogram. */
+export function isQuantileName(name: string): boolean {
+  return /^p\d+$/.test(name);
+}
+
 /** The value a bucket stands for: its midpoint (0 for the zero bucket). */
 export function bucketValue(b: number): number {
   if (b === 0) return 0;

@@ -246,7 +246,7 @@ export class RunRecorder {
       completed: this.response.count,
       rejected: this.rejectedCount,
       cost: this.costSum,
-      costPerTask: this.response.count > 0 ? this.costSum / this.response.count : 0,
+      costPerTask: this.response.count > 0 ? this.costSum / this.response.count : Number.NaN,
       affinityHitRate: this.keyedCount > 0 ? this.affinityHits / this.keyedCount : Number.NaN,
       prefixHitRate: this.inputTokens > 0 ? this.cachedTokens / this.inputTokens : Number.NaN,
       classes,

@@ -34,6 +34,7 @@ export interface ReplicationMetrics {
   rejected: number;
   /** Total cost of the tasks completed in the window (busy seconds and work units at agent prices). */
   cost: number;
+  /** Cost over completed tasks; NaN when none completed (no figure, not a cost of 0). */
   costPerTask: number;
   /** Share of keyed tasks that started at an agent remembering their key; NaN without keys. */
   affinityHitRate: number;

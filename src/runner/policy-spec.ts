@@ -7,6 +7,8 @@ import type { RoutingSpec, Scenario } from '../workload/scenario-schema.js';
 import { isPolicyPath, samePolicy } from './user-policy.js';
 import { parseYamlValue } from '../workload/yaml-value.js';
 
+export { policyEntryLabel } from './policy-label.js';
+
 /** Keys that would reach an object's prototype rather than set a parameter. */
 const FORBIDDEN_PARAMS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -109,24 +111,4 @@ export function entryParams(entry: string): string[] {
       const eq = pair.indexOf('=');
       return eq > 0 ? [pair.slice(0, eq)] : [];
     });
-}
-
-const paramText = (v: unknown): string =>
-  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
-
-/**
- * A readable label: the policy's name plus the parameters given on the command line, as given,
- * then any it takes from the scenario file (`fromFile`, see fileParams): `power-of-d(d=5)` for a
- * bare `power-of-d` on a file with `d: 5`, so the label says what ran.
- */
-export function policyEntryLabel(
-  entry: string,
-  policyName: string,
-  fromFile: Readonly<Record<string, unknown>> = {},
-): string {
-  const pairs = [
-    ...entry.split(':').slice(1),
-    ...Object.entries(fromFile).map(([k, v]) => `${k}=${paramText(v)}`),
-  ];
-  return pairs.length === 0 ? policyName : `${policyName}(${pairs.join(',')})`;
 }

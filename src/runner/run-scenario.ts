@@ -12,6 +12,7 @@ import { VERSION } from '../version.js';
 import type { Scenario } from '../workload/scenario-schema.js';
 import { estimateTree } from './estimate-tree.js';
 import { resolvePolicy } from './resolve-policy.js';
+import { policyEntryLabel } from './policy-label.js';
 import { RUN_FORMAT, type ReplicationSummary, type RunResult } from './run-result.js';
 import { autoWarmup, withDetectedWarmup } from './warmup.js';
 
@@ -150,7 +151,14 @@ export function combineReplications(
   for (const name of Object.keys(sorted[0]?.metrics.classes ?? {})) {
     classes[name] = estimateTree(sorted.map((r) => r.metrics.classes[name]!));
   }
-  const policy = { name: definition.name, params, label: label ?? definition.name };
+  // Without a label (orchlab run), name the parameters the scenario or --policy gave, as compare
+  // labels its entries: `power-of-d(d=3)`, so runs of one policy with other parameters differ.
+  const { policy: _name, ...given } = scenario.routing;
+  const policy = {
+    name: definition.name,
+    params,
+    label: label ?? policyEntryLabel('', definition.name, given),
+  };
   const digest = createHash('sha256')
     .update(
       JSON.stringify({ format: RUN_FORMAT, scenario, policy: { name: policy.name, params }, reps: sorted }),

@@ -4,6 +4,8 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { comparePolicies, type PolicySamples } from '../../src/analysis/compare-runs.js';
+import { tQuantile } from '../../src/analysis/student-t.js';
+import { quantileRoundingDeviation } from '../../src/metrics/histogram.js';
 
 const samples = (rows: Record<string, number[]>): PolicySamples[] =>
   Object.entries(rows).map(([policy, values]) => ({ policy, values: { m: values } }));
@@ -69,6 +71,38 @@ describe('comparePolicies', () => {
     );
     expect(best).toEqual({});
     expect(paired).toEqual([]);
+  });
+
+  it('names no best where two policies share the lowest mean, though a third scores worse', () => {
+    const { best, paired } = comparePolicies(
+      [
+        { policy: 'x', values: { rejected: [0, 0, 0], m: [2, 3, 4] } },
+        { policy: 'y', values: { rejected: [0, 0, 0], m: [1, 2, 3] } },
+        { policy: 'z', values: { rejected: [4, 6, 5], m: [3, 4, 5] } },
+      ],
+      ['rejected', 'm'],
+    );
+    expect(best).toEqual({ m: 'y' });
+    expect(paired.map((p) => `${p.a}-${p.b} ${p.metric}`)).toEqual(['x-y m', 'z-y m']);
+  });
+
+  it("gives a quantile difference at least both figures' rounding: equal buckets are not an exact difference", () => {
+    // Every replication in the same bucket: p99 4.015625 against 3.6953125 (a review's case, 2
+    // replications), whose sample deviation of the differences is 0.
+    const samples = [
+      { policy: 'a', values: { 'responseTime.p99': [4.015625, 4.015625], 'waitTime.mean': [2, 2] } },
+      { policy: 'b', values: { 'responseTime.p99': [3.6953125, 3.6953125], 'waitTime.mean': [1, 1] } },
+      { policy: 'c', values: { 'responseTime.p99': [3.953125, 4.4453125], 'waitTime.mean': [1.5, 1.7] } },
+    ];
+    const { paired } = comparePolicies(samples, ['responseTime.p99', 'waitTime.mean']);
+    const p99 = paired.find((p) => p.a === 'a' && p.metric === 'responseTime.p99')!;
+    const floor = Math.hypot(quantileRoundingDeviation(4.015625), quantileRoundingDeviation(3.6953125));
+    const t = tQuantile(1 - 0.05 / 3 / 2, 1);
+    expect(p99.diff.ci95[1] - p99.diff.value).toBeCloseTo((t * floor) / Math.SQRT2, 12);
+    expect(p99.significant).toBe(false);
+    // A figure that is not a quantile keeps the plain interval: zero spread, zero width.
+    const wait = paired.find((p) => p.a === 'a' && p.metric === 'waitTime.mean')!;
+    expect(wait.diff.ci95).toEqual([1, 1]);
   });
 
   it('says "significant" wrongly in at most 5% of tables when all policies are equal', () => {

@@ -38,6 +38,17 @@ describe('estimate', () => {
     expect(estimate([4, 4, 4, 4])).toEqual({ value: 4, ci95: [4, 4] });
   });
 
+  it('minDeviation is the least spread the interval assumes; a larger sample deviation wins', () => {
+    // t(0.975, 3) = 3.182446: constant values with a floor of 0.5 give 3.182446 · 0.5 / 2.
+    const e = estimate([4, 4, 4, 4], 0.95, 0.5);
+    expect(e.value).toBe(4);
+    expect(e.ci95[1] - 4).toBeCloseTo((3.182446 * 0.5) / 2, 6);
+    expect(estimate([1, 2, 3, 4, 5], 0.95, 0.1)).toEqual(estimate([1, 2, 3, 4, 5]));
+    expect(estimate([7], 0.95, 0.5)).toEqual({ value: 7, ci95: [7, 7] });
+    expect(() => estimate([1, 2], 0.95, -1)).toThrow(/minDeviation/);
+    expect(() => estimate([1, 2], 0.95, Number.NaN)).toThrow(/minDeviation/);
+  });
+
   it('estimate throws on NaN and on empty input', () => {
     expect(() => estimate([1, Number.NaN, 3])).toThrow(/NaN/);
     expect(() => estimate([])).toThrow();

@@ -39,6 +39,10 @@ describe('orchlab compare', () => {
     expect(r.stdout).toContain(
       'Paired differences against the best (same replications; per metric, intervals hold together at 95% over all 3 pairs):',
     );
+    // One replication: no intervals (every cell '-'), so nothing is said to hold together.
+    const one = await runCli('compare', SMALL, '--policies', 'jsq,round-robin,random', '--replications', '1');
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain('Paired differences against the best (same replications):');
   });
 
   it('runs every policy on the same scenario and seeds, differing only in routing', async () => {

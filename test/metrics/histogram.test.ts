@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { quantileSorted } from 'd3-array';
 import { describe, expect, it } from 'vitest';
-import { bucketOf, bucketValue, Histogram, nearestRank } from '../../src/metrics/histogram.js';
+import {
+  bucketOf,
+  bucketValue,
+  Histogram,
+  isQuantileName,
+  nearestRank,
+  QUANTILE_RELATIVE_ERROR,
+  quantileRoundingDeviation,
+} from '../../src/metrics/histogram.js';
 import { checkProperty } from '../support/check-property.js';
 
 describe('Histogram', () => {
@@ -49,8 +57,16 @@ describe('Histogram', () => {
 
   it('bucketValue(bucketOf(x)) is within half a bucket of x', () => {
     for (const x of [1e-6, 0.001, 0.37, 1, 1.5, 1000, 123456.789]) {
-      expect(Math.abs(bucketValue(bucketOf(x)) - x) / x).toBeLessThanOrEqual(1 / 256);
+      expect(Math.abs(bucketValue(bucketOf(x)) - x) / x).toBeLessThanOrEqual(QUANTILE_RELATIVE_ERROR);
     }
+    expect(QUANTILE_RELATIVE_ERROR).toBe(1 / 256);
+    // The rounding error is uniform over ±x/256 at most: its deviation is that half-width / √3.
+    expect(quantileRoundingDeviation(-2.56)).toBeCloseTo(0.01 / Math.sqrt(3), 15);
+  });
+
+  it('names the quantile figures by their last path segment', () => {
+    expect(['p50', 'p90', 'p95', 'p99', 'p999'].every(isQuantileName)).toBe(true);
+    expect(['mean', 'cost', 'costPerTask', 'p', 'p9x', 'throughput'].some(isQuantileName)).toBe(false);
   });
 
   it('agrees with d3 quantileSorted on a large exponential sample', () => {
