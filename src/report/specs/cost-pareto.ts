@@ -8,6 +8,7 @@ import {
   CONFIG,
   logAxis,
   type LayerSpec,
+  nonNegativeAxis,
   pickOpacity,
   pickParam,
   policyColor,
@@ -16,7 +17,6 @@ import {
   SCHEMA,
   type TopLevelSpec,
   WIDTH,
-  wantsLog,
   withLabelKey,
 } from './common.js';
 import { drawnInterval, fmt4, type Interval, intervalSentence, NON_NEGATIVE } from './interval.js';
@@ -24,7 +24,8 @@ import { shortLabels } from './labels.js';
 
 /**
  * A policy's point and whiskers: each 95% CI as drawn (…Lo, …Hi: cut at 0, which neither a cost
- * nor a time can be below; null with one replication) and in words for the tooltip (…Ci).
+ * nor a time can be below, and on a log p99 axis at its start; null with one replication) and in
+ * words for the tooltip (…Ci).
  */
 export interface CostRow {
   readonly policy: string;
@@ -41,48 +42,53 @@ export interface CostRow {
   readonly frontier: boolean;
 }
 
-/** A policy's cost and p99 with their intervals as drawn; undefined when either figure is missing. */
-function measured(run: RunResult) {
-  const c = run.metrics.cost;
-  const p = run.metrics.responseTime.p99;
-  if (c.value === null || p.value === null) return undefined;
-  const options = { bounds: NON_NEGATIVE };
-  return {
-    cost: c.value,
-    p99: p.value,
-    costCi: drawnInterval(c.ci95, run.replications, options),
-    p99Ci: drawnInterval(p.ci95, run.replications, options),
-  };
+/** The runs the chart shows: those with both a cost and a p99. */
+const plotted = (runs: readonly RunResult[]) =>
+  runs.filter((r) => r.metrics.cost.value !== null && r.metrics.responseTime.p99.value !== null);
+
+/**
+ * The p99 axis over these runs: a log scale when the p99s span more than 20×, and then a p99
+ * interval reaching 0 is drawn from the axis start, as in the quantile chart.
+ */
+function p99Axis(runs: readonly RunResult[]) {
+  return nonNegativeAxis(plotted(runs).map((r) => r.metrics.responseTime.p99.value!));
+}
+
+/** A policy's cost and p99 with their intervals as drawn on the chart of `runs`. */
+function measuredAll(runs: readonly RunResult[]) {
+  const p99Options = p99Axis(runs).options;
+  return plotted(runs).map((run) => {
+    const c = run.metrics.cost;
+    const p = run.metrics.responseTime.p99;
+    return {
+      run,
+      cost: c.value!,
+      p99: p.value!,
+      costCi: drawnInterval(c.ci95, run.replications, { bounds: NON_NEGATIVE }),
+      p99Ci: drawnInterval(p.ci95, run.replications, p99Options),
+    };
+  });
 }
 
 /** Both intervals of every policy, for the subtitle. */
 export function costIntervals(runs: readonly RunResult[]): Interval[] {
-  return runs.flatMap((run) => {
-    const m = measured(run);
-    return m === undefined ? [] : [m.costCi, m.p99Ci];
-  });
+  return measuredAll(runs).flatMap((m) => [m.costCi, m.p99Ci]);
 }
 
 export function costRows(runs: readonly RunResult[]): CostRow[] {
   const short = shortLabels(runs.map((r) => r.policy.label));
-  const rows = runs.flatMap((run) => {
-    const m = measured(run);
-    if (m === undefined) return [];
-    return [
-      {
-        policy: run.policy.label,
-        label: short.get(run.policy.label) ?? run.policy.label,
-        cost: m.cost,
-        costLo: m.costCi.loShown,
-        costHi: m.costCi.hiShown,
-        costCi: m.costCi.ci,
-        p99: m.p99,
-        p99Lo: m.p99Ci.loShown,
-        p99Hi: m.p99Ci.hiShown,
-        p99Ci: m.p99Ci.ci,
-      },
-    ];
-  });
+  const rows = measuredAll(runs).map(({ run, ...m }) => ({
+    policy: run.policy.label,
+    label: short.get(run.policy.label) ?? run.policy.label,
+    cost: m.cost,
+    costLo: m.costCi.loShown,
+    costHi: m.costCi.hiShown,
+    costCi: m.costCi.ci,
+    p99: m.p99,
+    p99Lo: m.p99Ci.loShown,
+    p99Hi: m.p99Ci.hiShown,
+    p99Ci: m.p99Ci.ci,
+  }));
   const onFrontier = paretoFrontier(rows.map((r) => ({ x: r.cost, y: r.p99 })));
   return rows.map((r, i) => ({ ...r, frontier: onFrontier[i]! }));
 }
@@ -95,7 +101,7 @@ export function hasCosts(runs: readonly RunResult[]): boolean {
 export function costParetoSpec(runs: readonly RunResult[]): TopLevelSpec {
   const rows = costRows(runs);
   const frontier = rows.filter((r) => r.frontier).sort((a, b) => a.cost - b.cost);
-  const log = wantsLog(rows.map((r) => r.p99));
+  const { log } = p99Axis(runs);
   const labels = runs.map((r) => r.policy.label);
   const color = policyColor(labels);
   const stroke = policyColor(labels) as Channel<'stroke'>;

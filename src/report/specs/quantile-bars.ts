@@ -6,6 +6,7 @@ import {
   type Channel,
   CONFIG,
   logAxis,
+  nonNegativeAxis,
   type Param,
   QUANTILE_MEAN_TOOLTIP,
   SCHEMA,
@@ -16,7 +17,7 @@ import {
   withLabelKey,
 } from './common.js';
 import { policyLabels } from './labels.js';
-import { drawnInterval, fmt4, type Interval, intervalSentence, meanWords, NON_NEGATIVE } from './interval.js';
+import { drawnInterval, fmt4, type Interval, intervalSentence, meanWords } from './interval.js';
 
 const BAR_QUANTILES = ['p50', 'p95', 'p99'] as const;
 
@@ -37,11 +38,7 @@ export function barRows(runs: readonly RunResult[]): BarRow[] {
       const e = run.metrics.responseTime[q];
       if (e.value !== null) bars.push({ run, quantile: q, seconds: e.value, ci95: e.ci95 });
     }
-  const seconds = bars.map((b) => b.seconds);
-  const log = wantsLog(seconds);
-  const options = log
-    ? { bounds: NON_NEGATIVE, logFloor: Math.min(...seconds.filter((v) => v > 0)) / 2 }
-    : { bounds: NON_NEGATIVE };
+  const { options } = nonNegativeAxis(bars.map((b) => b.seconds));
   return bars.map((b) => ({
     policy: b.run.policy.label,
     quantile: b.quantile,
