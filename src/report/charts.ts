@@ -3,7 +3,7 @@
 import type { ReportModel } from './report-model.js';
 import { agentHeatmapSpec, hasAgentSeries } from './specs/agent-heatmap.js';
 import { LEGEND_HINT, type Medium, QUANTILE_HINT, type TopLevelSpec } from './specs/common.js';
-import { costParetoSpec, hasCosts } from './specs/cost-pareto.js';
+import { costFigure, costParetoSpec, hasCosts } from './specs/cost-pareto.js';
 import { quantileBarsSpec } from './specs/quantile-bars.js';
 import { responseCdfSpec } from './specs/response-cdf.js';
 import { sweepMetricSpec } from './specs/sweep-metric.js';
@@ -41,7 +41,12 @@ export function reportCharts(model: ReportModel): { charts: ReportChart[]; notes
   chart('response-cdf', `Response-time distribution${at}`, () => responseCdfSpec(runs), LEGEND_HINT);
   chart('quantiles', `Response-time quantiles${at}`, () => quantileBarsSpec(runs), QUANTILE_HINT);
   if (hasCosts(runs))
-    chart('cost-p99', `Cost and p99 response time${at}`, () => costParetoSpec(runs), LEGEND_HINT);
+    chart(
+      'cost-p99',
+      `${costFigure(runs).own === undefined ? 'Cost' : 'Cost per task'} and p99 response time${at}`,
+      () => costParetoSpec(runs),
+      LEGEND_HINT,
+    );
   else
     notes.push('No agent in this scenario has a price, so every policy costs 0: the cost chart is left out.');
   chart('timeline', `Queue and utilization over time${at}`, () => timelineSpec(runs, 0), LEGEND_HINT);

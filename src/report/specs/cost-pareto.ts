@@ -1,6 +1,9 @@
 // Cost against p99 response time, one point per policy with 95% CI whiskers on both axes; the
 // Pareto frontier (no other policy is both cheaper and faster) is joined by a dashed step line
-// and its points are filled, dominated ones hollow. Labels name every point for print.
+// and its points are filled, dominated ones hollow. Labels name every point for print. When each
+// run observes a window of its own (warmup: auto, or a warm-up and a stop of different kinds), cost
+// totals cover different windows and do not compare: the chart plots cost per task instead.
+import { type OwnWindows, ownWindowsOf, ownWindowsWords } from '../../metrics/window-totals.js';
 import type { RunResult } from '../../runner/run-result.js';
 import { paretoFrontier } from '../pareto.js';
 import {
@@ -42,23 +45,44 @@ export interface CostRow {
   readonly frontier: boolean;
 }
 
+/**
+ * The cost figure the chart plots: the total over the observation window, or cost per task when
+ * each run observes a window of its own (`own` says why), as the tables then compare no totals.
+ */
+export interface CostFigure {
+  readonly metric: 'cost' | 'costPerTask';
+  /** `cost`, `cost per task`: the axis title and the tooltip's. */
+  readonly name: string;
+  readonly own?: OwnWindows;
+}
+
+export function costFigure(runs: readonly RunResult[]): CostFigure {
+  const own = ownWindowsOf(runs);
+  return own === undefined
+    ? { metric: 'cost', name: 'cost' }
+    : { metric: 'costPerTask', name: 'cost per task', own };
+}
+
 /** The runs the chart shows: those with both a cost and a p99. */
-const plotted = (runs: readonly RunResult[]) =>
-  runs.filter((r) => r.metrics.cost.value !== null && r.metrics.responseTime.p99.value !== null);
+const plotted = (runs: readonly RunResult[], metric: CostFigure['metric']) =>
+  runs.filter((r) => r.metrics[metric].value !== null && r.metrics.responseTime.p99.value !== null);
 
 /**
  * The p99 axis over these runs: a log scale when the p99s span more than 20×, and then a p99
  * interval reaching 0 is drawn from the axis start, as in the quantile chart.
  */
 function p99Axis(runs: readonly RunResult[]) {
-  return nonNegativeAxis(plotted(runs).map((r) => r.metrics.responseTime.p99.value!));
+  return nonNegativeAxis(
+    plotted(runs, costFigure(runs).metric).map((r) => r.metrics.responseTime.p99.value!),
+  );
 }
 
 /** A policy's cost and p99 with their intervals as drawn on the chart of `runs`. */
 function measuredAll(runs: readonly RunResult[]) {
   const p99Options = p99Axis(runs).options;
-  return plotted(runs).map((run) => {
-    const c = run.metrics.cost;
+  const { metric } = costFigure(runs);
+  return plotted(runs, metric).map((run) => {
+    const c = run.metrics[metric];
     const p = run.metrics.responseTime.p99;
     return {
       run,
@@ -93,13 +117,14 @@ export function costRows(runs: readonly RunResult[]): CostRow[] {
   return rows.map((r, i) => ({ ...r, frontier: onFrontier[i]! }));
 }
 
-/** Whether the chart says anything: some policy has a cost other than 0. */
+/** Whether the chart says anything: some policy has a cost other than 0 (then so is its cost per task). */
 export function hasCosts(runs: readonly RunResult[]): boolean {
   return runs.some((r) => (r.metrics.cost.value ?? 0) !== 0);
 }
 
 export function costParetoSpec(runs: readonly RunResult[]): TopLevelSpec {
   const rows = costRows(runs);
+  const figure = costFigure(runs);
   const frontier = rows.filter((r) => r.frontier).sort((a, b) => a.cost - b.cost);
   const { log } = p99Axis(runs);
   const labels = runs.map((r) => r.policy.label);
@@ -108,7 +133,7 @@ export function costParetoSpec(runs: readonly RunResult[]): TopLevelSpec {
   const x: Channel<'x'> = {
     field: 'cost',
     type: 'quantitative',
-    title: 'cost (observation window)',
+    title: figure.own === undefined ? 'cost (observation window)' : 'cost per task',
     scale: { zero: false },
   };
   const y: Channel<'y'> = {
@@ -159,8 +184,8 @@ export function costParetoSpec(runs: readonly RunResult[]): TopLevelSpec {
         opacity: pickOpacity(),
         tooltip: [
           { field: 'policy' },
-          { field: 'cost', type: 'quantitative', format: '.4~g' },
-          { field: 'costCi', title: 'cost 95% CI' },
+          { field: 'cost', type: 'quantitative', format: '.4~g', title: figure.name },
+          { field: 'costCi', title: `${figure.name} 95% CI` },
           { field: 'p99', type: 'quantitative', format: '.4~g', title: 'p99 (s)' },
           { field: 'p99Ci', title: 'p99 95% CI (s)' },
           { field: 'frontier', title: 'on the Pareto frontier' },
@@ -174,11 +199,17 @@ export function costParetoSpec(runs: readonly RunResult[]): TopLevelSpec {
   ];
   return {
     $schema: SCHEMA,
-    description: `Scatter plot of cost against p99 response time for ${policyList(labels)}. On the Pareto frontier (no policy both cheaper and faster), from cheapest: ${frontier.map((r) => `${r.policy} (cost ${fmt4(r.cost)}, p99 ${fmt4(r.p99)} s)`).join('; ')}.`,
+    description: `Scatter plot of ${figure.name} against p99 response time for ${policyList(labels)}. On the Pareto frontier (no policy both cheaper and faster), from cheapest: ${frontier.map((r) => `${r.policy} (${figure.name} ${fmt4(r.cost)}, p99 ${fmt4(r.p99)} s)`).join('; ')}.`,
     title: {
-      text: 'Cost against p99 response time',
+      text: `${figure.own === undefined ? 'Cost' : 'Cost per task'} against p99 response time`,
       subtitle: withLabelKey(
         [
+          ...(figure.own === undefined
+            ? []
+            : [
+                "Cost per task, not cost: cost is a total over each run's own window, so totals do not compare",
+                `(${ownWindowsWords(figure.own)}).`,
+              ]),
           'Filled points and the dashed line: the Pareto frontier (no policy is both cheaper and faster).',
           intervalSentence(costIntervals(runs), 'Whiskers'),
         ],

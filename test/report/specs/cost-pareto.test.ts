@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costParetoSpec, costRows, hasCosts } from '../../../src/report/specs/cost-pareto.js';
+import { costFigure, costParetoSpec, costRows, hasCosts } from '../../../src/report/specs/cost-pareto.js';
 import { compileWarnings } from '../support/compile-clean.js';
 import { draw } from '../support/draw.js';
 import type { RunResult } from '../../../src/runner/run-result.js';
@@ -76,5 +76,28 @@ describe('costParetoSpec(runs)', () => {
     const whiskers = drawn.items('layer_2_marks');
     expect(whiskers).toHaveLength(runs.length);
     for (const w of whiskers) expect([w.y, w.y2].every(Number.isFinite)).toBe(true);
+  });
+
+  it('when each run observes its own window (warmup: auto), plots cost per task, not the cost totals', async () => {
+    const runs = (await compareResult()).runs;
+    const xTitle = (spec: unknown) =>
+      (spec as { layer: { encoding: { x: { title?: string } } }[] }).layer[0]!.encoding.x.title;
+    expect(costFigure(runs)).toEqual({ metric: 'cost', name: 'cost' });
+    expect(xTitle(costParetoSpec(runs))).toBe('cost (observation window)');
+    const auto = runs.map((r) => ({ ...r, scenarioSpec: { ...r.scenarioSpec, warmup: 'auto' as const } }));
+    expect(costFigure(auto)).toEqual({ metric: 'costPerTask', name: 'cost per task', own: 'auto' });
+    const rows = costRows(auto);
+    expect(rows.map((r) => r.cost)).toEqual(auto.map((r) => r.metrics.costPerTask.value));
+    const perTask = costRows(
+      auto.map((r) => ({ ...r, metrics: { ...r.metrics, cost: r.metrics.costPerTask } })),
+    );
+    expect(rows.map((r) => r.frontier)).toEqual(perTask.map((r) => r.frontier));
+    const spec = costParetoSpec(auto);
+    expect(xTitle(spec)).toBe('cost per task');
+    expect(subtitle(spec)).toContain(
+      "Cost per task, not cost: cost is a total over each run's own window, so totals do not compare " +
+        '(warmup: auto cuts each run at its own point).',
+    );
+    expect(compileWarnings(spec)).toEqual([]);
   });
 });
