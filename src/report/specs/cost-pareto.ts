@@ -149,28 +149,38 @@ export function costParetoSpec(runs: readonly RunResult[]): TopLevelSpec {
       mark: { type: 'line', interpolate: 'step-after', strokeDash: [5, 4], color: '#888' },
       encoding: { x, y },
     },
-    {
-      transform: [{ filter: 'isValid(datum.costLo)' }],
-      mark: { type: 'rule', strokeWidth: 1 },
-      encoding: {
-        x: { field: 'costLo', type: 'quantitative' },
-        x2: { field: 'costHi' },
-        y,
-        color,
-        opacity: pickOpacity(0.6, 0.05),
-      },
-    },
-    {
-      transform: [{ filter: 'isValid(datum.p99Lo)' }],
-      mark: { type: 'rule', strokeWidth: 1 },
-      encoding: {
-        x,
-        y: { field: 'p99Lo', type: 'quantitative' },
-        y2: { field: 'p99Hi' },
-        color,
-        opacity: pickOpacity(0.6, 0.05),
-      },
-    },
+    // Whiskers only where some policy has an interval: an empty layer makes vega warn of an
+    // infinite extent (one replication).
+    ...(rows.some((r) => r.costLo !== null)
+      ? [
+          {
+            transform: [{ filter: 'isValid(datum.costLo)' }],
+            mark: { type: 'rule', strokeWidth: 1 },
+            encoding: {
+              x: { field: 'costLo', type: 'quantitative' },
+              x2: { field: 'costHi' },
+              y,
+              color,
+              opacity: pickOpacity(0.6, 0.05),
+            },
+          } satisfies LayerSpec,
+        ]
+      : []),
+    ...(rows.some((r) => r.p99Lo !== null)
+      ? [
+          {
+            transform: [{ filter: 'isValid(datum.p99Lo)' }],
+            mark: { type: 'rule', strokeWidth: 1 },
+            encoding: {
+              x,
+              y: { field: 'p99Lo', type: 'quantitative' },
+              y2: { field: 'p99Hi' },
+              color,
+              opacity: pickOpacity(0.6, 0.05),
+            },
+          } satisfies LayerSpec,
+        ]
+      : []),
     {
       params: [pickParam],
       mark: { type: 'point', size: 90, strokeWidth: 2, filled: true },

@@ -5,6 +5,7 @@ import type { RunResult } from '../../runner/run-result.js';
 import {
   type Channel,
   CONFIG,
+  type LayerSpec,
   logAxis,
   nonNegativeAxis,
   type Param,
@@ -115,11 +116,16 @@ export function quantileBarsSpec(runs: readonly RunResult[]): TopLevelSpec {
           tooltip: QUANTILE_MEAN_TOOLTIP,
         },
       },
-      {
-        transform: [{ filter: 'isValid(datum.loShown)' }],
-        mark: { type: 'rule', color: '#d62728', strokeWidth: 1.5 },
-        encoding: { x: { field: 'loShown', type: 'quantitative' }, x2: { field: 'hiShown' }, opacity },
-      },
+      // Whiskers only when some bar has an interval: an empty layer makes vega warn of an infinite extent.
+      ...(rows.some((r) => r.loShown !== null)
+        ? [
+            {
+              transform: [{ filter: 'isValid(datum.loShown)' }],
+              mark: { type: 'rule', color: '#d62728', strokeWidth: 1.5 },
+              encoding: { x: { field: 'loShown', type: 'quantitative' }, x2: { field: 'hiShown' }, opacity },
+            } satisfies LayerSpec,
+          ]
+        : []),
     ],
   };
 }
