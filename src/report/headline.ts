@@ -41,7 +41,8 @@ export interface Headline {
   readonly paired?: PairedDifference;
 }
 
-const withUnit = (metric: string, v: number) =>
+/** A figure with its unit: `3.2 s`, `14`. */
+export const withUnit = (metric: string, v: number) =>
   `${num(v)}${metricUnit(metric) === '' ? '' : ` ${metricUnit(metric)}`}`;
 const interval = (metric: string, [lo, hi]: readonly [number, number]) =>
   `95% CI ${num(lo)} to ${withUnit(metric, hi)}`;

@@ -9,6 +9,8 @@ import type { RunResult } from '../runner/run-result.js';
 import { BROWSER_SCRIPT } from './browser-script.js';
 import type { Bundles } from './bundles.js';
 import type { ReportChart } from './charts.js';
+import type { SweepPoint, SweepResult } from './input-types.js';
+import { pointLabel } from './sweep-headline.js';
 import { type FigureRow, rankingNotes } from './figures.js';
 import { metricName } from './metrics.js';
 import { REPORT_CSS } from './report-css.js';
@@ -50,9 +52,41 @@ const numCell = (x: number | null) =>
 const th = (label: string, type: 'text' | 'number' = 'text') =>
   `<th data-type="${type}"><button type="button">${esc(label)}</button></th>`;
 
-function figuresTable(rows: readonly FigureRow[], sweep: boolean): string {
+/** Where a point's values sort on one axis: numbers by value, before other values in the axis's order. */
+function axisKey(axis: SweepResult['axes'][number], v: unknown): [number, number] {
+  if (typeof v === 'number') return [0, v];
+  const text = JSON.stringify(v);
+  return [1, axis.values.findIndex((x) => JSON.stringify(x) === text)];
+}
+
+/**
+ * Each sweep point's place (by its label) for the tables' point column, which sorts by it: axis by
+ * axis, numbers by value. Sorted as text, `rate = 15.2` came before `rate = 8`.
+ */
+export function pointOrder(sweep: SweepResult): Map<string, number> {
+  const key = (p: SweepPoint) => sweep.axes.flatMap((a) => axisKey(a, p.values[a.path]));
+  const compare = (a: number[], b: number[]) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+    return 0;
+  };
+  const sorted = [...sweep.points].sort((a, b) => compare(key(a), key(b)));
+  return new Map(sorted.map((p, i) => [pointLabel(sweep, p.values), i]));
+}
+
+/** The point column's heading and cells, sorted by pointOrder: none outside a sweep. */
+function pointColumn(model: ReportModel) {
+  const order = model.sweep === undefined ? undefined : pointOrder(model.sweep);
+  return {
+    head: order === undefined ? [] : [th('point', 'number')],
+    cell: (point: string) =>
+      order === undefined ? [] : [`<td data-v="${order.get(point) ?? ''}">${esc(point)}</td>`],
+  };
+}
+
+function figuresTable(rows: readonly FigureRow[], model: ReportModel): string {
+  const point = pointColumn(model);
   const head = [
-    ...(sweep ? [th('point')] : []),
+    ...point.head,
     th('policy'),
     th('figure'),
     th('path'),
@@ -67,7 +101,7 @@ function figuresTable(rows: readonly FigureRow[], sweep: boolean): string {
     .map((r) => {
       const half = r.lo === null || r.hi === null ? null : (r.hi - r.lo) / 2;
       const cells = [
-        ...(sweep ? [`<td>${esc(r.point)}</td>`] : []),
+        ...point.cell(r.point),
         `<td>${esc(r.policy)}</td>`,
         `<td>${esc(r.name)}</td>`,
         `<td><code>${esc(r.metric)}</code></td>`,
@@ -87,9 +121,9 @@ function figuresTable(rows: readonly FigureRow[], sweep: boolean): string {
 function pairedTable(model: ReportModel): string {
   if (model.paired.length === 0)
     return '<p class="note">No paired differences (one policy, or every policy scored the same).</p>';
-  const sweep = model.kind === 'sweep';
+  const point = pointColumn(model);
   const head = [
-    ...(sweep ? [th('point')] : []),
+    ...point.head,
     th('figure'),
     th('policy'),
     th('against (best)'),
@@ -104,7 +138,7 @@ function pairedTable(model: ReportModel): string {
       const tested = p.replications >= 2;
       return [
         '<tr>',
-        ...(sweep ? [`<td>${esc(p.point)}</td>`] : []),
+        ...point.cell(p.point),
         `<td title="${esc(p.metric)}">${esc(metricName(p.metric))}</td>`,
         `<td>${esc(p.a)}</td>`,
         `<td>${esc(p.b)}</td>`,
@@ -181,9 +215,9 @@ function runNotes(notes: readonly string[]): string {
 /** Under warmup: auto, where each run's replications were cut, as compare's table prints it. */
 function warmupSection(model: ReportModel): string {
   if (model.warmupCuts.length === 0) return '';
-  const sweep = model.kind === 'sweep';
+  const column = pointColumn(model);
   const head = [
-    ...(sweep ? [th('point')] : []),
+    ...column.head,
     th('policy'),
     th('cut mean (tasks)', 'number'),
     th('cut min', 'number'),
@@ -195,7 +229,7 @@ function warmupSection(model: ReportModel): string {
     .map(({ point, policy, cut }) =>
       [
         '<tr>',
-        ...(sweep ? [`<td>${esc(point)}</td>`] : []),
+        ...column.cell(point),
         `<td>${esc(policy)}</td>`,
         taskCell(cut.meanCompleted),
         taskCell(cut.minCompleted),
@@ -301,7 +335,7 @@ ${rankingNotes(m)
   .map((n) => `<p class="note ranking">${esc(n)}</p>`)
   .join('\n')}
 ${oneReplicationNote(m.replications, m.runs)}
-${figuresTable(page.figures, m.kind === 'sweep')}
+${figuresTable(page.figures, m)}
 </section>
 <section id="paired"><h2>Paired differences against the best</h2>
 <p class="note">For each figure compared (see above), each policy minus the best one, replication by replication on the same workload (common random numbers). Significant: the interval excludes 0. With k policies each interval is drawn at 1 − 0.05/(k(k − 1)/2), Bonferroni over every pair of policies, so for each figure all of them hold together with 95% confidence even though the best is picked from the same data (the family is per figure, not over figures).</p>

@@ -2,11 +2,12 @@
 // its lead is significant ("sed leads on p99 response time at 4 of 5 points (significantly at 3
 // of 4)"), then the points each policy leads, as ranges of one axis's values (rate = 10–22).
 import type { Headline } from './headline.js';
-import { headline, objectiveText, windowCaution } from './headline.js';
+import { headline, objectiveText, windowCaution, withUnit } from './headline.js';
 import { count } from '../plural.js';
 import { consecutiveRuns, runParts } from './words.js';
 import type { SweepPoint, SweepResult } from './input-types.js';
-import { metricName } from './metrics.js';
+import { figureValue, metricName } from './metrics.js';
+import { num } from '../cli/format-table.js';
 import type { Objective } from './objective.js';
 import { axisValueText } from '../runner/sweep-axes.js';
 
@@ -80,15 +81,36 @@ export function pointsText(
 const bucketOf = (h: Headline): string =>
   JSON.stringify(h.winner !== undefined ? ['policy', h.winner] : [h.lead === 'tie' ? 'tie' : 'none']);
 
-/** A point a policy wins: its lead is significant, or it is alone (within the bounds). */
-const won = (h: Headline) => h.lead === 'significant' || h.lead === 'alone';
+interface PointHeadline {
+  readonly point: SweepPoint;
+  readonly h: Headline;
+}
+
+/** A point where one policy ran (the others were not asked for, or failed): nothing to compare. */
+const solo = (x: PointHeadline) => x.point.runs.length < 2;
+
+/**
+ * A point a policy wins: its lead is significant, or it is alone within the bounds while others
+ * ran. A policy that ran alone beat nobody, as compare says of one policy (its figure, no win).
+ */
+const won = (x: PointHeadline) => x.h.lead === 'significant' || (x.h.lead === 'alone' && !solo(x));
+
+/** The objective's figure at these points, as `3.2 s` or a span `1.4–3.2 s`. */
+function figureSpan(xs: readonly PointHeadline[], policy: string, metric: string): string {
+  const values = xs.flatMap((x) =>
+    x.point.runs.filter((r) => r.policy.label === policy).map((r) => figureValue(r, metric) ?? Number.NaN),
+  );
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return lo === hi ? withUnit(metric, lo) : `${num(lo)}–${withUnit(metric, hi)}`;
+}
 
 export function sweepHeadline(sweep: SweepResult, objective: Objective): Headline {
   const name = metricName(objective.metric);
   const ran = sweep.points.filter((p) => p.runs.length > 0);
   const skipped = sweep.points.filter((p) => p.runs.length === 0);
-  const perPoint = ran.map((p) => ({ point: p, h: headline(p.runs, objective) }));
-  const buckets = new Map<string, { point: SweepPoint; h: Headline }[]>();
+  const perPoint: PointHeadline[] = ran.map((p) => ({ point: p, h: headline(p.runs, objective) }));
+  const buckets = new Map<string, PointHeadline[]>();
   for (const x of perPoint) buckets.set(bucketOf(x.h), [...(buckets.get(bucketOf(x.h)) ?? []), x]);
   const ordered = [...buckets.entries()]
     .map(([key, xs]) => ({ key: JSON.parse(key) as [string, string?], xs }))
@@ -104,7 +126,8 @@ export function sweepHeadline(sweep: SweepResult, objective: Objective): Headlin
       where === 'every point' ? 'at every point' : `at ${xs.length}${i === 0 ? ` of ${n}` : ''} (${where})`;
     if (kind === 'tie') return `no policy is better ${at}`;
     if (kind === 'none') return `no policy meets the objective ${at}`;
-    const verb = i === 0 || where === 'every point' ? (xs.every((x) => won(x.h)) ? 'wins ' : 'leads ') : '';
+    if (xs.every(solo)) return `${policy} is the only policy ${at}`;
+    const verb = i === 0 || where === 'every point' ? (xs.every(won) ? 'wins ' : 'leads ') : '';
     return `${policy} ${verb}${at}`;
   });
   const untested = perPoint.filter((p) => p.h.lead === 'untested').map((p) => p.point);
@@ -151,12 +174,18 @@ export function sweepHeadline(sweep: SweepResult, objective: Objective): Headlin
       sentences,
     };
   if (kind === 'tie') return { title: `No policy is better on ${name} at ${at}`, sentences };
-  const wins = top.xs.filter((x) => won(x.h)).length;
+  const wins = top.xs.filter(won).length;
+  const alone = top.xs.filter(solo).length;
+  const compared = k - alone;
   const title =
-    wins === k
-      ? `${policy} wins on ${name} at ${at}`
-      : wins === 0
-        ? `${policy} leads on ${name} at ${at}, not significantly at any`
-        : `${policy} leads on ${name} at ${at} (significantly at ${wins} of ${k})`;
+    compared === 0
+      ? `${policy}: ${name} ${figureSpan(top.xs, policy!, objective.metric)}${k === n ? '' : ` at ${at}`}`
+      : alone > 0
+        ? `${policy} leads on ${name} at ${at} (${wins === 0 ? 'not significantly at any' : `significantly at ${wins}`} of the ${count(compared, 'point')} where another policy ran)`
+        : wins === k
+          ? `${policy} wins on ${name} at ${at}`
+          : wins === 0
+            ? `${policy} leads on ${name} at ${at}, not significantly at any`
+            : `${policy} leads on ${name} at ${at} (significantly at ${wins} of ${k})`;
   return { title, sentences, winner: policy! };
 }

@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPage, writeReport } from '../../src/report/write-report.js';
 import { CHROMIUM, hasChromium, type OpenReport, openReport } from '../../scripts/report-browser.js';
+import type { RunResult } from '../../src/runner/run-result.js';
 import { compareResult, sweepResult } from './support/results.js';
+
+/** The run with this p99 and p99 interval. */
+function withP99(run: RunResult, value: number, ci95: [number, number]): RunResult {
+  const rt = run.metrics.responseTime;
+  return { ...run, metrics: { ...run.metrics, responseTime: { ...rt, p99: { value, ci95 } } } };
+}
 
 const present = hasChromium();
 const why = `SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium; CI installs it in .ci/run)`;
@@ -32,6 +39,7 @@ describe.skipIf(!present)(`a report in headless Chromium${present ? '' : ` (${wh
   const opened: OpenReport[] = [];
   let compareHtml = '';
   let sweepHtml = '';
+  let logHtml = '';
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'orchlab-browser-'));
@@ -39,6 +47,18 @@ describe.skipIf(!present)(`a report in headless Chromium${present ? '' : ` (${wh
     sweepHtml = join(dir, 'sweep.html');
     await writeReport(await compareResult(), compareHtml, { command: 'test' });
     await writeReport(await sweepResult(), sweepHtml, { command: 'test' });
+    // A p99 axis on a log scale (one policy ~100 s) and a p99 interval from below 0: the cost
+    // chart once drew its whiskers at NaN (5 console errors) and pinned every point to the top.
+    logHtml = join(dir, 'log.html');
+    const c = await compareResult();
+    const [sed, jsq, leastCost, random] = c.runs;
+    const runs = [
+      sed!,
+      withP99(jsq!, 5.34, [-0.81, 11.5]),
+      leastCost!,
+      withP99(random!, 100.75, [69, 132.5]),
+    ];
+    await writeReport({ ...c, runs }, logHtml, { command: 'test' });
   });
 
   afterAll(async () => {
@@ -78,6 +98,11 @@ describe.skipIf(!present)(`a report in headless Chromium${present ? '' : ` (${wh
     const charts = JSON.parse(await page.evaluate<string>(CHART_MARKS)) as ChartMarks[];
     expect(charts[0]!.id).toBe('vis-sweep-p99');
     for (const c of charts) expect(c.marks, c.id).toBeGreaterThan(0);
+  });
+
+  it('a cost chart on a log p99 axis with an interval below 0 draws with no console error', async () => {
+    const { errors, rendered } = await open(logHtml);
+    expect([rendered, errors]).toEqual(['1', []]);
   });
 
   it('a click on a policy in a legend fades every other policy', async () => {

@@ -142,6 +142,38 @@ describe('sweepHeadline(sweep, objective)', () => {
     );
   });
 
+  it('a policy alone at every point (the only one asked for, or the others failed) wins nothing: its figure', async () => {
+    const sweep = await sweepResult();
+    const only = {
+      ...sweep,
+      points: sweep.points.map((p) => ({ ...p, runs: p.runs.filter((r) => r.policy.label === 'jsq') })),
+    };
+    const values = only.points.map((p) => p99(p.runs[0]!));
+    const h = sweepHeadline(only, DEFAULT_OBJECTIVE);
+    const fig = (v: number) => String(Number(v.toPrecision(4)));
+    expect(h.title).toBe(`jsq: p99 response time ${fig(Math.min(...values))}–${fig(Math.max(...values))} s`);
+    expect(h.sentences[1]).toBe(
+      'Across 3 points of workload.arrivals.rate: jsq is the only policy at every point.',
+    );
+    // One point: one figure.
+    const one = { ...only, points: only.points.slice(0, 1) };
+    expect(sweepHeadline(one, DEFAULT_OBJECTIVE).title).toBe(`jsq: p99 response time ${fig(values[0]!)} s`);
+  });
+
+  it('a lead where the policy ran alone at some points counts wins only where another policy ran', async () => {
+    const sweep = await sweepResult();
+    // least-cost: significant at rates 4 and 6, not at 8; alone at rate 4 now.
+    const mixed = {
+      ...sweep,
+      points: sweep.points.map((p, i) =>
+        i === 0 ? { ...p, runs: p.runs.filter((r) => r.policy.label === 'least-cost') } : p,
+      ),
+    };
+    expect(sweepHeadline(mixed, DEFAULT_OBJECTIVE).title).toBe(
+      'least-cost leads on p99 response time at every point (significantly at 1 of the 2 points where another policy ran)',
+    );
+  });
+
   it('a sweep on a total (cost) under warmup: auto carries the caution once', async () => {
     const sweep = await sweepResult();
     const objective = { metric: 'cost', subjectTo: {} };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundles } from '../../src/report/bundles.js';
-import { esc, renderReportHtml, safeJson } from '../../src/report/html.js';
+import { esc, pointOrder, renderReportHtml, safeJson } from '../../src/report/html.js';
+import type { SweepResult } from '../../src/report/input-types.js';
 import { metricPaths } from '../../src/report/metrics.js';
 import { reportPage } from '../../src/report/write-report.js';
 import { runComparison } from '../../src/runner/compare.js';
@@ -129,6 +130,51 @@ describe('a report of one replication', () => {
   });
 });
 
+describe("the point column sorts by the points' values, not as text", () => {
+  it('rate = 8 before rate = 15.2; axis by axis, other values as the axis lists them', async () => {
+    const one = await sweepResult();
+    const path = one.axes[0]!.path;
+    const values = [15.2, 8, 10.4];
+    const sweep: SweepResult = {
+      ...one,
+      axes: [{ path, values }],
+      points: values.map((v, i) => ({ ...one.points[i]!, values: { [path]: v } })),
+    };
+    expect([...pointOrder(sweep)]).toEqual([
+      ['rate = 8', 0],
+      ['rate = 10.4', 1],
+      ['rate = 15.2', 2],
+    ]);
+    const text = renderReportHtml(reportPage(sweep, { command: 'c' }), loadBundles());
+    const table = /<table class="sortable" id="figures-table">.*?<\/table>/s.exec(text)![0];
+    expect(table).toContain('<th data-type="number"><button type="button">point</button></th>');
+    const cells = [...table.matchAll(/<tr[^>]*><td data-v="(\d+)">(rate = [\d.]+)<\/td>/g)].map((m) => [
+      m[2],
+      m[1],
+    ]);
+    expect(new Set(cells.map((c) => c.join(' → ')))).toEqual(
+      new Set(['rate = 8 → 0', 'rate = 10.4 → 1', 'rate = 15.2 → 2']),
+    );
+    const two: SweepResult = {
+      ...one,
+      axes: [
+        { path: 'queueing.discipline', values: ['fifo', 'lifo'] },
+        { path, values: [15.2, 8] },
+      ],
+      points: [
+        { ...one.points[0]!, values: { 'queueing.discipline': 'lifo', [path]: 8 } },
+        { ...one.points[1]!, values: { 'queueing.discipline': 'fifo', [path]: 15.2 } },
+        { ...one.points[2]!, values: { 'queueing.discipline': 'fifo', [path]: 8 } },
+      ],
+    };
+    expect([...pointOrder(two).keys()]).toEqual([
+      'discipline = fifo, rate = 8',
+      'discipline = fifo, rate = 15.2',
+      'discipline = lifo, rate = 8',
+    ]);
+  });
+});
+
 describe('a sweep report names what varies by point', () => {
   it('a seed sweep: the seed varies by point (not the last point’s seed), in the kicker and the facts', async () => {
     const sweep = await sweepOf(['seed=1:6:1']);
@@ -225,7 +271,7 @@ describe('replications: auto and warmup: auto in a report', () => {
     expect(items[1]).toMatch(/^<li>PRECISION NOT MET: random at seed = 1: /);
     expect(items[12]).toMatch(/^<li>… and [1-9]\d* more like these \(the JSON says it run by run/);
     const table = /<table class="sortable" id="warmup-table">(.*?)<\/table>/s.exec(text)![1]!;
-    expect(table).toContain('<tr><td>seed = 7</td><td>random</td>');
+    expect(table).toContain('<tr><td data-v="6">seed = 7</td><td>random</td>');
   });
 });
 

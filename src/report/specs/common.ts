@@ -1,6 +1,7 @@
 // What every chart shares: the schema URL, sizes, the policy palette, the legend selection that
 // hides policies, and the rule for switching to a log scale. Specs are plain typed data.
 import type { TopLevelSpec } from 'vega-lite';
+import { type IntervalOptions, NON_NEGATIVE } from './interval.js';
 import { labelKey, policyLabels } from './labels.js';
 
 export type { TopLevelSpec };
@@ -137,6 +138,17 @@ export function wantsLog(values: readonly number[], ratio = 20): boolean {
   const positive = values.filter((v) => v > 0 && Number.isFinite(v));
   if (positive.length === 0 || positive.length < values.filter(Number.isFinite).length) return false;
   return Math.max(...positive) / Math.min(...positive) > ratio;
+}
+
+/**
+ * The scale of an axis of non-negative figures (times, costs) and how their intervals are drawn on
+ * it: cut at 0, and on a log scale (wantsLog) from half the smallest positive value, the axis start
+ * (log 0 is −∞: vega would put the domain at 0, draw the whisker end at NaN and pin every mark).
+ */
+export function nonNegativeAxis(values: readonly number[]): { log: boolean; options: IntervalOptions } {
+  const log = wantsLog(values);
+  if (!log) return { log, options: { bounds: NON_NEGATIVE } };
+  return { log, options: { bounds: NON_NEGATIVE, logFloor: Math.min(...values.filter((v) => v > 0)) / 2 } };
 }
 
 /**

@@ -5,7 +5,9 @@ import type { RunResult } from '../../runner/run-result.js';
 import {
   type Channel,
   CONFIG,
+  type LayerSpec,
   logAxis,
+  nonNegativeAxis,
   type Param,
   QUANTILE_MEAN_TOOLTIP,
   SCHEMA,
@@ -16,7 +18,7 @@ import {
   withLabelKey,
 } from './common.js';
 import { policyLabels } from './labels.js';
-import { drawnInterval, fmt4, type Interval, intervalSentence, meanWords, NON_NEGATIVE } from './interval.js';
+import { drawnInterval, fmt4, type Interval, intervalSentence, meanWords } from './interval.js';
 
 const BAR_QUANTILES = ['p50', 'p95', 'p99'] as const;
 
@@ -37,11 +39,7 @@ export function barRows(runs: readonly RunResult[]): BarRow[] {
       const e = run.metrics.responseTime[q];
       if (e.value !== null) bars.push({ run, quantile: q, seconds: e.value, ci95: e.ci95 });
     }
-  const seconds = bars.map((b) => b.seconds);
-  const log = wantsLog(seconds);
-  const options = log
-    ? { bounds: NON_NEGATIVE, logFloor: Math.min(...seconds.filter((v) => v > 0)) / 2 }
-    : { bounds: NON_NEGATIVE };
+  const { options } = nonNegativeAxis(bars.map((b) => b.seconds));
   return bars.map((b) => ({
     policy: b.run.policy.label,
     quantile: b.quantile,
@@ -118,11 +116,16 @@ export function quantileBarsSpec(runs: readonly RunResult[]): TopLevelSpec {
           tooltip: QUANTILE_MEAN_TOOLTIP,
         },
       },
-      {
-        transform: [{ filter: 'isValid(datum.loShown)' }],
-        mark: { type: 'rule', color: '#d62728', strokeWidth: 1.5 },
-        encoding: { x: { field: 'loShown', type: 'quantitative' }, x2: { field: 'hiShown' }, opacity },
-      },
+      // Whiskers only when some bar has an interval: an empty layer makes vega warn of an infinite extent.
+      ...(rows.some((r) => r.loShown !== null)
+        ? [
+            {
+              transform: [{ filter: 'isValid(datum.loShown)' }],
+              mark: { type: 'rule', color: '#d62728', strokeWidth: 1.5 },
+              encoding: { x: { field: 'loShown', type: 'quantitative' }, x2: { field: 'hiShown' }, opacity },
+            } satisfies LayerSpec,
+          ]
+        : []),
     ],
   };
 }

@@ -1,6 +1,7 @@
 // A sweep: the swept axis value against a figure (p99 response time by default) per policy, the
-// line through the means and a band for the 95% confidence interval. With several axes, the
-// first is on x and each combination of the others gets its own panel.
+// line through the means and a band for the 95% confidence interval (a whisker where a policy has
+// one x value in a panel, as a band needs two). With several axes, the first is on x and each
+// combination of the others gets its own panel.
 import type { SweepResult } from '../input-types.js';
 import { axisValueText } from '../../runner/sweep-axes.js';
 import { metricName, metricUnit, valueAt } from '../metrics.js';
@@ -34,6 +35,11 @@ export interface SweepRow extends Interval {
   readonly panel: string;
   readonly policy: string;
   readonly value: number;
+  /**
+   * Whether this is the policy's only x value in its panel: a band needs two, so the interval is
+   * drawn as a whisker there.
+   */
+  readonly alone: boolean;
 }
 
 export function sweepRows(sweep: SweepResult, metric: string): SweepRow[] {
@@ -41,7 +47,7 @@ export function sweepRows(sweep: SweepResult, metric: string): SweepRow[] {
   const [first, ...others] = sweep.axes;
   if (first === undefined) return [];
   const axisPaths = sweep.axes.map((a) => a.path);
-  const rows: SweepRow[] = [];
+  const rows: Omit<SweepRow, 'alone'>[] = [];
   for (const point of sweep.points) {
     const raw = point.values[first.path];
     const x = typeof raw === 'number' ? raw : axisValueText(raw);
@@ -62,7 +68,27 @@ export function sweepRows(sweep: SweepResult, metric: string): SweepRow[] {
         });
     }
   }
-  return rows;
+  const xsOf = new Map<string, Set<number | string>>();
+  const key = (r: { panel: string; policy: string }) => JSON.stringify([r.panel, r.policy]);
+  for (const r of rows) xsOf.set(key(r), (xsOf.get(key(r)) ?? new Set()).add(r.x));
+  return rows.map((r) => ({ ...r, alone: xsOf.get(key(r))!.size < 2 }));
+}
+
+const BOTH = 'Band (a whisker where a policy has one point)' as const;
+type What = 'Band' | 'Whiskers' | typeof BOTH;
+/** The intervals as the description names them, by what intervalWhat says. */
+const intervalWords: Record<What, string> = {
+  Band: 'a 95% confidence band',
+  Whiskers: '95% confidence intervals as whiskers',
+  [BOTH]: 'a 95% confidence band (a whisker where a policy has one point)',
+};
+
+/** What the intervals are drawn as, for the subtitle: a band, whiskers at lone points, or both. */
+function intervalWhat(rows: readonly SweepRow[]): What {
+  const drawn = rows.filter((r) => r.loShown !== null);
+  if (drawn.length === 0) return 'Band';
+  if (drawn.every((r) => r.alone)) return 'Whiskers';
+  return drawn.some((r) => r.alone) ? BOTH : 'Band';
 }
 
 export function sweepMetricSpec(sweep: SweepResult, metric = 'responseTime.p99'): TopLevelSpec {
@@ -89,23 +115,34 @@ export function sweepMetricSpec(sweep: SweepResult, metric = 'responseTime.p99')
     scale: log ? { type: 'log' } : { zero: false },
     axis: log ? logAxis(rows.flatMap((r) => [r.value, r.loShown ?? r.value, r.hiShown ?? r.value])) : {},
   };
+  const band: Channel<'y'> = {
+    field: 'loShown',
+    type: 'quantitative',
+    title: yTitle,
+    scale: log ? { type: 'log' } : { zero: false },
+  };
+  // Each interval layer only when it has rows: an empty one makes vega warn of an infinite extent.
+  const drawn = rows.filter((r) => r.loShown !== null);
   const layer: LayerSpec[] = [
-    {
-      transform: [{ filter: 'isValid(datum.loShown)' }],
-      mark: { type: 'errorband' },
-      encoding: {
-        x,
-        y: {
-          field: 'loShown',
-          type: 'quantitative',
-          title: yTitle,
-          scale: log ? { type: 'log' } : { zero: false },
-        },
-        y2: { field: 'hiShown' },
-        color,
-        opacity: pickOpacity(0.18, 0.02),
-      },
-    },
+    ...(drawn.some((r) => !r.alone)
+      ? [
+          {
+            transform: [{ filter: 'isValid(datum.loShown) && !datum.alone' }],
+            mark: { type: 'errorband' },
+            encoding: { x, y: band, y2: { field: 'hiShown' }, color, opacity: pickOpacity(0.18, 0.02) },
+          } satisfies LayerSpec,
+        ]
+      : []),
+    ...(drawn.some((r) => r.alone)
+      ? [
+          {
+            // A policy's lone point (a one-point sweep, or one value per panel): a whisker, as no band.
+            transform: [{ filter: 'isValid(datum.loShown) && datum.alone' }],
+            mark: { type: 'rule', strokeWidth: 1.5 },
+            encoding: { x, y: band, y2: { field: 'hiShown' }, color, opacity: pickOpacity(0.6, 0.05) },
+          } satisfies LayerSpec,
+        ]
+      : []),
     {
       params: [pickParam],
       mark: { type: 'line', point: true, strokeWidth: 2 },
@@ -126,7 +163,10 @@ export function sweepMetricSpec(sweep: SweepResult, metric = 'responseTime.p99')
   ];
   const title = {
     text: `${metricName(metric)} across the sweep of ${axis}`,
-    subtitle: withLabelKey([`Line: ${meanWords(runs)}. ${intervalSentence(rows, 'Band')}`], policies),
+    subtitle: withLabelKey(
+      [`Line: ${meanWords(runs)}. ${intervalSentence(rows, intervalWhat(rows))}`],
+      policies,
+    ),
   };
   const span =
     numeric && xs.length > 0
@@ -144,7 +184,7 @@ export function sweepMetricSpec(sweep: SweepResult, metric = 'responseTime.p99')
           )
           .join(' and ')}`
       : '';
-  const description = `Line chart of ${metricName(metric)}${unit === '' ? '' : ` (${unit})`} against ${axis}${span} for ${policyList(policies)}, ${meanWords(runs)}${rows.some((r) => r.lo !== null) ? ' with a 95% confidence band' : ''}${panels}.`;
+  const description = `Line chart of ${metricName(metric)}${unit === '' ? '' : ` (${unit})`} against ${axis}${span} for ${policyList(policies)}, ${meanWords(runs)}${rows.some((r) => r.lo !== null) ? ` with ${intervalWords[intervalWhat(rows)]}` : ''}${panels}.`;
   const base = { $schema: SCHEMA, description, title, config: CONFIG, data: { values: rows } };
   if (sweep.axes.length <= 1) return { ...base, width: WIDTH, height: 300, layer };
   return {

@@ -61,7 +61,51 @@ describe('sweepMetricSpec(sweep)', () => {
     const rows = sweepRows(sweep, 'responseTime.p99');
     expect(rows).toHaveLength(3 * runs.length);
     expect(rows.every((x) => x.loShown === null && x.ci === 'none (one replication)')).toBe(true);
-    expect((await draw(spec)).items('layer_0_layer_0_marks')).toEqual([]);
+    // Only the line: an empty band layer made vega warn "Infinite extent" on every such report.
+    expect((spec as { layer: { mark: unknown }[] }).layer.map((l) => l.mark)).toEqual([
+      { type: 'line', point: true, strokeWidth: 2 },
+    ]);
+    expect((await draw(spec)).warnings).toEqual([]);
+  });
+
+  it('a one-point sweep draws each interval as a whisker (a band needs two x values), as the subtitle says', async () => {
+    const one = await sweepResult();
+    const single: SweepResult = {
+      ...one,
+      axes: [{ ...one.axes[0]!, values: [4] }],
+      points: [one.points[0]!],
+    };
+    const rows = sweepRows(single, 'responseTime.p99');
+    expect(rows.every((r) => r.alone && r.loShown !== null)).toBe(true);
+    const spec = sweepMetricSpec(single);
+    expect(subtitle(spec)).toContain('Whiskers: 95% confidence interval.');
+    expect(compileWarnings(spec)).toEqual([]);
+    const drawn = await draw(spec);
+    expect(drawn.warnings).toEqual([]);
+    const whiskers = drawn.items('layer_0_marks');
+    expect(whiskers).toHaveLength(rows.length);
+    for (const w of whiskers) expect([w.y, w.y2].every(Number.isFinite)).toBe(true);
+  });
+
+  it('a policy with one point among lines gets a whisker there, the others their band', async () => {
+    const one = await sweepResult();
+    // jsq ran only at the first point (it failed at the others).
+    const mixed: SweepResult = {
+      ...one,
+      points: one.points.map((p, i) =>
+        i === 0 ? p : { ...p, runs: p.runs.filter((r) => r.policy.label !== 'jsq') },
+      ),
+    };
+    const rows = sweepRows(mixed, 'responseTime.p99');
+    expect(rows.filter((r) => r.alone).map((r) => r.policy)).toEqual(['jsq']);
+    const spec = sweepMetricSpec(mixed);
+    expect(subtitle(spec)).toContain(
+      'Band (a whisker where a policy has one point): 95% confidence interval.',
+    );
+    const drawn = await draw(spec);
+    expect(drawn.warnings).toEqual([]);
+    expect(drawn.items('layer_1_marks')).toHaveLength(1);
+    expect(drawn.items('layer_0_layer_0_marks').length).toBeGreaterThan(0);
   });
 
   it('with two axes, the second becomes a panel per value and the spec still compiles', async () => {
