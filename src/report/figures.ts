@@ -74,7 +74,7 @@ export function rankingNotes(model: ReportModel): string[] {
     names.length === 0
       ? 'No figure is ranked: no ★ and no paired differences.'
       : `★ marks the policy with the lowest mean on each figure compared${model.kind === 'sweep' ? ', at each point' : ''}: ${listText(names)} ` +
-          '(none where every policy scores the same). Those are the figures of the paired differences. ' +
+          '(none where two or more policies share the lowest mean). Those are the figures of the paired differences. ' +
           'Other figures are not ranked: for some, such as throughput or utilization, lower is not better.',
   );
   const totals = ['rejected', 'cost'].filter((m) => !model.ranked.includes(m));

@@ -282,7 +282,7 @@ describe('which figures the ★ and the paired differences cover', () => {
     const text = await html();
     expect(notes(text)[0]).toBe(
       '★ marks the policy with the lowest mean on each figure compared: mean response time, p95 response time, ' +
-        'p99 response time, mean wait, rejected tasks and cost (none where every policy scores the same). ' +
+        'p99 response time, mean wait, rejected tasks and cost (none where two or more policies share the lowest mean). ' +
         'Those are the figures of the paired differences. Other figures are not ranked: for some, such as ' +
         'throughput or utilization, lower is not better.',
     );
