@@ -44,3 +44,55 @@ export function readFailure(err: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   return err instanceof Error ? err.message : String(err);
 }
+
+/**
+ * A thrown value as text, for a message; never throws. What String() gives ("Error: boom",
+ * "Symbol(x)", "undefined"), else, for a value String() cannot convert (an object without a
+ * prototype, a toString() that throws), its message if it has one, else its tag ("[object Object]").
+ */
+export function thrownText(err: unknown): string {
+  try {
+    return String(err);
+  } catch {
+    // Reading `message` may run a getter that throws too.
+    try {
+      const message: unknown = (err as { message?: unknown }).message;
+      if (typeof message === 'string') return message;
+    } catch {}
+    const kind = typeof err === 'function' ? 'a function' : 'an object';
+    return `${kind} that cannot be turned into text (${valueTag(err)})`;
+  }
+}
+
+/** Object.prototype.toString's tag, or the type's name if even that throws (a revoked proxy). */
+function valueTag(v: unknown): string {
+  try {
+    return Object.prototype.toString.call(v);
+  } catch {
+    return typeof v;
+  }
+}
+
+/**
+ * A value a policy returned where a number was due, for a message: a number as it is, anything else
+ * with its type ("'2' (a string)", "0n (a bigint)"); never throws and runs none of the value's code.
+ */
+export function returnedText(v: unknown): string {
+  switch (typeof v) {
+    case 'number':
+    case 'undefined':
+      return String(v);
+    case 'string':
+      return `${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}...` : v)} (a string)`;
+    case 'bigint':
+      return `${v}n (a bigint)`;
+    case 'boolean':
+      return `${v} (a boolean)`;
+    case 'symbol':
+      return `${String(v)} (a symbol)`;
+    case 'function':
+      return 'a function';
+    default:
+      return v === null ? 'null' : 'an object';
+  }
+}

@@ -6,7 +6,7 @@
 //   finished -> policy.observe -> the agent's local queue, else policy.release (late binding)
 //            -> admit the class's next waiting task
 // Workflows, retries and scaling plug in around submit/finished without changing this flow.
-import { PolicyError } from '../errors.js';
+import { PolicyError, returnedText, thrownText } from '../errors.js';
 import type { Fleet } from '../model/fleet.js';
 import type { TaskTable } from '../model/task-table.js';
 import { HOLD, REJECT, type RoutingPolicy, type TaskView } from '../policies/routing/types.js';
@@ -132,14 +132,17 @@ export class Orchestrator {
     v.skill = c.skill;
     v.eligible = c.preferred === undefined ? c.eligible : this.candidates(c);
     if (this.limited) this.dispatchedByClass[cls]!++;
-    let a: number;
+    // unknown: a user module is plain JavaScript and may answer anything.
+    let a: unknown;
     try {
       a = this.policy.route(v, this.fleet, this.rng);
     } catch (err) {
       throw this.threw(id, err);
     }
     // The common path stays short (the JIT inlines it); held, rejected, queued and broken picks
-    // go to their own methods.
+    // go to their own methods. A non-number first: a string would index `allowed` by
+    // concatenation ('2' reads cell cls*size + '2'), and a symbol or bigint throws in `<` or `+`.
+    if (typeof a !== 'number') this.badPick(id, a, cls);
     if (a < 0) {
       this.notStarted(id, a, cls);
       return;
@@ -165,6 +168,7 @@ export class Orchestrator {
         );
       this.held++;
       this.tasks.agent[id] = -1;
+      this.tasks.held[id] = 1;
     } else if (a === REJECT) {
       this.record(id, -2);
       this.host.rejected(id);
@@ -191,7 +195,7 @@ export class Orchestrator {
   }
 
   private threw(id: number, err: unknown): PolicyError {
-    return new PolicyError(`${this.describe(id)}: policy '${this.policy.name}' threw: ${String(err)}`);
+    return new PolicyError(`${this.describe(id)}: policy '${this.policy.name}' threw: ${thrownText(err)}`);
   }
 
   /** The preferred agents, unless every one of them is past its spill bound. */
@@ -247,10 +251,15 @@ export class Orchestrator {
       return;
     }
     if (this.held === 0) return;
-    const next = this.policy.release!(a, fleet);
-    if (next < 0) return;
-    this.held--;
+    const next: unknown = this.policy.release!(a, fleet);
+    if (next === -1) return;
     const t = this.tasks;
+    // Only a task it holds, once: any other id (a number or not) would start a row that is free
+    // or already served, and break the fleet's counts. A non-integer or out-of-range number reads
+    // undefined; a string is refused first, as it would read the row it spells.
+    if (typeof next !== 'number' || t.held[next] !== 1) this.badRelease(a, next);
+    t.held[next] = 0;
+    this.held--;
     const cls = t.cls[next]!;
     // `a` is this agent; only whether the task's class may use it needs checking.
     if (this.allowed[cls * fleet.size + a] !== 1) this.badPick(next, a, cls);
@@ -262,7 +271,6 @@ export class Orchestrator {
     this.host.start(next, a);
   }
 
-
   private record(id: number, a: number): void {
     let h = this.decisionHash;
     h = Math.imul(h ^ (this.tasks.seq[id]! | 0), FNV_PRIME);
@@ -270,17 +278,24 @@ export class Orchestrator {
     this.decisionHash = h;
   }
 
-
-  private badPick(id: number, a: number, cls: number): never {
+  private badPick(id: number, a: unknown, cls: number): never {
     const fleet = this.fleet;
-    const inRange = Number.isInteger(a) && a >= 0 && a < fleet.size;
+    const inRange = typeof a === 'number' && Number.isInteger(a) && a >= 0 && a < fleet.size;
     const c = this.options.classes[cls]!;
     const what = !inRange
-      ? `${String(a)}, which is not an agent index (0..${fleet.size - 1}), HOLD or REJECT`
+      ? `${returnedText(a)}, which is not an agent index (0..${fleet.size - 1}), HOLD or REJECT`
       : fleet.canServe(a, c.skill)
         ? `agent ${a}, which the scenario's rules do not allow for class '${c.name}'`
         : `agent ${a}, which does not have skill '${this.options.skillNames[c.skill]}'`;
     throw new PolicyError(`${this.describe(id)}: policy '${this.policy.name}' picked ${what}`);
+  }
+
+  /** release() answered something other than a task the policy holds, or -1. */
+  private badRelease(a: number, next: unknown): never {
+    throw new PolicyError(
+      `policy '${this.policy.name}': release(agent ${a}) returned ${returnedText(next)}, which is neither the id ` +
+        'of a task the policy holds (route() answered HOLD for it, release() has not returned it yet) nor -1 (none)',
+    );
   }
 
   private describe(id: number): string {

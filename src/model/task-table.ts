@@ -43,6 +43,12 @@ export class TaskTable implements TaskTableView {
   /** Service seconds planned at dispatch (the engine's, for a start the rate limit delays). */
   service: Float64Array;
   prefix: (Int32Array | undefined)[];
+  /**
+   * 1 while the policy holds the task (route() answered HOLD and release() has not returned it):
+   * what the core checks release()'s answer against. Set and cleared by the core only; a held
+   * task leaves the table only through release(), so a freed row is always 0 and needs no reset.
+   */
+  held: Uint8Array;
   private free: Int32Array;
   private freeCount: number;
   private capacity: number;
@@ -67,6 +73,7 @@ export class TaskTable implements TaskTableView {
     this.service = new Float64Array(initialCapacity);
     this.noise = new Float64Array(initialCapacity).fill(1);
     this.prefix = new Array<Int32Array | undefined>(initialCapacity).fill(undefined);
+    this.held = new Uint8Array(initialCapacity);
     this.free = new Int32Array(initialCapacity);
     // Hand out low ids first so small runs are easy to read in a debugger.
     for (let i = 0; i < initialCapacity; i++) this.free[i] = initialCapacity - 1 - i;
@@ -125,6 +132,9 @@ export class TaskTable implements TaskTableView {
     this.key = i32(this.key);
     this.agent = i32(this.agent);
     this.key.fill(-1, old);
+    const held = new Uint8Array(cap);
+    held.set(this.held);
+    this.held = held;
     const free = new Int32Array(cap);
     for (let i = 0; i < old; i++) free[i] = cap - 1 - i;
     this.free = free;

@@ -3,7 +3,7 @@
 // that breaks its contract, a crash) becomes a failed outcome; the other runs still complete.
 // Executors: executeInProcess here, the worker pool in pool.ts, the cache in run-cache.ts.
 import { Script } from 'node:vm';
-import { errorCode, InputError, PolicyError } from '../errors.js';
+import { errorCode, InputError, PolicyError, thrownText } from '../errors.js';
 import type { Scenario } from '../workload/scenario-schema.js';
 import { preloadPolicies } from './resolve-policy.js';
 import type { ReplicationSummary } from './run-result.js';
@@ -65,7 +65,7 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 function failure(err: unknown): RunOutcome {
   if (err instanceof PolicyError) return { ok: false, kind: 'policy', error: err.message };
   if (err instanceof InputError) return { ok: false, kind: 'input', error: err.message };
-  if (!(err instanceof Error)) return { ok: false, kind: 'crash', error: String(err) };
+  if (!(err instanceof Error)) return { ok: false, kind: 'crash', error: thrownText(err) };
   return {
     ok: false,
     kind: 'crash',

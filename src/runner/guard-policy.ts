@@ -4,11 +4,11 @@
 // bundle's lines with --workers 2 and the modules' with --workers 1). route() is guarded by the
 // orchestrator itself, which names the task. Built-in policies are not wrapped: their throw is a
 // bug, and their calls stay direct.
-import { PolicyError } from '../errors.js';
+import { PolicyError, thrownText } from '../errors.js';
 import type { PolicyDefinition, RoutingPolicy } from '../policies/routing/types.js';
 
 function threw(policy: string, method: string, err: unknown): PolicyError {
-  return new PolicyError(`policy '${policy}' threw in ${method}(): ${String(err)}`);
+  return new PolicyError(`policy '${policy}' threw in ${method}(): ${thrownText(err)}`);
 }
 
 const OPTIONAL = ['release', 'observe', 'idle'] as const;
@@ -27,7 +27,9 @@ function guarded<A extends unknown[], R>(name: string, method: string, p: object
 /** The policy's answers, each call caught and worded as the policy's failure. */
 function guardInstance(name: string, p: RoutingPolicy): RoutingPolicy {
   const out: { -readonly [K in keyof RoutingPolicy]: RoutingPolicy[K] } = {
-    name: p.name,
+    // The name goes into every failure message: one that is not a string (a symbol would throw
+    // there) gives way to the definition's, which loading checked.
+    name: typeof p.name === 'string' ? p.name : name,
     route: (task, fleet, rng) => p.route(task, fleet, rng),
   };
   for (const method of OPTIONAL) {

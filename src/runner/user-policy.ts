@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { InputError } from '../errors.js';
+import { InputError, thrownText } from '../errors.js';
 import { importModule } from './dynamic-import.js';
 import { guardPolicy } from './guard-policy.js';
 import type { PolicyDefinition } from '../policies/routing/types.js';
@@ -56,7 +56,7 @@ export async function loadUserPolicy(path: string): Promise<PolicyDefinition> {
     }
   } catch (err) {
     throw new InputError(
-      `${path}: cannot load policy module: ${err instanceof Error ? err.message : String(err)}`,
+      `${path}: cannot load policy module: ${err instanceof Error ? err.message : thrownText(err)}`,
     );
   }
   // tsx may wrap a CommonJS-looking module's default export once more.

@@ -119,3 +119,59 @@ describe('--workers, --cache', () => {
     expect(r.stderr).toContain('--workers');
   });
 });
+
+describe('a user policy that breaks its contract, in-process and on workers', () => {
+  // A bad answer from route() or release(), or a throw String() cannot print: the policy's
+  // failure (exit 3, not the "a bug; please report it" of exit 1), the same bytes on any thread.
+  const BAD = 'test/fixtures/policies/bad-answers.ts';
+  for (const [answer, error] of [
+    [
+      'string',
+      /^task id \d+ \(arrival #\d+, .*\): policy 'bad-answers' picked "0" \(a string\), which is not an agent index \(0\.\.3\), HOLD or REJECT$/,
+    ],
+    ['bigint', /policy 'bad-answers' picked 0n \(a bigint\), which is not an agent index/],
+    [
+      'release-twice',
+      /^policy 'bad-answers': release\(agent [0-3]\) returned \d+, which is neither the id of a task the policy holds/,
+    ],
+    [
+      'throw-null-proto',
+      /policy 'bad-answers' threw: an object that cannot be turned into text \(\[object Object\]\)$/,
+    ],
+  ] as const) {
+    it(`answer=${answer}: exit 3 and the same JSON with --workers 1 and 2`, async () => {
+      const args = ['compare', SMALL, '--policies', `jsq,${BAD}:answer=${answer}`, '--format', 'json'];
+      const one = await runCli(...args, '--workers', '1', '--set', 'workload.arrivals.rate=7');
+      const two = await runCli(...args, '--workers', '2', '--set', 'workload.arrivals.rate=7');
+      expect(one.code, one.stderr).toBe(3);
+      expect(two.code, two.stderr).toBe(3);
+      expect(two.stdout).toBe(one.stdout);
+      const out = JSON.parse(one.stdout);
+      expect(out.runs.map((x: { policy: { name: string } }) => x.policy.name)).toEqual(['jsq']);
+      expect(out.failures).toHaveLength(3);
+      for (const f of out.failures) {
+        expect(f.kind).toBe('policy');
+        expect(f.error).toMatch(error);
+      }
+      expect(two.stderr).not.toContain('please report');
+    });
+  }
+
+  it('run prints the failure in words on stderr and exits 3', async () => {
+    const r = await runCli(
+      'run',
+      SMALL,
+      '--policy',
+      `${BAD}:answer=release-unknown`,
+      '--workers',
+      '2',
+      '--set',
+      'workload.arrivals.rate=7',
+    );
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(
+      /replication 0: policy 'bad-answers': release\(agent [0-3]\) returned 12345, which is neither the id of a task the policy holds \(route\(\) answered HOLD for it, release\(\) has not returned it yet\) nor -1 \(none\)\n/,
+    );
+    expect(r.stderr).not.toContain('please report');
+  });
+});

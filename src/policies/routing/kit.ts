@@ -7,6 +7,7 @@ import { compileScenario } from '../../sim/compile.js';
 import { InvariantProbe } from '../../sim/invariant-probe.js';
 import { simulate } from '../../sim/simulate.js';
 import { type Scenario, scenarioSchema } from '../../workload/scenario-schema.js';
+import { thrownText } from '../../errors.js';
 import type { PolicyDefinition } from './types.js';
 
 interface KitCase {
@@ -101,9 +102,11 @@ export function checkRoutingPolicy(policy: PolicyDefinition, params: object = {}
           `${c.name}: ${first.probe.arrivedCount} arrived but ${first.probe.completedCount} completed and ${first.probe.rejectedCount} rejected`,
         );
       if (first.result.decisionHash !== again.result.decisionHash)
-        problems.push(`${c.name}: same seed gave different decisions (${first.result.decisionHash} vs ${again.result.decisionHash})`);
+        problems.push(
+          `${c.name}: same seed gave different decisions (${first.result.decisionHash} vs ${again.result.decisionHash})`,
+        );
     } catch (err) {
-      problems.push(`${c.name}: ${err instanceof Error ? err.message : String(err)}`);
+      problems.push(`${c.name}: ${err instanceof Error ? err.message : thrownText(err)}`);
     }
   }
   return problems;
