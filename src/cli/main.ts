@@ -16,6 +16,7 @@ import { registerSweep } from './commands/sweep.js';
 import { registerTrace } from './commands/trace.js';
 import { registerValidate } from './commands/validate.js';
 import { RunsFailed } from './execution-options.js';
+import { refuseRepeatedOptions } from './repeated-options.js';
 
 export function buildProgram(): Command {
   const program = new Command('orchlab')
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerPolicies(program);
   registerTrace(program);
   for (const c of program.commands) c.exitOverride();
+  refuseRepeatedOptions(program);
   return program;
 }
 
