@@ -424,6 +424,54 @@ describe('parseScenario: arrivals that never come or end', () => {
   });
 });
 
+describe('parseScenario: a run the clock cannot resolve', () => {
+  const clock = 'the shortest mean service time is 1 s (class default on agents worker, workload.classes.0)';
+
+  it('refuses arrivals so rare that the run reaches times where a service time rounds away', () => {
+    // 200000 tasks at 1e-15 per second: ~2e20 s, where a double steps by ~3e4 s.
+    expect(errorFor(mmc(['rate: 14.4', 'rate: 1e-15']))).toBe(
+      `${FILE}:13: workload.arrivals.rate: at 1e-15 tasks per second, 200000 completed tasks take about 2e20 s of virtual time: ` +
+        `${clock}, and past 2^40 times that (1.1e12 s) the clock, a double, cannot resolve it; ` +
+        'expected arrivals of at least 1.82e-7 tasks per second, or a smaller stop.completed',
+    );
+    // 1 / rate is Infinity: it was run, and said it stopped before the warm-up ended.
+    expect(errorFor(mmc(['rate: 14.4', 'rate: 1e-320']))).toContain(
+      'at 1e-320 tasks per second, 200000 completed tasks take more virtual time than a double can count',
+    );
+    expect(() => parseScenario(mmc(['rate: 14.4', 'rate: 1e-6']), FILE, opts)).not.toThrow();
+  });
+
+  it('refuses a stop.time past 2^40 shortest service times, and weighs speed and size', () => {
+    const long = mmc(
+      ['stop: { completed: 200000 }', 'stop: { time: 2e12 }'],
+      ['warmup: { completed: 20000 }', ''],
+    );
+    expect(errorFor(long)).toBe(
+      `${FILE}:4: stop.time: a run of 2e12 s is too long: ${clock}, and past 2^40 times that (1.1e12 s) ` +
+        'the clock, a double, cannot resolve it; expected a stop.time at most 1.1e12',
+    );
+    // Tasks of 1000 s: the same run is well inside the clock.
+    expect(() => parseScenario(long.replace('mean: 1 }', 'mean: 1000 }'), FILE, opts)).not.toThrow();
+    // Agents 1e6 times faster: 1 µs tasks, refused for a far shorter run.
+    const fast = mmc(
+      ['stop: { completed: 200000 }', 'stop: { time: 1e7 }'],
+      ['warmup: { completed: 20000 }', ''],
+      ['speed: 1', 'speed: 1e6'],
+    );
+    expect(errorFor(fast)).toContain(
+      `${FILE}:4: stop.time: a run of 1e7 s is too long: the shortest mean service time is 1e-6 s`,
+    );
+  });
+
+  it('leaves tasks of size 0 out (served at once by design)', () => {
+    const zero = mmc([
+      '      size: { dist: exponential, mean: 1 }',
+      '      size: { dist: constant, value: 0 }',
+    ]);
+    expect(() => parseScenario(zero, FILE, opts)).not.toThrow();
+  });
+});
+
 describe('parseScenario: LLM agents need token counts', () => {
   const llm = (cls: string, more = '') =>
     mmc(
