@@ -160,6 +160,16 @@ describe('TraceReader on bad traces', () => {
     );
   });
 
+  it('TraceReader throws for a header naming a mapped column twice, with skipBadRows too', () => {
+    tmp.write('twice.csv', 'time,size,size\n1,2,3\n');
+    expect(failure({ file: 'twice.csv', skipBadRows: true }).message).toBe(
+      "twice.csv:1: the header names column 'size' (size) twice, as columns 2 and 3; expected each mapped column once",
+    );
+    // A column nobody maps may repeat: nothing is read from it.
+    tmp.write('notes.csv', 'time,size,note,note\n1,2,a,b\n');
+    expect(readAll({ file: 'notes.csv' }).lines).toEqual([2]);
+  });
+
   it('TraceReader throws for a JSONL first record that lacks a mapped key', () => {
     tmp.write('keys.jsonl', '{"ts":0,"input_length":5}\n');
     expect(failure({ file: 'keys.jsonl', preset: 'mooncake' }).message).toMatch(
