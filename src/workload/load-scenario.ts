@@ -6,6 +6,7 @@ import { isAbsolute } from 'node:path';
 import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { InputError, readFailure } from '../errors.js';
+import { decodeUtf8Text } from '../io/utf8-text.js';
 import { describeIssues, describeParamIssues, type Path, type Problem, pathText } from './describe-issues.js';
 import { applyOverrides } from './overrides.js';
 import { rebase, rebaseTracePaths, resolveTraces } from './resolve-traces.js';
@@ -35,13 +36,14 @@ type Schema = z.core.$ZodType;
 
 /** Reads and validates the scenario file at `path`; throws InputError on any problem. */
 export function loadScenarioFile(path: string, opts: LoadOptions): Scenario {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (err) {
     throw new InputError(`${path}: cannot read scenario file (${readFailure(err)})`);
   }
-  return parseScenario(text, path, opts);
+  // Strictly: a Latin-1 file was read with its names garbled, a UTF-16 one as NUL-separated letters.
+  return parseScenario(decodeUtf8Text(bytes, path), path, opts);
 }
 
 /** Validates scenario YAML `text`; `file` is only used in messages. Pure. */
@@ -111,7 +113,8 @@ function yamlErrorText(
   const reason = REWORDED[first.code] ?? (match ? match[1]! : first.message);
   const frame = (match?.[2] ?? '')
     .replace(/\s+$/, '')
-    .split('\n')
+    // A CRLF file's lines: the CR is no part of the line shown.
+    .split(/\r?\n/)
     .filter((line) => line.trim() !== '')
     .map((line) => `    ${line}`);
   const more = errors.length > 1 ? [`(${errors.length - 1} more YAML error(s) follow from here)`] : [];

@@ -547,6 +547,40 @@ describe('loadScenarioFile', () => {
     expect(() => loadScenarioFile(path, opts)).toThrow(`${path}: cannot read scenario file (no such file)`);
   });
 
+  it('refuses a file that is not UTF-8 text, naming the line and byte; a UTF-8 byte-order mark is fine', () => {
+    const write = (name: string, bytes: Uint8Array): string => {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      return path;
+    };
+    // Latin-1: it loaded, the name garbled to "caf\uFFFD".
+    const latin = write('latin.yaml', Buffer.from(MMC.replace('name: mmc-16', 'name: café'), 'latin1'));
+    expect(() => loadScenarioFile(latin, opts)).toThrow(
+      `${latin}:1: not UTF-8 text (at byte 10: 0xE9, from another encoding such as Latin-1?); save it as UTF-8`,
+    );
+    const utf16 = write(
+      'utf16.yaml',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(MMC, 'utf16le')]),
+    );
+    expect(() => loadScenarioFile(utf16, opts)).toThrow(
+      `${utf16}:1: not UTF-8 text (at byte 1: a UTF-16 byte-order mark); save it as UTF-8`,
+    );
+    // Without a byte-order mark, UTF-16 of ASCII is valid UTF-8 with a NUL after each letter.
+    const bare = write('bare.yaml', Buffer.from(MMC, 'utf16le'));
+    expect(() => loadScenarioFile(bare, opts)).toThrow(
+      `${bare}:1: not UTF-8 text (at byte 2: a NUL byte: UTF-16, or not text)`,
+    );
+    const lateLine = write('late.yaml', Buffer.from(mmc(['name: default', 'name: d\u00e9f']), 'latin1'));
+    expect(() => loadScenarioFile(lateLine, opts)).toThrow(
+      /late\.yaml:15: not UTF-8 text \(at byte \d+: 0xE9,/,
+    );
+    const bom = write(
+      'bom.yaml',
+      Buffer.from(`\uFEFF${MMC.replace('name: mmc-16', 'name: café \uFFFD')}`, 'utf8'),
+    );
+    expect(loadScenarioFile(bom, opts).name).toBe('café \uFFFD');
+  });
+
   it('names the real path in validation errors', () => {
     const path = join(dir, 'bad.yaml');
     writeFileSync(path, mmc(['slots: 1', 'slots: 0']));

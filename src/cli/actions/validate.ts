@@ -3,6 +3,7 @@ import { InputError, PolicyError } from '../../errors.js';
 import { preloadPolicies, resolvePolicy } from '../../runner/resolve-policy.js';
 import { fleetSize } from '../../workload/scenario-checks.js';
 import type { ValidateFlags } from '../commands/validate.js';
+import { printable } from '../printable.js';
 import { scenarioFromFlags } from '../scenario-input.js';
 
 /**
@@ -22,7 +23,7 @@ export async function validateAction(paths: readonly string[], flags: ValidateFl
       // scenario; with several files it must say which. One file: the message as run prints it.
       const named =
         paths.length === 1 || err.message.startsWith(`${path}:`) ? err.message : `${path}: ${err.message}`;
-      process.stderr.write(`orchlab: ${named}\n`);
+      process.stderr.write(`orchlab: ${printable(named)}\n`);
       worst = Math.max(worst, err.exitCode);
     }
   }
