@@ -13,6 +13,7 @@ import { rebase, rebaseTracePaths, resolveTraces } from './resolve-traces.js';
 import { ScenarioFieldError } from './scenario-field-error.js';
 import { semanticProblems } from './scenario-checks.js';
 import { type Scenario, scenarioSchema } from './scenario-schema.js';
+import { overflowed, TOO_DEEP, tooDeepAt } from './yaml-value.js';
 
 export interface LoadOptions {
   /** `path=value` strings from the repeatable `--set` flag, applied in order. */
@@ -50,7 +51,19 @@ export function loadScenarioFile(path: string, opts: LoadOptions): Scenario {
 export function parseScenario(text: string, file: string, opts: LoadOptions): Scenario {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });
+  // Too deep for yaml's parser (its error says only that the stack overflowed), or for what
+  // reads the document after it: said in those words, where it happens.
+  const overflow = doc.errors.find(overflowed);
+  if (overflow !== undefined) {
+    const pos = overflow.linePos?.[0];
+    throw new InputError(`${pos ? `${file}:${pos.line}:${pos.col}` : file}: ${TOO_DEEP}`);
+  }
   if (doc.errors.length > 0) throw new InputError(yamlErrorText(file, doc.errors));
+  const deep = tooDeepAt(doc);
+  if (deep !== undefined) {
+    const pos = lineCounter.linePos(deep);
+    throw new InputError(`${file}:${pos.line}:${pos.col}: ${TOO_DEEP}`);
+  }
   // yaml only warns about a tag it cannot resolve (`!!js/function`) and reads a string instead.
   const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (tag !== undefined) throw new InputError(yamlErrorText(file, [tag], 'YAML error'));

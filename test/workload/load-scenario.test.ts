@@ -524,6 +524,22 @@ describe('parseScenario: YAML syntax', () => {
     );
   });
 
+  it('nesting too deep is said in those words, where it happens, not as a call stack that overflowed', () => {
+    const tooDeep = 'nesting too deep: expected mappings and lists at most 100 levels deep';
+    // 100000 levels: yaml's parser overflowed ("YAML syntax error: Maximum call stack size exceeded").
+    const flow = errorFor(`${MMC}description: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    expect(flow).toMatch(new RegExp(`^${FILE}:20:\\d+: ${tooDeep}$`));
+    const block = Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i)}k:`).join('\n');
+    expect(errorFor(`${MMC}${block}\n`)).toMatch(new RegExp(`^${FILE}:\\d+:\\d+: ${tooDeep}$`));
+    // 150 levels parse, and are refused at the 101st, before anything else reads them.
+    expect(errorFor(`${MMC}description: ${'['.repeat(150)}${']'.repeat(150)}\n`)).toBe(
+      `${FILE}:20:113: ${tooDeep}`,
+    );
+    expect(
+      errorFor(MMC, { ...opts, overrides: [`description=${'['.repeat(5000)}${']'.repeat(5000)}`] }),
+    ).toContain(`: the value is not valid YAML: ${tooDeep}`);
+  });
+
   it('a tag YAML cannot resolve (!!js/function) is an error at its line, not a string read silently', () => {
     expect(errorFor(`${MMC}description: !!js/function x\n`).split('\n')[0]).toBe(
       `${FILE}:20:14: YAML error: Unresolved tag: tag:yaml.org,2002:js/function`,
