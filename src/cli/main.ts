@@ -16,12 +16,17 @@ import { registerSweep } from './commands/sweep.js';
 import { registerTrace } from './commands/trace.js';
 import { registerValidate } from './commands/validate.js';
 import { RunsFailed } from './execution-options.js';
+import { printable } from './printable.js';
+import { refuseRepeatedOptions } from './repeated-options.js';
 
 export function buildProgram(): Command {
   const program = new Command('orchlab')
     .description('deterministic simulation lab for routing, coordinating and scaling fleets of agents')
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
+    // commander quotes an unknown option or a bad value as given. Set before the commands are
+    // added: they copy it.
+    .configureOutput({ outputError: (text, write) => write(printable(text)) })
     .exitOverride();
   registerRun(program);
   registerCompare(program);
@@ -32,6 +37,7 @@ export function buildProgram(): Command {
   registerPolicies(program);
   registerTrace(program);
   for (const c of program.commands) c.exitOverride();
+  refuseRepeatedOptions(program);
   return program;
 }
 
@@ -50,11 +56,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       err instanceof PolicyError ||
       err instanceof RunsFailed
     ) {
-      process.stderr.write(`orchlab: ${err.message}\n`);
+      process.stderr.write(`orchlab: ${printable(err.message)}\n`);
       return err.exitCode;
     }
     process.stderr.write(`orchlab: internal error (a bug; please report it with the command you ran)\n`);
-    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(`${printable(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`);
     return 1;
   }
 }

@@ -52,6 +52,8 @@ export function scenarioFromFlags(
       : {}),
   });
   let scenario: Scenario = loaded;
+  if (flags.policy !== undefined && given.policy !== undefined)
+    refusePolicyPair(given.policy, flags.policy, given.set ?? [], loaded.routing.policy);
   if (flags.policy !== undefined && !samePolicy(flags.policy, loaded.routing.policy)) {
     // The file's routing parameters belong to the file's policy; only --set routing.* ones carry over.
     const routingSets = sets.filter((s) => s.startsWith('routing.')).map((s) => s.slice('routing.'.length));
@@ -66,6 +68,20 @@ export function scenarioFromFlags(
     scenario = { ...scenario, replications };
   }
   return scenario;
+}
+
+/**
+ * `--policy jsq --set routing.policy=random`: two flags naming the policy to run. The --set used
+ * to win silently, whichever was meant; refused when they name different policies. `setPolicy`
+ * is the policy the file has after the --set overrides; `name` is --policy without parameters.
+ */
+function refusePolicyPair(policy: string, name: string, sets: readonly string[], setPolicy: string): void {
+  // The last one: it is the one that took effect.
+  const set = [...sets].reverse().find((s) => ['routing.policy', 'routing'].includes(overridePath(s)));
+  if (set === undefined || samePolicy(name, setPolicy)) return;
+  throw new InputError(
+    `--policy ${policy} and --set ${set} name different policies (${name}, ${setPolicy}); give one of them`,
+  );
 }
 
 /**

@@ -2,7 +2,11 @@
 // atomically, and with `svgDir` every chart as an SVG file too. This is what `orchlab report`,
 // `compare --report` and `sweep --report` call. Every file is drawn and its path checked before
 // the first is written, so a failure does not leave part of the output behind.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { type CommandInput, sameFile } from '../cli/output.js';
+import { InputError } from '../errors.js';
 import { checkWritable } from '../io/writable.js';
 import { type PendingFile, writeEach } from '../io/write-atomic.js';
 import { loadBundles } from './bundles.js';
@@ -24,6 +28,8 @@ export interface ReportOptions {
   readonly source?: string;
   /** The flag that named `out`, for messages (`--out`, `--report`); `--out` by default. */
   readonly outFlag?: string;
+  /** Files the command reads (the result file): no chart may be written over one. */
+  readonly inputs?: readonly CommandInput[];
 }
 
 /** The page for a result (pure: nothing is read or written). */
@@ -56,11 +62,43 @@ export async function reportFiles(
   options: ReportOptions,
 ): Promise<PendingFile[]> {
   const page = reportPage(result, options);
-  const svgs = options.svgDir === undefined ? [] : await svgFiles(page.charts, options.svgDir);
+  const flag = options.outFlag ?? '--out';
+  const svgDir = options.svgDir;
+  // Which charts there are is known only now, from the result: checked before they are drawn.
+  if (svgDir !== undefined) checkChartPaths(page.charts, svgDir, out, flag, options.inputs ?? []);
+  const svgs = svgDir === undefined ? [] : await svgFiles(page.charts, svgDir);
   // A folder named like a chart's file is in the way: found now, not after other files are out.
   for (const svg of svgs) checkWritable('--svg', svg.path, 'file');
-  const flag = options.outFlag ?? '--out';
   return [...svgs, { path: out, content: renderReportHtml(page, loadBundles()), label: `${flag} ${out}` }];
+}
+
+/**
+ * Refuses a chart file that is the report's own `out` (the second write would replace the first)
+ * or one of the command's inputs (`report D/timeline.svg --svg D` would draw over the result it
+ * reads), compared as the files they resolve to (sameFile: symlinks, `./`, `..`).
+ */
+function checkChartPaths(
+  charts: readonly { readonly id: string }[],
+  svgDir: string,
+  out: string,
+  outFlag: string,
+  inputs: readonly CommandInput[],
+): void {
+  for (const chart of charts) {
+    // The name svgFiles (svg.ts) gives the chart's file.
+    const path = join(svgDir, `${chart.id}.svg`);
+    if (sameFile(path, out))
+      throw new InputError(
+        `--svg ${svgDir} and ${outFlag} ${out} name the same file: ${path}; give another file or folder`,
+      );
+    // A missing input fails as the input it is, where it is read.
+    const input = inputs.find((i) => existsSync(i.path) && sameFile(path, i.path));
+    if (input === undefined) continue;
+    const spelled = input.path === path ? '' : ` (${input.path})`;
+    throw new InputError(
+      `--svg ${svgDir}: ${path} would replace ${input.what}${spelled}, which this command reads; give another folder`,
+    );
+  }
 }
 
 /** Writes the HTML report to `out` (atomically) and, with `svgDir`, one SVG per chart. */

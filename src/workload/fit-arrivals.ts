@@ -14,7 +14,8 @@ const FIT: readonly string[] = ['workload', 'arrivals'];
 export function fittedArrivals(fit: FitSpec, stats: TraceStats): ArrivalSpec {
   const file = fit.trace.file;
   const rate = stats.ratePerSecond;
-  if (rate === null) {
+  // No rate (the arrivals span 0 s) is also no suggested model.
+  if (rate === null || stats.suggestion.arrivals === null) {
     const rows = stats.rows === 1 ? 'one row' : `${stats.rows} rows, all at one time`;
     throw new ScenarioFieldError(
       [...FIT, 'trace'],

@@ -6,12 +6,14 @@ import { isAbsolute } from 'node:path';
 import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { InputError, readFailure } from '../errors.js';
+import { decodeUtf8Text } from '../io/utf8-text.js';
 import { describeIssues, describeParamIssues, type Path, type Problem, pathText } from './describe-issues.js';
 import { applyOverrides } from './overrides.js';
 import { rebase, rebaseTracePaths, resolveTraces } from './resolve-traces.js';
 import { ScenarioFieldError } from './scenario-field-error.js';
 import { semanticProblems } from './scenario-checks.js';
 import { type Scenario, scenarioSchema } from './scenario-schema.js';
+import { overflowed, TOO_DEEP, tooDeepAt } from './yaml-value.js';
 
 export interface LoadOptions {
   /** `path=value` strings from the repeatable `--set` flag, applied in order. */
@@ -35,20 +37,33 @@ type Schema = z.core.$ZodType;
 
 /** Reads and validates the scenario file at `path`; throws InputError on any problem. */
 export function loadScenarioFile(path: string, opts: LoadOptions): Scenario {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (err) {
     throw new InputError(`${path}: cannot read scenario file (${readFailure(err)})`);
   }
-  return parseScenario(text, path, opts);
+  // Strictly: a Latin-1 file was read with its names garbled, a UTF-16 one as NUL-separated letters.
+  return parseScenario(decodeUtf8Text(bytes, path), path, opts);
 }
 
 /** Validates scenario YAML `text`; `file` is only used in messages. Pure. */
 export function parseScenario(text: string, file: string, opts: LoadOptions): Scenario {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });
+  // Too deep for yaml's parser (its error says only that the stack overflowed), or for what
+  // reads the document after it: said in those words, where it happens.
+  const overflow = doc.errors.find(overflowed);
+  if (overflow !== undefined) {
+    const pos = overflow.linePos?.[0];
+    throw new InputError(`${pos ? `${file}:${pos.line}:${pos.col}` : file}: ${TOO_DEEP}`);
+  }
   if (doc.errors.length > 0) throw new InputError(yamlErrorText(file, doc.errors));
+  const deep = tooDeepAt(doc);
+  if (deep !== undefined) {
+    const pos = lineCounter.linePos(deep);
+    throw new InputError(`${file}:${pos.line}:${pos.col}: ${TOO_DEEP}`);
+  }
   // yaml only warns about a tag it cannot resolve (`!!js/function`) and reads a string instead.
   const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (tag !== undefined) throw new InputError(yamlErrorText(file, [tag], 'YAML error'));
@@ -111,7 +126,8 @@ function yamlErrorText(
   const reason = REWORDED[first.code] ?? (match ? match[1]! : first.message);
   const frame = (match?.[2] ?? '')
     .replace(/\s+$/, '')
-    .split('\n')
+    // A CRLF file's lines: the CR is no part of the line shown.
+    .split(/\r?\n/)
     .filter((line) => line.trim() !== '')
     .map((line) => `    ${line}`);
   const more = errors.length > 1 ? [`(${errors.length - 1} more YAML error(s) follow from here)`] : [];

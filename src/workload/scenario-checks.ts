@@ -1,7 +1,8 @@
 // Checks across scenario fields that the schema alone cannot express (names that must exist or
 // be unique, skills some agent must have, a stop past the warm-up, a fleet that fits in memory,
 // an objective on figures a run reports, arrivals that can arrive, token counts for LLM agents,
-// a replay's targetUtilization that can be met).
+// a replay's targetUtilization that can be met, a run short enough for the clock to resolve its
+// service times).
 // Each problem names its field.
 import { briefPaths, figurePaths } from '../metrics/figure-paths.js';
 import { type Path, type Problem, pathText } from './describe-issues.js';
@@ -9,7 +10,7 @@ import { piecewiseEnd } from './arrivals.js';
 import { rulesFor } from './class-rules.js';
 import { didYouMean } from './did-you-mean.js';
 import { replayProblems } from './replay-checks.js';
-import { MAX_AGENTS, type Scenario } from './scenario-schema.js';
+import { MAX_AGENTS, type Scenario, type SizeDist } from './scenario-schema.js';
 
 export function semanticProblems(s: Scenario, knownPolicies: readonly string[]): Problem[] {
   return [
@@ -28,6 +29,7 @@ export function semanticProblems(s: Scenario, knownPolicies: readonly string[]):
     ...sizeProblems(s),
     ...llmTokenProblems(s),
     ...arrivalProblems(s),
+    ...clockProblems(s),
     ...replayProblems(s),
     ...policyProblems(s.routing.policy, knownPolicies),
     ...stopProblems(s),
@@ -179,6 +181,144 @@ function arrivalProblems(s: Scenario): Problem[] {
     return [{ path: ['stop', 'completed'], text }];
   }
   return [];
+}
+
+/**
+ * How many times the shortest mean service time a run may last. Virtual time is a double: at a
+ * clock of T seconds it moves in steps of about T × 2^-52, so once T passes S × 2^40 a service
+ * time S is held to within 2^-12 of itself at best, and far beyond, it rounds to nothing
+ * (`rate: 1e-15` ran to ~1e19 s, where a 1 s service took 0 s, and reported a response time of
+ * 0). 2^40 leaves every sensible run (a year of millisecond tasks is ~2^35) far inside.
+ */
+const CLOCK_SPAN = 2 ** 40;
+
+/** A number for a message: 3 significant digits, as it would be written in the scenario. */
+const brief = (x: number): string => {
+  const r = Number(x.toPrecision(3));
+  const far = r !== 0 && (Math.abs(r) >= 1e6 || Math.abs(r) < 1e-3);
+  return far ? r.toExponential().replace('e+', 'e') : String(r);
+};
+
+/**
+ * A run that would reach virtual times where the clock cannot resolve the scenario's service
+ * times (CLOCK_SPAN): its figures would be nonsense, reported as if fine. The run's length is
+ * estimated from stop.time, or from stop.completed at the highest rate the arrivals reach (an
+ * underestimate: the check refuses only runs surely too long). Arrivals or sizes fitted to a trace,
+ * and replayed traces, are known only once read: not checked.
+ */
+function clockProblems(s: Scenario): Problem[] {
+  const shortest = shortestService(s);
+  if (shortest === undefined) return [];
+  const limit = shortest.seconds * CLOCK_SPAN;
+  const why =
+    `the shortest mean service time is ${brief(shortest.seconds)} s (${shortest.where}), and past ` +
+    `2^40 times that (${brief(limit)} s) the clock, a double, cannot resolve it`;
+  if ('time' in s.stop) {
+    if (s.stop.time <= limit) return [];
+    const text = `a run of ${brief(s.stop.time)} s is too long: ${why}; expected a stop.time at most ${brief(limit)}`;
+    return [{ path: ['stop', 'time'], text }];
+  }
+  const peak = peakRate(s);
+  // No arrivals at all is arrivalProblems' to say.
+  if (peak === undefined || !(peak.rate > 0)) return [];
+  const warm = s.warmup !== undefined && s.warmup !== 'auto' && 'time' in s.warmup ? s.warmup.time : 0;
+  const length = warm + s.stop.completed / peak.rate;
+  if (length <= limit) return [];
+  const long = Number.isFinite(length)
+    ? `about ${brief(length)} s of virtual time`
+    : 'more virtual time than a double can count';
+  const text =
+    `at ${peak.what}, ${s.stop.completed} completed tasks take ${long}: ${why}; ` +
+    `expected arrivals of at least ${brief(s.stop.completed / (limit - warm))} tasks per second, or a smaller stop.completed`;
+  return [{ path: ['workload', 'arrivals', ...peak.field], text }];
+}
+
+/** The highest arrival rate synthetic arrivals reach, or undefined (a trace, a fit). */
+function peakRate(s: Scenario): { rate: number; what: string; field: string[] } | undefined {
+  const a = s.workload.arrivals;
+  switch (a?.process) {
+    case 'poisson':
+    case 'constant':
+      return { rate: a.rate, what: `${brief(a.rate)} tasks per second`, field: ['rate'] };
+    case 'diurnal': {
+      const rate = a.meanRate * (1 + a.amplitude);
+      return { rate, what: `a peak of ${brief(rate)} tasks per second`, field: ['meanRate'] };
+    }
+    case 'mmpp': {
+      const rate = Math.max(...a.states.map((st) => st.rate));
+      return { rate, what: `a peak of ${brief(rate)} tasks per second`, field: ['states'] };
+    }
+    case 'piecewise': {
+      const rate = Math.max(...a.steps.map((st) => st.rate));
+      return { rate, what: `a peak of ${brief(rate)} tasks per second`, field: ['steps'] };
+    }
+    case 'batch': {
+      const rate = a.meanBatchSize / a.intervalSeconds;
+      return { rate, what: `${brief(rate)} tasks per second on average`, field: ['intervalSeconds'] };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A typical size of `dist` (its mean, or for a Pareto its scale), undefined when fitted later. */
+function typicalSize(dist: SizeDist | undefined): number | undefined {
+  switch (dist?.dist) {
+    case 'exponential':
+    case 'lognormal':
+      return dist.mean;
+    case 'constant':
+      return dist.value;
+    case 'uniform':
+      return (dist.min + dist.max) / 2;
+    case 'pareto':
+      return dist.min;
+    case 'empirical':
+      return dist.values.reduce((sum, v) => sum + v, 0) / dist.values.length;
+    default:
+      return undefined;
+  }
+}
+
+/** The sum of two typical sizes, undefined when either is. */
+const sumOf = (a: number | undefined, b: number | undefined): number | undefined =>
+  a === undefined || b === undefined ? undefined : a + b;
+
+/**
+ * A typical service time of class `c` on group `g`: size / (speed × affinitySpeedup), the size
+ * being input + output tokens when the class gives no size; for model: llm, overheadSeconds +
+ * output tokens / decode rate (prefill may be cached away).
+ */
+function serviceSeconds(
+  c: Scenario['workload']['classes'][number],
+  g: Scenario['agents'][number],
+): number | undefined {
+  const output = typicalSize(c.outputTokens);
+  if (g.service?.model === 'llm')
+    return output === undefined
+      ? undefined
+      : g.service.overheadSeconds + output / g.service.decodeTokensPerSecond;
+  const size = c.size === undefined ? sumOf(typicalSize(c.inputTokens), output) : typicalSize(c.size);
+  return size === undefined ? undefined : size / (g.speed * g.affinitySpeedup);
+}
+
+/**
+ * The shortest typical service time of any class on any agent group with its skill. Classes of
+ * size 0 are served at once by design and are left out.
+ */
+function shortestService(s: Scenario): { seconds: number; where: string } | undefined {
+  if (s.workload.trace !== undefined) return undefined;
+  let best: { seconds: number; where: string } | undefined;
+  s.workload.classes.forEach((c, i) => {
+    for (const g of s.agents) {
+      if (!g.skills.includes(c.skill)) continue;
+      const seconds = serviceSeconds(c, g);
+      if (seconds === undefined || !(seconds > 0)) continue;
+      if (best === undefined || seconds < best.seconds)
+        best = { seconds, where: `class ${c.name} on agents ${g.name}, workload.classes.${i}` };
+    }
+  });
+  return best;
 }
 
 /**

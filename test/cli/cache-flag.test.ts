@@ -7,7 +7,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { FAST } from '../support/run-cli.js';
+import { FAST, fast } from '../support/run-cli.js';
 
 const BIN = resolve('bin/orchlab.js');
 const SMALL = resolve('test/fixtures/scenarios/small-mmc.yaml');
@@ -130,7 +130,7 @@ describe('--cache DIR that can be read but not written', () => {
       chmodSync(dir, 0o755);
       rmSync(dir, { recursive: true, force: true });
     });
-    const four = [...FAST, '--replications', '4', '--format', 'json'];
+    const four = [...fast('--replications', '4'), '--format', 'json'];
     // Two of run's four replications cached while the directory could be written, then made read-only.
     const filled = orchlab({}, 'run', SMALL, ...FAST, '--cache', dir, '--quiet');
     expect(filled.status, filled.stderr).toBe(0);

@@ -58,6 +58,31 @@ describe('orchlab commands', () => {
     expect(r.stderr).toContain('agents.0.slots');
   });
 
+  it('validate checks every file, a bad one among them, and exits 2 after the last', async () => {
+    const bad = 'test/fixtures/scenarios/bad-slots.yaml';
+    const r = await runCli('validate', 'scenarios/mmc.yaml', bad, 'missing.yaml', 'scenarios/priority.yaml');
+    expect(r.code).toBe(2);
+    expect(
+      r.stdout
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => l.split(':')[0]),
+    ).toEqual(['scenarios/mmc.yaml', 'scenarios/priority.yaml']);
+    expect(r.stderr).toBe(
+      `orchlab: ${bad}:6: agents.0.slots: expected a whole number >= 1 and <= 1000000 (tasks served at once), got 0\n` +
+        'orchlab: missing.yaml: cannot read scenario file (no such file)\n',
+    );
+  });
+
+  it("validate names the file in a flag's problem, once for each file", async () => {
+    const r = await runCli('validate', 'scenarios/mmc.yaml', 'scenarios/priority.yaml', '--policy', 'bogus');
+    expect(r.code).toBe(2);
+    const lines = r.stderr.split('\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^orchlab: scenarios\/mmc\.yaml: routing\.policy: unknown policy 'bogus'/);
+    expect(lines[1]).toMatch(/^orchlab: scenarios\/priority\.yaml: routing\.policy: unknown policy 'bogus'/);
+  });
+
   it('policies refuses a --format it does not know (exit 2), as the other commands do', async () => {
     const r = await runCli('policies', '--format', 'xml');
     expect(r.code).toBe(2);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { MaybeEstimate } from '../../src/runner/estimate-tree.js';
 import { parseCsv } from '../support/parse-csv.js';
 import { figurePaths } from '../../src/metrics/figure-paths.js';
-import { FAST, runCli, SMALL } from '../support/run-cli.js';
+import { FAST, fast, runCli, SMALL } from '../support/run-cli.js';
 
 const THROWS_IN_CREATE = 'test/fixtures/policies/throws-outside-route.ts';
 
@@ -63,7 +63,7 @@ function expectedRow(run: JsonRun): string[] {
 
 describe('orchlab run --format csv', () => {
   it('a row per replication with its figures, as in the JSON', async () => {
-    const { csv, json } = await both('run', SMALL, ...FAST, '--replications', '3');
+    const { csv, json } = await both('run', SMALL, ...fast('--replications', '3'));
     const [header, ...rows] = csv;
     expect(header).toEqual(['policy', 'replication', 'events', 'warmupEndSeconds', 'endSeconds', ...FIGURES]);
     const reps = json.replicationResults as {
@@ -95,7 +95,7 @@ describe('orchlab compare --format csv', () => {
   });
 
   it('one replication: the CI columns are empty', async () => {
-    const { csv } = await both('compare', SMALL, '--policies', 'jsq', ...FAST, '--replications', '1');
+    const { csv } = await both('compare', SMALL, '--policies', 'jsq', ...fast('--replications', '1'));
     const low = csv[0]!.indexOf('responseTime.mean.ci95Low');
     expect(csv[1]![1]).toBe('1');
     expect(csv[1]![low - 1]).not.toBe('');
@@ -199,11 +199,11 @@ describe('sweep points that differ in agent groups and task classes', () => {
 describe('the same bytes with any number of workers', () => {
   it('compare and sweep CSV with --workers 1 and --workers 2', async () => {
     for (const args of [
-      ['compare', SMALL, '--policies', 'jsq,random', ...FAST],
-      ['sweep', SMALL, '--policies', 'jsq,random', '--vary', 'workload.arrivals.rate=2,3', ...FAST],
+      ['compare', SMALL, '--policies', 'jsq,random'],
+      ['sweep', SMALL, '--policies', 'jsq,random', '--vary', 'workload.arrivals.rate=2,3'],
     ]) {
-      const one = await runCli(...args, '--format', 'csv', '--quiet', '--workers', '1');
-      const two = await runCli(...args, '--format', 'csv', '--quiet', '--workers', '2');
+      const one = await runCli(...args, ...fast('--workers', '1'), '--format', 'csv', '--quiet');
+      const two = await runCli(...args, ...fast('--workers', '2'), '--format', 'csv', '--quiet');
       expect(one.code, one.stderr).toBe(0);
       expect(two.stdout).toBe(one.stdout);
       expect(parseCsv(one.stdout).length).toBeGreaterThan(2);

@@ -2,7 +2,7 @@
 // the exit code says what failed, the same way for run, compare and sweep: 3 a policy, 1 a crash
 // (a worker thread that died), 2 only when every run failed on its input.
 import { describe, expect, it } from 'vitest';
-import { FAST, runCli, SMALL } from '../support/run-cli.js';
+import { FAST, fast, runCli, SMALL } from '../support/run-cli.js';
 
 const THROWS_IN_CREATE = 'test/fixtures/policies/throws-outside-route.ts';
 const EXITS = 'test/fixtures/policies/exits.ts';
@@ -78,18 +78,7 @@ describe('compare where every run fails', () => {
 
 describe('run where some replications fail', () => {
   it('names every failed replication, nothing is written, exit 3', async () => {
-    const r = await runCli(
-      'run',
-      SMALL,
-      '--policy',
-      EVERY_OTHER,
-      ...SHORT,
-      '--replications',
-      '5',
-      '--workers',
-      '1',
-      '--quiet',
-    );
+    const r = await runCli('run', SMALL, '--policy', EVERY_OTHER, ...fast('--replications', '5'), '--quiet');
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     const lines = r.stderr.split('\n');

@@ -6,7 +6,7 @@ import type { CompareResult } from '../../src/runner/compare.js';
 import type { RunResult } from '../../src/runner/run-result.js';
 import type { SweepResult } from '../../src/runner/sweep.js';
 import { parseCsv } from '../support/parse-csv.js';
-import { FAST, runCli, SMALL } from '../support/run-cli.js';
+import { FAST, fast, runCli, SMALL } from '../support/run-cli.js';
 
 const text = (lines: Iterable<string>) => [...lines].join('');
 
@@ -58,9 +58,7 @@ describe('compareCsv', () => {
       SMALL,
       '--policies',
       'jsq,random',
-      ...FAST,
-      '--replications',
-      '1',
+      ...fast('--replications', '1'),
     );
   });
 

@@ -1,7 +1,16 @@
 // An --out or --report that names a file the command reads (its scenario, a policy module, the
 // trace a scenario replays, the result of `report`, the trace of `trace inspect`) is refused
 // before any work, exit 2, however it is spelled: written, it would replace the input.
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -205,5 +214,46 @@ describe('checkOutputs(flags, inputs)', () => {
   it('passes an input that is not there: reading it fails with its own message', () => {
     const out = join(scratch(), 'missing.json');
     expect(() => checkOutputs({ out }, [{ what: 'the result file', path: out }])).not.toThrow();
+  });
+});
+
+describe('report --svg naming its input or its --out', () => {
+  /** A compare result in a fresh folder, and a folder D for the charts. */
+  async function setup(): Promise<{ dir: string; result: string; svg: string }> {
+    const dir = scratch();
+    const result = join(dir, 'c.json');
+    writeFileSync(result, JSON.stringify(await compareResult()));
+    const svg = join(dir, 'D');
+    mkdirSync(svg);
+    return { dir, result, svg };
+  }
+
+  it('refuses a chart file that is the result file, also through a symlinked folder', async () => {
+    const { dir, result, svg } = await setup();
+    const input = join(svg, 'timeline.svg');
+    copyFileSync(result, input);
+    symlinkSync('D', join(dir, 'E'));
+    const viaLink = join(dir, 'E', 'timeline.svg');
+    for (const named of [input, viaLink]) {
+      const spelled = named === input ? '' : ` (${named})`;
+      await expectRefused(
+        input,
+        `orchlab: --svg ${svg}: ${input} would replace the result file${spelled}, which this command reads; give another folder\n`,
+        ...['report', named, '--out', join(dir, 'r.html'), '--svg', svg],
+      );
+    }
+    expect(existsSync(join(dir, 'r.html'))).toBe(false);
+  });
+
+  it('refuses --out naming one of the chart files, however spelled, and writes nothing', async () => {
+    const { dir, result, svg } = await setup();
+    for (const out of [join(svg, 'quantiles.svg'), join(dir, 'D', '..', 'D', '.', 'quantiles.svg')]) {
+      const r = await runCli('report', result, '--out', out, '--svg', `${svg}/.`);
+      expect(r.stderr).toBe(
+        `orchlab: --svg ${svg}/. and --out ${out} name the same file: ${join(svg, 'quantiles.svg')}; give another file or folder\n`,
+      );
+      expect(r.code).toBe(2);
+      expect(readdirSync(svg)).toEqual([]);
+    }
   });
 });

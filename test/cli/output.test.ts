@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkOutputs, sameFile, stdoutFailure } from '../../src/cli/output.js';
 import { InputError } from '../../src/errors.js';
-import { FAST, runCli } from '../support/run-cli.js';
+import { fast, runCli } from '../support/run-cli.js';
 import { fifoWithReader } from '../support/fifo.js';
 
 const SMALL = 'test/fixtures/scenarios/small-mmc.yaml';
@@ -77,7 +77,7 @@ describe('--out into a fifo or a device', () => {
     const reader = spawn('head', ['-c', '100', fifo], { stdio: ['ignore', 'ignore', 'ignore'] });
     const closed = new Promise((done) => reader.on('close', done));
     // Ten replications are some 200 KB of JSON, far more than a pipe holds: head leaves mid-write.
-    const run = ['run', SMALL, ...FAST, '--replications', '10', '--format', 'json', '--quiet'];
+    const run = ['run', SMALL, ...fast('--replications', '10'), '--format', 'json', '--quiet'];
     const r = await runCli(...run, '--out', fifo);
     await closed;
     expect(r.stderr).toBe('');

@@ -45,6 +45,40 @@ describe("run's --policy with parameters, written as a --policies entry", () => 
   });
 });
 
+describe("run's --policy and --set routing.policy together", () => {
+  it('are refused when they name different policies, naming both (exit 2, nothing run)', async () => {
+    for (const [policy, set, names] of [
+      ['jsq', 'routing.policy=random', 'jsq, random'],
+      ['power-of-d:d=3', 'routing={policy: random}', 'power-of-d, random'],
+    ] as const) {
+      const r = await runCli('run', SMALL, '--policy', policy, '--set', set, ...FAST);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        `orchlab: --policy ${policy} and --set ${set} name different policies (${names}); give one of them\n`,
+      );
+    }
+    const validate = await runCli('validate', SMALL, '--policy', 'jsq', '--set', 'routing.policy=random');
+    expect(validate.code).toBe(2);
+  });
+
+  it('are taken when they name the same policy', async () => {
+    const r = await runCli(
+      'run',
+      SMALL,
+      '--policy',
+      'jsq',
+      '--set',
+      'routing.policy=jsq',
+      '--format',
+      'json',
+      ...FAST,
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).policy.name).toBe('jsq');
+  });
+});
+
 describe('--set routing.* with compare and sweep', () => {
   it('compare refuses it, pointing at the --policies entry, before any run (exit 2)', async () => {
     for (const [set, own] of [

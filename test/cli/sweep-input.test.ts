@@ -12,8 +12,10 @@ const never = () => join(mkdtempSync(join(tmpdir(), 'orchlab-')), 'never.json');
 /** Runs a sweep of SMALL that should be refused; returns its stderr. */
 async function refused(...args: string[]): Promise<string> {
   const out = never();
-  // FAST first: a later --replications wins.
-  const r = await runCli('sweep', SMALL, '--policies', 'jsq', '--out', out, ...FAST, ...args);
+  // An option given twice is refused: FAST's --replications is left out when `args` has one.
+  const i = FAST.indexOf('--replications');
+  const fast = args.includes('--replications') ? [...FAST.slice(0, i), ...FAST.slice(i + 2)] : FAST;
+  const r = await runCli('sweep', SMALL, '--policies', 'jsq', '--out', out, ...fast, ...args);
   expect(r.code).toBe(2);
   expect(r.stdout).toBe('');
   expect(existsSync(out)).toBe(false);

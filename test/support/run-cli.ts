@@ -44,3 +44,18 @@ export const FAST: readonly string[] = [
   '--workers',
   '1',
 ];
+
+/**
+ * FAST with some of its options given other values (`fast('--replications', '4')`): an option
+ * of one value given twice is refused, so a later one no longer overrides FAST's.
+ */
+export function fast(...pairs: string[]): string[] {
+  const out = [...FAST];
+  for (let i = 0; i < pairs.length; i += 2) {
+    const [flag, value] = [pairs[i]!, pairs[i + 1]!];
+    const at = out.indexOf(flag);
+    if (at === -1 || flag === '--set') out.push(flag, value);
+    else out[at + 1] = value;
+  }
+  return out;
+}

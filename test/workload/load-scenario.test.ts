@@ -424,6 +424,54 @@ describe('parseScenario: arrivals that never come or end', () => {
   });
 });
 
+describe('parseScenario: a run the clock cannot resolve', () => {
+  const clock = 'the shortest mean service time is 1 s (class default on agents worker, workload.classes.0)';
+
+  it('refuses arrivals so rare that the run reaches times where a service time rounds away', () => {
+    // 200000 tasks at 1e-15 per second: ~2e20 s, where a double steps by ~3e4 s.
+    expect(errorFor(mmc(['rate: 14.4', 'rate: 1e-15']))).toBe(
+      `${FILE}:13: workload.arrivals.rate: at 1e-15 tasks per second, 200000 completed tasks take about 2e20 s of virtual time: ` +
+        `${clock}, and past 2^40 times that (1.1e12 s) the clock, a double, cannot resolve it; ` +
+        'expected arrivals of at least 1.82e-7 tasks per second, or a smaller stop.completed',
+    );
+    // 1 / rate is Infinity: it was run, and said it stopped before the warm-up ended.
+    expect(errorFor(mmc(['rate: 14.4', 'rate: 1e-320']))).toContain(
+      'at 1e-320 tasks per second, 200000 completed tasks take more virtual time than a double can count',
+    );
+    expect(() => parseScenario(mmc(['rate: 14.4', 'rate: 1e-6']), FILE, opts)).not.toThrow();
+  });
+
+  it('refuses a stop.time past 2^40 shortest service times, and weighs speed and size', () => {
+    const long = mmc(
+      ['stop: { completed: 200000 }', 'stop: { time: 2e12 }'],
+      ['warmup: { completed: 20000 }', ''],
+    );
+    expect(errorFor(long)).toBe(
+      `${FILE}:4: stop.time: a run of 2e12 s is too long: ${clock}, and past 2^40 times that (1.1e12 s) ` +
+        'the clock, a double, cannot resolve it; expected a stop.time at most 1.1e12',
+    );
+    // Tasks of 1000 s: the same run is well inside the clock.
+    expect(() => parseScenario(long.replace('mean: 1 }', 'mean: 1000 }'), FILE, opts)).not.toThrow();
+    // Agents 1e6 times faster: 1 µs tasks, refused for a far shorter run.
+    const fast = mmc(
+      ['stop: { completed: 200000 }', 'stop: { time: 1e7 }'],
+      ['warmup: { completed: 20000 }', ''],
+      ['speed: 1', 'speed: 1e6'],
+    );
+    expect(errorFor(fast)).toContain(
+      `${FILE}:4: stop.time: a run of 1e7 s is too long: the shortest mean service time is 1e-6 s`,
+    );
+  });
+
+  it('leaves tasks of size 0 out (served at once by design)', () => {
+    const zero = mmc([
+      '      size: { dist: exponential, mean: 1 }',
+      '      size: { dist: constant, value: 0 }',
+    ]);
+    expect(() => parseScenario(zero, FILE, opts)).not.toThrow();
+  });
+});
+
 describe('parseScenario: LLM agents need token counts', () => {
   const llm = (cls: string, more = '') =>
     mmc(
@@ -476,6 +524,22 @@ describe('parseScenario: YAML syntax', () => {
     );
   });
 
+  it('nesting too deep is said in those words, where it happens, not as a call stack that overflowed', () => {
+    const tooDeep = 'nesting too deep: expected mappings and lists at most 100 levels deep';
+    // 100000 levels: yaml's parser overflowed ("YAML syntax error: Maximum call stack size exceeded").
+    const flow = errorFor(`${MMC}description: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    expect(flow).toMatch(new RegExp(`^${FILE}:20:\\d+: ${tooDeep}$`));
+    const block = Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i)}k:`).join('\n');
+    expect(errorFor(`${MMC}${block}\n`)).toMatch(new RegExp(`^${FILE}:\\d+:\\d+: ${tooDeep}$`));
+    // 150 levels parse, and are refused at the 101st, before anything else reads them.
+    expect(errorFor(`${MMC}description: ${'['.repeat(150)}${']'.repeat(150)}\n`)).toBe(
+      `${FILE}:20:113: ${tooDeep}`,
+    );
+    expect(
+      errorFor(MMC, { ...opts, overrides: [`description=${'['.repeat(5000)}${']'.repeat(5000)}`] }),
+    ).toContain(`: the value is not valid YAML: ${tooDeep}`);
+  });
+
   it('a tag YAML cannot resolve (!!js/function) is an error at its line, not a string read silently', () => {
     expect(errorFor(`${MMC}description: !!js/function x\n`).split('\n')[0]).toBe(
       `${FILE}:20:14: YAML error: Unresolved tag: tag:yaml.org,2002:js/function`,
@@ -497,6 +561,40 @@ describe('loadScenarioFile', () => {
     const path = join(dir, 'nope.yaml');
     expect(() => loadScenarioFile(path, opts)).toThrow(InputError);
     expect(() => loadScenarioFile(path, opts)).toThrow(`${path}: cannot read scenario file (no such file)`);
+  });
+
+  it('refuses a file that is not UTF-8 text, naming the line and byte; a UTF-8 byte-order mark is fine', () => {
+    const write = (name: string, bytes: Uint8Array): string => {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      return path;
+    };
+    // Latin-1: it loaded, the name garbled to "caf\uFFFD".
+    const latin = write('latin.yaml', Buffer.from(MMC.replace('name: mmc-16', 'name: café'), 'latin1'));
+    expect(() => loadScenarioFile(latin, opts)).toThrow(
+      `${latin}:1: not UTF-8 text (at byte 10: 0xE9, from another encoding such as Latin-1?); save it as UTF-8`,
+    );
+    const utf16 = write(
+      'utf16.yaml',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(MMC, 'utf16le')]),
+    );
+    expect(() => loadScenarioFile(utf16, opts)).toThrow(
+      `${utf16}:1: not UTF-8 text (at byte 1: a UTF-16 byte-order mark); save it as UTF-8`,
+    );
+    // Without a byte-order mark, UTF-16 of ASCII is valid UTF-8 with a NUL after each letter.
+    const bare = write('bare.yaml', Buffer.from(MMC, 'utf16le'));
+    expect(() => loadScenarioFile(bare, opts)).toThrow(
+      `${bare}:1: not UTF-8 text (at byte 2: a NUL byte: UTF-16, or not text)`,
+    );
+    const lateLine = write('late.yaml', Buffer.from(mmc(['name: default', 'name: d\u00e9f']), 'latin1'));
+    expect(() => loadScenarioFile(lateLine, opts)).toThrow(
+      /late\.yaml:15: not UTF-8 text \(at byte \d+: 0xE9,/,
+    );
+    const bom = write(
+      'bom.yaml',
+      Buffer.from(`\uFEFF${MMC.replace('name: mmc-16', 'name: café \uFFFD')}`, 'utf8'),
+    );
+    expect(loadScenarioFile(bom, opts).name).toBe('café \uFFFD');
   });
 
   it('names the real path in validation errors', () => {

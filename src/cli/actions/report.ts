@@ -23,8 +23,9 @@ function byteSize(path: string): number {
 
 export async function reportAction(path: string, flags: ReportFlags, cmd: Command): Promise<void> {
   // Before the result is read (a sweep's may take seconds) and any chart drawn; writeReport
-  // checks each chart's file before writing any.
-  checkOutputs({ out: flags.out }, [{ what: 'the result file', path }]);
+  // checks each chart's file (not over --out nor the result file) before drawing any.
+  const inputs = [{ what: 'the result file', path }];
+  checkOutputs({ out: flags.out }, inputs);
   if (flags.svg !== undefined) checkWritable('--svg', flags.svg, 'directory');
   const bytes = byteSize(path);
   const stage = createStageLine(
@@ -38,6 +39,7 @@ export async function reportAction(path: string, flags: ReportFlags, cmd: Comman
     await writeReport(result, flags.out, {
       command: invocation(cmd),
       source: path,
+      inputs,
       ...(flags.svg === undefined ? {} : { svgDir: flags.svg }),
     });
   } finally {

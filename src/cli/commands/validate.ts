@@ -11,7 +11,7 @@ export function registerValidate(program: Command): void {
   program
     .command('validate')
     .description(
-      'check scenario files against the schema; exit code 2 with a clear message on the first bad one',
+      'check scenario files against the schema: an ok line or the problem for each file; exit code 2 if any is bad',
     )
     .argument('<scenario...>', 'scenario YAML files')
     .option('--set <path=value>', 'override a scenario field before checking (repeatable)', collect, [])

@@ -1,6 +1,9 @@
 // Synchronous, chunked line reader: pulls a file through one buffer (1 MiB by default), so memory
 // does not grow with the file. Lines end at '\n' ('\r\n' is accepted); the last line may lack one.
+// A line that is not UTF-8 text (see io/utf8-text.ts) is an InputError naming the file and line.
 import { closeSync, openSync, readSync } from 'node:fs';
+import { InputError } from '../../errors.js';
+import { notText, notTextMessage } from '../../io/utf8-text.js';
 
 const NEWLINE = 0x0a;
 const CR = 0x0d;
@@ -14,8 +17,15 @@ export class LineReader {
   private lineNo = 0;
   private bytes = 0;
 
-  /** Opens `path`; throws the fs error (ENOENT, EISDIR...) as is. */
-  constructor(path: string, chunkSize = 1 << 20) {
+  /**
+   * Opens `path`; throws the fs error (ENOENT, EISDIR...) as is. `name` is the file as messages
+   * name it (default: `path`).
+   */
+  constructor(
+    path: string,
+    chunkSize = 1 << 20,
+    private readonly name = path,
+  ) {
     this.fd = openSync(path, 'r');
     this.buf = Buffer.allocUnsafe(Math.max(1, Math.floor(chunkSize)));
   }
@@ -61,9 +71,20 @@ export class LineReader {
       if (textStart === 0 && textEnd >= 3) textStart = 3;
     }
     const text = this.buf.toString('utf8', textStart, textEnd);
+    // The decoder put U+FFFD for bytes that are not UTF-8; a line holding either is looked at.
+    if (text.includes('\uFFFD') || text.includes('\0')) this.checkText(textStart, textEnd);
     this.start = resume;
     this.lineNo++;
     return text;
+  }
+
+  /** Throws InputError when the line in buf[from, to) is not UTF-8 text. */
+  private checkText(from: number, to: number): void {
+    const problem = notText(this.buf.subarray(from, to), this.lineNo === 0 && from === 0);
+    if (problem === undefined) return;
+    // buf[0] is at this.bytes - this.end in the file.
+    const byte = this.bytes - this.end + from + problem.at;
+    throw new InputError(notTextMessage(this.name, this.lineNo + 1, byte, problem));
   }
 
   /** Moves the unread bytes to the front, grows the buffer if a line fills it, reads more. */

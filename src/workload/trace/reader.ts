@@ -45,7 +45,7 @@ export class TraceReader {
     this.classes = options.classes === undefined ? undefined : new Set(options.classes);
     try {
       // A folder was refused by resolveTraceSpec, before its missing extension was read.
-      this.lines = new LineReader(this.trace.path, options.chunkSize);
+      this.lines = new LineReader(this.trace.path, options.chunkSize, this.trace.file);
     } catch (err) {
       throw new InputError(`${this.trace.file}: cannot read trace file (${readFailure(err)})`);
     }

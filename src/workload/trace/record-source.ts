@@ -55,6 +55,14 @@ export function csvSource(file: string, lines: LineReader, mapping: Mapping): Re
   const index = mapping.map(([, name]) => header.indexOf(name));
   const missing = mapping.filter((_, i) => index[i] === -1);
   if (missing.length > 0) throw mismatch(file, lines.line, 'the header', header, missing);
+  // A mapped column named twice: which one holds the data is anyone's guess (indexOf took the first).
+  for (const [field, name] of mapping) {
+    const second = header.indexOf(name, header.indexOf(name) + 1);
+    if (second === -1) continue;
+    throw new InputError(
+      `${file}:${lines.line}: the header names column '${name}' (${field}) twice, as columns ${header.indexOf(name) + 1} and ${second + 1}; expected each mapped column once`,
+    );
+  }
   return {
     next() {
       let text = nextNonBlank(lines);

@@ -56,7 +56,8 @@ export interface SizeSuggestion {
 
 export interface Suggestion {
   readonly text: string;
-  readonly arrivals: ArrivalSuggestion;
+  /** null when the arrivals span 0 s (one row, or all at one time): there is no rate; `text` says so. */
+  readonly arrivals: ArrivalSuggestion | null;
   readonly sizes: Readonly<Record<string, SizeSuggestion>>;
 }
 
@@ -171,14 +172,15 @@ export function fitMmpp2(
   };
 }
 
-function arrivalModel(input: SuggestInput): { arrivals: ArrivalSuggestion; text: string } {
+function arrivalModel(input: SuggestInput): { arrivals: ArrivalSuggestion | null; text: string } {
   const { rows, durationSeconds, interarrivalCv: cv } = input;
   const rate = durationSeconds > 0 ? rows / durationSeconds : 0;
   const cvText = cv === null ? 'undefined' : fmt(cv);
   // One row, or every row at one time: no span, so no rate (a fit to it is refused at load).
+  // No model rather than `poisson` at rate 0, which a scenario refuses: copied, it would not load.
   if (durationSeconds <= 0)
     return {
-      arrivals: { process: 'poisson', rate: 0 },
+      arrivals: null,
       text: `The arrivals span 0 s (${rows === 1 ? 'one row' : `${rows} rows, all at one time`}): no rate to fit; replay the trace, or give arrivals by hand.`,
     };
   const minutes = fullMinutes(input.ratePerMinute, durationSeconds);

@@ -160,6 +160,40 @@ describe('TraceReader on bad traces', () => {
     );
   });
 
+  it('TraceReader throws for a header naming a mapped column twice, with skipBadRows too', () => {
+    tmp.write('twice.csv', 'time,size,size\n1,2,3\n');
+    expect(failure({ file: 'twice.csv', skipBadRows: true }).message).toBe(
+      "twice.csv:1: the header names column 'size' (size) twice, as columns 2 and 3; expected each mapped column once",
+    );
+    // A column nobody maps may repeat: nothing is read from it.
+    tmp.write('notes.csv', 'time,size,note,note\n1,2,a,b\n');
+    expect(readAll({ file: 'notes.csv' }).lines).toEqual([2]);
+  });
+
+  it('TraceReader throws for a line that is not UTF-8 text, naming the line and the byte in the file', () => {
+    const rows = 'time,size,class\n1,2,a\n2,3,b\n';
+    tmp.write('latin.csv', Buffer.concat([Buffer.from(rows), Buffer.from('3,4,caf\u00e9\n', 'latin1')]));
+    const byte = Buffer.byteLength(rows) + 8;
+    const expected = `latin.csv:4: not UTF-8 text (at byte ${byte}: 0xE9, from another encoding such as Latin-1?); save it as UTF-8`;
+    const spec = { file: 'latin.csv', columns: { class: 'class' } };
+    expect(failure(spec).message).toBe(expected);
+    // Read 4 bytes at a time, the offset is still the file's; skipBadRows does not skip it.
+    expect(() =>
+      Array.from(new TraceReader({ ...spec, skipBadRows: true }, tmp.dir, { chunkSize: 4 })),
+    ).toThrow(expected);
+    tmp.write('utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rows, 'utf16le')]));
+    expect(failure({ file: 'utf16.csv' }).message).toBe(
+      'utf16.csv:1: not UTF-8 text (at byte 1: a UTF-16 byte-order mark); save it as UTF-8',
+    );
+    tmp.write('nul.csv', `${rows}4,5,\0\n`);
+    expect(failure({ file: 'nul.csv', columns: { class: 'class' } }).message).toBe(
+      `nul.csv:4: not UTF-8 text (at byte ${Buffer.byteLength(rows) + 5}: a NUL byte: UTF-16, or not text); save it as UTF-8`,
+    );
+    // A U+FFFD the file holds is text.
+    tmp.write('fffd.csv', `${rows}4,5,\uFFFD\n`);
+    expect(readAll({ file: 'fffd.csv', columns: { class: 'class' } }).lines).toEqual([2, 3, 4]);
+  });
+
   it('TraceReader throws for a JSONL first record that lacks a mapped key', () => {
     tmp.write('keys.jsonl', '{"ts":0,"input_length":5}\n');
     expect(failure({ file: 'keys.jsonl', preset: 'mooncake' }).message).toMatch(

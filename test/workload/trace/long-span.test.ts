@@ -48,7 +48,7 @@ describe('inspectTrace over a long span', () => {
     tmp.write('step.csv', csv([0, ...Array.from({ length: half }, (_, i) => 60 * (half + i))]));
     const stats = inspectTrace({ file: 'step.csv' }, tmp.dir);
     const fit = stats.suggestion.arrivals;
-    expect([fit.process, fit.process === 'piecewise' && fit.rates.length]).toEqual(['piecewise', 2 * half]);
+    expect([fit?.process, fit?.process === 'piecewise' && fit.rates.length]).toEqual(['piecewise', 2 * half]);
     const spec = arrivalSchema.parse({ process: 'fit', trace: { file: 'step.csv' } });
     if (spec.process !== 'fit') throw new Error('expected a fit');
     const process = makeArrivalProcess(fittedArrivals(spec, stats));

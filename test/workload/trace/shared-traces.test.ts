@@ -123,7 +123,7 @@ describe('bundled traces', () => {
   }
 
   it('inspectTrace suggests Poisson for Azure conv, an MMPP for Azure code and batches for Mooncake', () => {
-    const model = (spec: TraceSpec) => inspectTrace(spec, traces).suggestion.arrivals.process;
+    const model = (spec: TraceSpec) => inspectTrace(spec, traces).suggestion.arrivals?.process;
     expect(model(expected[1]!.spec)).toBe('poisson');
     expect(model(expected[0]!.spec)).toBe('mmpp2');
     expect(model(expected[2]!.spec)).toBe('batch');
