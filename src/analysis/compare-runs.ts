@@ -12,7 +12,7 @@
 // Over all pairs it holds whichever pairs the data picks: at least 95% of the time, every
 // interval in the table covers its true difference, and "significant" is wrong nowhere.
 import { type Estimate, estimate } from './estimate.js';
-import { isQuantileName, quantileRoundingDeviation } from '../metrics/histogram.js';
+import { isQuantilePath, quantileRoundingDeviation } from '../metrics/histogram.js';
 import { pairedDifference } from './paired.js';
 
 export interface PolicySamples {
@@ -40,6 +40,14 @@ export function pairCount(k: number): number {
   return (k * (k - 1)) / 2;
 }
 
+/**
+ * The least standard deviation a paired difference of `metric` assumes, for means `a` and `b`:
+ * for a quantile, both figures' bucket rounding (metrics/histogram.ts); 0 for other figures.
+ */
+export function roundingDeviation(metric: string, a: number, b: number): number {
+  return isQuantilePath(metric) ? Math.hypot(quantileRoundingDeviation(a), quantileRoundingDeviation(b)) : 0;
+}
+
 export function comparePolicies(samples: readonly PolicySamples[], metrics: readonly string[]): Comparison {
   const best: Record<string, string> = {};
   const paired: PairedResult[] = [];
@@ -63,13 +71,9 @@ export function comparePolicies(samples: readonly PolicySamples[], metrics: read
     // A quantile is each run's bucket midpoint: a difference is known to no better than both
     // figures' rounding, which equal buckets in every replication would otherwise hide (a
     // zero-width interval, "significant" on one bucket's offset).
-    const quantile = isQuantileName(metric.slice(metric.lastIndexOf('.') + 1));
-    const winnerMean = means[bi]!;
     for (const [i, s] of usable.entries()) {
       if (s === winner) continue;
-      const floor = quantile
-        ? Math.hypot(quantileRoundingDeviation(means[i]!), quantileRoundingDeviation(winnerMean))
-        : 0;
+      const floor = roundingDeviation(metric, means[i]!, means[bi]!);
       const { diff, significant } = pairedDifference(s.values[metric]!, winner.values[metric]!, pairs, floor);
       paired.push({ a: s.policy, b: winner.policy, metric, diff, significant });
     }

@@ -45,9 +45,12 @@ export function quantileRoundingDeviation(value: number): number {
   return (Math.abs(value) * QUANTILE_RELATIVE_ERROR) / Math.sqrt(3);
 }
 
-/** Whether a figure's name (its last path segment: p50, p99, p999) is a quantile read off a histogram. */
-export function isQuantileName(name: string): boolean {
-  return /^p\d+$/.test(name);
+/**
+ * Whether a figure's path names a quantile read off a histogram: `responseTime.p99`,
+ * `classes.high.waitTime.p50`. Not a group's utilization whose group is called `p4`.
+ */
+export function isQuantilePath(path: string): boolean {
+  return /(^|\.)(responseTime|waitTime)\.p\d+$/.test(path);
 }
 
 /** The value a bucket stands for: its midpoint (0 for the zero bucket). */

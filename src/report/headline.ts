@@ -1,7 +1,8 @@
 // The report's first lines: which policy wins on the objective (see objective.ts), by how much,
 // and whether the paired difference against the runner-up (same replications, same workload) is
 // significant. Pure: runs and objective in, sentences out.
-import { pairCount } from '../analysis/compare-runs.js';
+import { mean } from 'd3-array';
+import { pairCount, roundingDeviation } from '../analysis/compare-runs.js';
 import { type PairedDifference, pairedDifference } from '../analysis/paired.js';
 import { num } from '../cli/format-table.js';
 import { count } from '../plural.js';
@@ -200,5 +201,7 @@ function pairedOn(a: RunResult, b: RunResult, metric: string, pairs: number): Pa
   const va = perReplication(a, metric);
   const vb = perReplication(b, metric);
   if (va.length !== vb.length || va.length < 2 || [...va, ...vb].some((x) => x === null)) return undefined;
-  return pairedDifference(va as number[], vb as number[], pairs);
+  // The same least spread as the paired table's, so the title and the table agree on quantiles.
+  const floor = roundingDeviation(metric, mean(va as number[]) ?? 0, mean(vb as number[]) ?? 0);
+  return pairedDifference(va as number[], vb as number[], pairs, floor);
 }

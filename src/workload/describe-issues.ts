@@ -107,6 +107,8 @@ function describeIssue(issue: Issue, data: unknown, root: Schema): Problem[] {
       return [{ path, text: `expected one of: ${allowed.join(', ')}; got ${show(value)}${hint}` }];
     }
     case 'custom':
+    // A pattern a string must match (names without control characters): its message says which.
+    case 'invalid_format':
       return [{ path, text: `${issue.message}, got ${show(value)}` }];
     case 'too_small':
     case 'too_big':

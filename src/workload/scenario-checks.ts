@@ -222,14 +222,20 @@ function clockProblems(s: Scenario): Problem[] {
   // No arrivals at all is arrivalProblems' to say.
   if (peak === undefined || !(peak.rate > 0)) return [];
   const warm = s.warmup !== undefined && s.warmup !== 'auto' && 'time' in s.warmup ? s.warmup.time : 0;
-  const length = warm + s.stop.completed / peak.rate;
+  if (warm > limit) {
+    const text = `a warm-up of ${brief(warm)} s is too long: ${why}; expected a warmup.time at most ${brief(limit)}`;
+    return [{ path: ['warmup', 'time'], text }];
+  }
+  // stop.completed counts from time 0, the warm-up's tasks included: the run lasts until the
+  // later of the two.
+  const length = Math.max(warm, s.stop.completed / peak.rate);
   if (length <= limit) return [];
   const long = Number.isFinite(length)
     ? `about ${brief(length)} s of virtual time`
     : 'more virtual time than a double can count';
   const text =
     `at ${peak.what}, ${s.stop.completed} completed tasks take ${long}: ${why}; ` +
-    `expected arrivals of at least ${brief(s.stop.completed / (limit - warm))} tasks per second, or a smaller stop.completed`;
+    `expected arrivals of at least ${brief(s.stop.completed / limit)} tasks per second, or a smaller stop.completed`;
   return [{ path: ['workload', 'arrivals', ...peak.field], text }];
 }
 

@@ -17,6 +17,16 @@ export const MAX_SLOTS = 1_000_000;
  */
 export const MAX_REPLICATIONS = 10_000;
 
+/**
+ * A name shown in tables, messages and reports (scenario, class, agent group, skill): no control
+ * characters, which a terminal would act on (an escape sequence, a carriage return).
+ */
+const label = () =>
+  z
+    .string()
+    .min(1)
+    .regex(/^\P{Cc}*$/u, 'expected a name without control characters (tab, newline, escape)');
+
 const count = (what: string) =>
   z
     .number({ error: `expected a whole number (${what})` })
@@ -157,8 +167,8 @@ export const promptPrefixSchema = z.strictObject({
 export type PromptPrefix = z.infer<typeof promptPrefixSchema>;
 
 export const taskClassSchema = z.strictObject({
-  name: z.string().min(1),
-  skill: z.string().min(1),
+  name: label(),
+  skill: label(),
   /** Work units; for LLM tasks defaults to input + output tokens. */
   size: sizeDistSchema.optional(),
   /** Prompt tokens of LLM tasks. */
@@ -174,13 +184,13 @@ export const taskClassSchema = z.strictObject({
 export type TaskClass = z.infer<typeof taskClassSchema>;
 
 export const agentGroupSchema = z.strictObject({
-  name: z.string().min(1),
+  name: label(),
   // Bounds a run can hold in memory (a million agents take about 1 GB), not model limits.
   count: count('agents in the group').max(MAX_AGENTS).default(1),
   slots: count('tasks served at once').max(MAX_SLOTS).default(1),
   speed: positive('work units per second').default(1),
   advertisedSpeed: positive('work units per second that policies see').optional(),
-  skills: z.array(z.string().min(1)).min(1, 'expected at least one skill'),
+  skills: z.array(label()).min(1, 'expected at least one skill'),
   queueCapacity: z.number().int().nonnegative().optional(),
   cost: z
     .strictObject({
@@ -249,7 +259,7 @@ export type RoutingSpec = z.infer<typeof routingSchema>;
 
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
-  name: z.string().min(1),
+  name: label(),
   description: z.string().optional(),
   seed: z.number().int().nonnegative().default(1),
   /** A number, or `auto`: add replications until the 95% CI half-width of the mean response time is under `precision` × the mean (at most maxReplications). */

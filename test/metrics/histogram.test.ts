@@ -5,7 +5,7 @@ import {
   bucketOf,
   bucketValue,
   Histogram,
-  isQuantileName,
+  isQuantilePath,
   nearestRank,
   QUANTILE_RELATIVE_ERROR,
   quantileRoundingDeviation,
@@ -64,9 +64,23 @@ describe('Histogram', () => {
     expect(quantileRoundingDeviation(-2.56)).toBeCloseTo(0.01 / Math.sqrt(3), 15);
   });
 
-  it('names the quantile figures by their last path segment', () => {
-    expect(['p50', 'p90', 'p95', 'p99', 'p999'].every(isQuantileName)).toBe(true);
-    expect(['mean', 'cost', 'costPerTask', 'p', 'p9x', 'throughput'].some(isQuantileName)).toBe(false);
+  it('tells the quantile figures by their path, not by a last segment a group may share', () => {
+    const quantiles = [
+      'responseTime.p50',
+      'waitTime.p999',
+      'classes.high.responseTime.p99',
+      'responseTime.p95',
+    ];
+    expect(quantiles.every(isQuantilePath)).toBe(true);
+    const others = [
+      'responseTime.mean',
+      'cost',
+      'costPerTask',
+      'utilizationByGroup.p4',
+      'p99',
+      'waitTime.p9x',
+    ];
+    expect(others.some(isQuantilePath)).toBe(false);
   });
 
   it('agrees with d3 quantileSorted on a large exponential sample', () => {

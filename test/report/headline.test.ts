@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { comparePolicies } from '../../src/analysis/compare-runs.js';
 import { pairedDifference } from '../../src/analysis/paired.js';
+import type { RunResult } from '../../src/runner/run-result.js';
 import { headline, objectiveText, percent, rank } from '../../src/report/headline.js';
 import type { SweepResult } from '../../src/report/input-types.js';
 import { DEFAULT_OBJECTIVE } from '../../src/report/objective.js';
@@ -10,6 +12,30 @@ const p99 = (r: { metrics: { responseTime: { p99: { value: number | null } } } }
   r.metrics.responseTime.p99.value!;
 
 describe('headline(runs, objective)', () => {
+  it('gives quantiles equal in every replication the rounding the paired table gives them', async () => {
+    // p99 one bucket apart in each of 3 replications: a zero-width difference without the
+    // rounding floor, so the title said "wins" where the paired table said "not significant".
+    const [a, b] = structuredClone((await compareResult()).runs).slice(0, 2) as [RunResult, RunResult];
+    for (const [run, v] of [
+      [a, 4.015625],
+      [b, 3.9921875],
+    ] as const) {
+      for (const r of run.replicationResults) r.metrics.responseTime.p99 = v;
+      run.metrics.responseTime.p99 = { value: v, ci95: [v, v] };
+    }
+    const h = headline([a, b], DEFAULT_OBJECTIVE);
+    const table = comparePolicies(
+      [a, b].map((r) => ({
+        policy: r.policy.label,
+        values: { 'responseTime.p99': r.replicationResults.map((x) => x.metrics.responseTime.p99) },
+      })),
+      ['responseTime.p99'],
+    ).paired[0]!;
+    expect(h.paired).toEqual({ diff: table.diff, significant: table.significant });
+    expect(h.paired!.significant).toBe(false);
+    expect(h.title).toBe(`${b.policy.label} leads on p99 response time, not significantly`);
+  });
+
   it('by default names the policy with the lowest p99, the runner-up and the paired test between them', async () => {
     const runs = (await compareResult()).runs;
     const sorted = [...runs].sort((a, b) => p99(a) - p99(b));

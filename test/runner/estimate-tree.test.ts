@@ -9,8 +9,13 @@ import { smallScenario } from './small-scenario.js';
 
 describe('estimateTree', () => {
   const reps = [
-    { responseTime: { mean: 2, p99: 4.015625 }, rejected: 0, rate: Number.NaN },
-    { responseTime: { mean: 2, p99: 4.015625 }, rejected: 0, rate: 1 },
+    {
+      responseTime: { mean: 2, p99: 4.015625 },
+      rejected: 0,
+      rate: Number.NaN,
+      utilizationByGroup: { p4: 0.5 },
+    },
+    { responseTime: { mean: 2, p99: 4.015625 }, rejected: 0, rate: 1, utilizationByGroup: { p4: 0.5 } },
   ];
 
   it('gives equal quantiles of two replications an interval from their rounding, not zero width', () => {
@@ -29,6 +34,8 @@ describe('estimateTree', () => {
     expect(tree.responseTime.mean).toEqual({ value: 2, ci95: [2, 2] });
     expect(tree.rejected).toEqual({ value: 0, ci95: [0, 0] });
     expect(tree.rate).toEqual({ value: null, ci95: null });
+    // A group named like a quantile is still a utilization, measured exactly.
+    expect(tree.utilizationByGroup.p4).toEqual({ value: 0.5, ci95: [0.5, 0.5] });
   });
 });
 

@@ -424,6 +424,23 @@ describe('parseScenario: arrivals that never come or end', () => {
   });
 });
 
+describe('parseScenario: names a terminal would act on', () => {
+  it('refuses control characters in the scenario, class, group and skill names', () => {
+    const bad = 'expected a name without control characters (tab, newline, escape)';
+    // An escape sequence in the name was printed raw by validate's ok line and the tables.
+    expect(errorFor(mmc(['name: mmc-16', 'name: "a\\e[31mRED\\r"']))).toContain(`${FILE}:1: name: ${bad}`);
+    expect(errorFor(mmc(['- name: worker', '- name: "w\\x1b"']))).toContain(`agents.0.name: ${bad}`);
+    expect(errorFor(mmc(['- name: default', '- name: "tab\\there"']))).toContain(
+      `workload.classes.0.name: ${bad}`,
+    );
+    expect(errorFor(mmc(['skills: [general]', 'skills: ["gen\\neral"]']))).toContain(
+      `agents.0.skills.0: ${bad}`,
+    );
+    // Other Unicode is fine.
+    expect(() => parseScenario(mmc(['name: mmc-16', 'name: café · 東京']), FILE, opts)).not.toThrow();
+  });
+});
+
 describe('parseScenario: a run the clock cannot resolve', () => {
   const clock = 'the shortest mean service time is 1 s (class default on agents worker, workload.classes.0)';
 
@@ -460,6 +477,15 @@ describe('parseScenario: a run the clock cannot resolve', () => {
     );
     expect(errorFor(fast)).toContain(
       `${FILE}:4: stop.time: a run of 1e7 s is too long: the shortest mean service time is 1e-6 s`,
+    );
+  });
+
+  it('blames a warm-up by time past the bound on warmup.time, not on the arrivals', () => {
+    // It named workload.arrivals.rate and asked for a negative rate (the stop counted after the warm-up).
+    const warm = mmc(['warmup: { completed: 20000 }', 'warmup: { time: 2e12 }']);
+    expect(errorFor(warm)).toBe(
+      `${FILE}:5: warmup.time: a warm-up of 2e12 s is too long: ${clock}, and past 2^40 times that (1.1e12 s) ` +
+        'the clock, a double, cannot resolve it; expected a warmup.time at most 1.1e12',
     );
   });
 
@@ -537,7 +563,7 @@ describe('parseScenario: YAML syntax', () => {
     );
     expect(
       errorFor(MMC, { ...opts, overrides: [`description=${'['.repeat(5000)}${']'.repeat(5000)}`] }),
-    ).toContain(`: the value is not valid YAML: ${tooDeep}`);
+    ).toMatch(new RegExp(`^--set description=\\[+\\]+: ${tooDeep}$`));
   });
 
   it('a tag YAML cannot resolve (!!js/function) is an error at its line, not a string read silently', () => {
