@@ -19,6 +19,7 @@ import {
   policyList,
   SCHEMA,
   type TopLevelSpec,
+  type UnitSpec,
   WIDTH,
   withLabelKey,
 } from './common.js';
@@ -122,6 +123,18 @@ export function hasCosts(runs: readonly RunResult[]): boolean {
   return runs.some((r) => (r.metrics.cost.value ?? 0) !== 0);
 }
 
+/** A rule layer from `low` to its high end, or none when no row has an interval there. */
+function whisker(
+  rows: readonly CostRow[],
+  low: 'costLo' | 'p99Lo',
+  encoding: NonNullable<UnitSpec['encoding']>,
+): LayerSpec[] {
+  if (!rows.some((r) => r[low] !== null)) return [];
+  return [
+    { transform: [{ filter: `isValid(datum.${low})` }], mark: { type: 'rule', strokeWidth: 1 }, encoding },
+  ];
+}
+
 export function costParetoSpec(runs: readonly RunResult[]): TopLevelSpec {
   const rows = costRows(runs);
   const figure = costFigure(runs);
@@ -151,36 +164,20 @@ export function costParetoSpec(runs: readonly RunResult[]): TopLevelSpec {
     },
     // Whiskers only where some policy has an interval: an empty layer makes vega warn of an
     // infinite extent (one replication).
-    ...(rows.some((r) => r.costLo !== null)
-      ? [
-          {
-            transform: [{ filter: 'isValid(datum.costLo)' }],
-            mark: { type: 'rule', strokeWidth: 1 },
-            encoding: {
-              x: { field: 'costLo', type: 'quantitative' },
-              x2: { field: 'costHi' },
-              y,
-              color,
-              opacity: pickOpacity(0.6, 0.05),
-            },
-          } satisfies LayerSpec,
-        ]
-      : []),
-    ...(rows.some((r) => r.p99Lo !== null)
-      ? [
-          {
-            transform: [{ filter: 'isValid(datum.p99Lo)' }],
-            mark: { type: 'rule', strokeWidth: 1 },
-            encoding: {
-              x,
-              y: { field: 'p99Lo', type: 'quantitative' },
-              y2: { field: 'p99Hi' },
-              color,
-              opacity: pickOpacity(0.6, 0.05),
-            },
-          } satisfies LayerSpec,
-        ]
-      : []),
+    ...whisker(rows, 'costLo', {
+      x: { field: 'costLo', type: 'quantitative' },
+      x2: { field: 'costHi' },
+      y,
+      color,
+      opacity: pickOpacity(0.6, 0.05),
+    }),
+    ...whisker(rows, 'p99Lo', {
+      x,
+      y: { field: 'p99Lo', type: 'quantitative' },
+      y2: { field: 'p99Hi' },
+      color,
+      opacity: pickOpacity(0.6, 0.05),
+    }),
     {
       params: [pickParam],
       mark: { type: 'point', size: 90, strokeWidth: 2, filled: true },
