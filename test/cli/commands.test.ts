@@ -49,7 +49,10 @@ describe('orchlab commands', () => {
     const r = await runCli('validate', 'scenarios/mmc.yaml', 'scenarios/priority.yaml');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('scenarios/mmc.yaml: ok');
-    expect(r.stdout).toContain('scenarios/priority.yaml: ok');
+    // Counts in words: one agent, not "1 agents in 1 group(s)".
+    expect(r.stdout).toContain(
+      'scenarios/priority.yaml: ok (priority-2: 1 agent in 1 group, 2 classes, policy shared-queue)',
+    );
   });
 
   it('validate rejects zero slots with exit code 2', async () => {

@@ -1,4 +1,5 @@
 // What `orchlab validate` does (its options are in ../commands/validate.ts).
+import { count } from '../../plural.js';
 import { InputError, PolicyError } from '../../errors.js';
 import { preloadPolicies, resolvePolicy } from '../../runner/resolve-policy.js';
 import { fleetSize } from '../../workload/scenario-checks.js';
@@ -36,6 +37,6 @@ async function validateOne(path: string, flags: ValidateFlags): Promise<void> {
   resolvePolicy(scenario.routing);
   const agents = fleetSize(scenario);
   process.stdout.write(
-    `${path}: ok (${scenario.name}: ${agents} agents in ${scenario.agents.length} group(s), ${scenario.workload.classes.length} class(es), policy ${scenario.routing.policy})\n`,
+    `${path}: ok (${scenario.name}: ${count(agents, 'agent')} in ${count(scenario.agents.length, 'group')}, ${count(scenario.workload.classes.length, 'class', 'classes')}, policy ${scenario.routing.policy})\n`,
   );
 }
