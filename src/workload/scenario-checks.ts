@@ -9,6 +9,7 @@ import { type Path, type Problem, pathText } from './describe-issues.js';
 import { piecewiseEnd } from './arrivals.js';
 import { rulesFor } from './class-rules.js';
 import { didYouMean } from './did-you-mean.js';
+import { meanOf } from './distributions.js';
 import { replayProblems } from './replay-checks.js';
 import { MAX_AGENTS, type Scenario, type SizeDist } from './scenario-schema.js';
 
@@ -267,23 +268,13 @@ function peakRate(s: Scenario): { rate: number; what: string; field: string[] } 
   }
 }
 
-/** A typical size of `dist` (its mean, or for a Pareto its scale), undefined when fitted later. */
+/**
+ * A typical size of `dist` (its mean, or for a Pareto its scale: its mean may be infinite),
+ * undefined when fitted later.
+ */
 function typicalSize(dist: SizeDist | undefined): number | undefined {
-  switch (dist?.dist) {
-    case 'exponential':
-    case 'lognormal':
-      return dist.mean;
-    case 'constant':
-      return dist.value;
-    case 'uniform':
-      return (dist.min + dist.max) / 2;
-    case 'pareto':
-      return dist.min;
-    case 'empirical':
-      return dist.values.reduce((sum, v) => sum + v, 0) / dist.values.length;
-    default:
-      return undefined;
-  }
+  if (dist === undefined || dist.dist === 'fit') return undefined;
+  return dist.dist === 'pareto' ? dist.min : meanOf(dist);
 }
 
 /** The sum of two typical sizes, undefined when either is. */
