@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 import { Option } from 'commander';
 import { errorCode, InputError } from '../errors.js';
 import { jsonChunks } from '../io/json-chunks.js';
-import { outputTarget } from '../io/output-target.js';
+import { type CommandInput, sameFile } from '../io/output-target.js';
+
+export { type CommandInput, sameFile };
 import { checkWritable } from '../io/writable.js';
 import {
   type Content,
@@ -30,23 +32,6 @@ export interface OutputTargets {
   readonly out?: string;
   readonly report?: string;
   readonly cache?: string;
-}
-
-/**
- * Whether two output paths land in one file (through symlinks and `..`), so the second write
- * would silently replace the first. Streams are left alone: `--out /dev/null --report /dev/null`
- * throwing both away is fine.
- */
-export function sameFile(a: string, b: string): boolean {
-  const [x, y] = [outputTarget(a), outputTarget(b)];
-  return x.kind === 'file' && y.kind === 'file' && x.path === y.path;
-}
-
-/** A file the command reads: no output may be written over it. */
-export interface CommandInput {
-  /** What it is, for the message: 'the scenario', 'the result file', … */
-  readonly what: string;
-  readonly path: string;
 }
 
 /**

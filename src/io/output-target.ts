@@ -98,3 +98,20 @@ export function outputTarget(path: string): OutputTarget {
   if (stats !== undefined && !stats.isFile() && !stats.isDirectory()) return { kind: 'stream', path };
   return { kind: 'file', path: finalPath(path) };
 }
+
+/**
+ * Whether two output paths land in one file (through symlinks and `..`), so the second write
+ * would silently replace the first. Streams are left alone: `--out /dev/null --report /dev/null`
+ * throwing both away is fine.
+ */
+export function sameFile(a: string, b: string): boolean {
+  const [x, y] = [outputTarget(a), outputTarget(b)];
+  return x.kind === 'file' && y.kind === 'file' && x.path === y.path;
+}
+
+/** A file the command reads: no output may be written over it. */
+export interface CommandInput {
+  /** What it is, for the message: 'the scenario', 'the result file', … */
+  readonly what: string;
+  readonly path: string;
+}

@@ -54,6 +54,9 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
+/** The file of chart `id` in `dir`: `<dir>/<id>.svg`. */
+export const chartFile = (dir: string, id: string): string => join(dir, `${id}.svg`);
+
 /**
  * `<dir>/<chart id>.svg` for every chart, drawn as a file (no hints to click, the heatmap's one
  * policy named), for writeEach (named `--svg <path>` in errors).
@@ -61,7 +64,7 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
 export async function svgFiles(charts: readonly ReportChart[], dir: string): Promise<PendingFile[]> {
   const files: PendingFile[] = [];
   for (const chart of charts) {
-    const path = join(dir, `${chart.id}.svg`);
+    const path = chartFile(dir, chart.id);
     files.push({ path, content: await renderSvg(chart.fileSpec()), label: `--svg ${path}` });
   }
   return files;

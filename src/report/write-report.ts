@@ -3,10 +3,9 @@
 // `compare --report` and `sweep --report` call. Every file is drawn and its path checked before
 // the first is written, so a failure does not leave part of the output behind.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { type CommandInput, sameFile } from '../cli/output.js';
 import { InputError } from '../errors.js';
+import { type CommandInput, sameFile } from '../io/output-target.js';
 import { checkWritable } from '../io/writable.js';
 import { type PendingFile, writeEach } from '../io/write-atomic.js';
 import { loadBundles } from './bundles.js';
@@ -17,7 +16,7 @@ import type { ReportInput } from './input-types.js';
 import { reportModel } from './report-model.js';
 import { reproduceCommand } from './reproduce.js';
 import { scenarioWords } from './scenario-words.js';
-import { svgFiles } from './svg.js';
+import { chartFile, svgFiles } from './svg.js';
 
 export interface ReportOptions {
   /** The command line that made the result (and report), shown in the report. */
@@ -85,8 +84,7 @@ function checkChartPaths(
   inputs: readonly CommandInput[],
 ): void {
   for (const chart of charts) {
-    // The name svgFiles (svg.ts) gives the chart's file.
-    const path = join(svgDir, `${chart.id}.svg`);
+    const path = chartFile(svgDir, chart.id);
     if (sameFile(path, out))
       throw new InputError(
         `--svg ${svgDir} and ${outFlag} ${out} name the same file: ${path}; give another file or folder`,

@@ -5,7 +5,7 @@ import { routingPolicyNames } from '../policies/routing/index.js';
 import { didYouMean } from '../workload/did-you-mean.js';
 import type { RoutingSpec, Scenario } from '../workload/scenario-schema.js';
 import { isPolicyPath, samePolicy } from './user-policy.js';
-import { parseYamlValue, TOO_DEEP } from '../workload/yaml-value.js';
+import { parseYamlValue, yamlValueProblem } from '../workload/yaml-value.js';
 
 export { policyEntryLabel } from './policy-label.js';
 
@@ -45,9 +45,7 @@ export function parseEntry(entry: string, flag = '--policies'): PolicyEntry {
     try {
       value = parseYamlValue(pair.slice(eq + 1));
     } catch (err) {
-      const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-      const what = reason?.startsWith(TOO_DEEP) ? reason : `the value is not valid YAML: ${reason}`;
-      throw new InputError(`${flag}: '${pair}' in '${entry}': ${what}`);
+      throw new InputError(`${flag}: '${pair}' in '${entry}': ${yamlValueProblem(err)}`);
     }
     params.push([key, value]);
   }

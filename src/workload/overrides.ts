@@ -3,7 +3,7 @@
 import { InputError } from '../errors.js';
 import { isMapping } from '../is-mapping.js';
 import { count } from '../plural.js';
-import { parseYamlValue, TOO_DEEP } from './yaml-value.js';
+import { parseYamlValue, yamlValueProblem } from './yaml-value.js';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -61,10 +61,7 @@ function parseOverride(override: string): { path: string[]; value: unknown } {
   try {
     value = parseYamlValue(valueText);
   } catch (err) {
-    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    // Too deep is valid YAML that is refused: say only that.
-    const what = reason?.startsWith(TOO_DEEP) ? reason : `the value is not valid YAML: ${reason}`;
-    throw new InputError(`--set ${override}: ${what}`);
+    throw new InputError(`--set ${override}: ${yamlValueProblem(err)}`);
   }
   return { path, value };
 }

@@ -1,8 +1,7 @@
 // One value given on the command line (--set, --vary, a policy parameter) read as YAML. Unlike
 // yaml's parse(), a tag it cannot resolve (`!!js/function`) is an error rather than a warning
 // printed by the process (which would reach the user as a Node warning) and a silent string.
-import { type Document, isMap, isPair, isSeq, type YAMLError } from 'yaml';
-import { parseDocument } from 'yaml';
+import { type Document, isMap, isPair, isSeq, parseDocument, type YAMLError } from 'yaml';
 
 /**
  * Mappings and lists nested deeper than this are refused. A scenario needs about 6 levels
@@ -35,6 +34,15 @@ export function tooDeepAt(doc: Document): number | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * What a flag's message says of a value parseYamlValue refused: that it is nested too deep (valid
+ * YAML, refused), else that it is not valid YAML, and why.
+ */
+export function yamlValueProblem(err: unknown): string {
+  const reason = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+  return reason.startsWith(TOO_DEEP) ? reason : `the value is not valid YAML: ${reason}`;
 }
 
 /** The value `text` holds; throws an Error whose message's first line says why it is not one. */

@@ -141,6 +141,14 @@ export function wantsLog(values: readonly number[], ratio = 20): boolean {
 }
 
 /**
+ * `layer` when it draws something, else no layer: a layer whose rows are all filtered out makes
+ * vega warn of an infinite extent (interval layers with one replication).
+ */
+export function layerIf(draws: boolean, layer: LayerSpec): LayerSpec[] {
+  return draws ? [layer] : [];
+}
+
+/**
  * The scale of an axis of non-negative figures (times, costs) and how their intervals are drawn on
  * it: cut at 0, and on a log scale (wantsLog) from half the smallest positive value, the axis start
  * (log 0 is −∞: vega would put the domain at 0, draw the whisker end at NaN and pin every mark).

@@ -11,6 +11,7 @@ import {
   CONFIG,
   logAxis,
   type LayerSpec,
+  layerIf,
   nonNegativeAxis,
   pickOpacity,
   pickParam,
@@ -123,16 +124,16 @@ export function hasCosts(runs: readonly RunResult[]): boolean {
   return runs.some((r) => (r.metrics.cost.value ?? 0) !== 0);
 }
 
-/** A rule layer from `low` to its high end, or none when no row has an interval there. */
+/** A rule layer from `low` to its high end, or none when no row has an interval there (layerIf). */
 function whisker(
   rows: readonly CostRow[],
   low: 'costLo' | 'p99Lo',
   encoding: NonNullable<UnitSpec['encoding']>,
 ): LayerSpec[] {
-  if (!rows.some((r) => r[low] !== null)) return [];
-  return [
+  return layerIf(
+    rows.some((r) => r[low] !== null),
     { transform: [{ filter: `isValid(datum.${low})` }], mark: { type: 'rule', strokeWidth: 1 }, encoding },
-  ];
+  );
 }
 
 export function costParetoSpec(runs: readonly RunResult[]): TopLevelSpec {
@@ -162,8 +163,6 @@ export function costParetoSpec(runs: readonly RunResult[]): TopLevelSpec {
       mark: { type: 'line', interpolate: 'step-after', strokeDash: [5, 4], color: '#888' },
       encoding: { x, y },
     },
-    // Whiskers only where some policy has an interval: an empty layer makes vega warn of an
-    // infinite extent (one replication).
     ...whisker(rows, 'costLo', {
       x: { field: 'costLo', type: 'quantitative' },
       x2: { field: 'costHi' },

@@ -5,7 +5,7 @@ import type { RunResult } from '../../runner/run-result.js';
 import {
   type Channel,
   CONFIG,
-  type LayerSpec,
+  layerIf,
   logAxis,
   nonNegativeAxis,
   type Param,
@@ -116,16 +116,14 @@ export function quantileBarsSpec(runs: readonly RunResult[]): TopLevelSpec {
           tooltip: QUANTILE_MEAN_TOOLTIP,
         },
       },
-      // Whiskers only when some bar has an interval: an empty layer makes vega warn of an infinite extent.
-      ...(rows.some((r) => r.loShown !== null)
-        ? [
-            {
-              transform: [{ filter: 'isValid(datum.loShown)' }],
-              mark: { type: 'rule', color: '#d62728', strokeWidth: 1.5 },
-              encoding: { x: { field: 'loShown', type: 'quantitative' }, x2: { field: 'hiShown' }, opacity },
-            } satisfies LayerSpec,
-          ]
-        : []),
+      ...layerIf(
+        rows.some((r) => r.loShown !== null),
+        {
+          transform: [{ filter: 'isValid(datum.loShown)' }],
+          mark: { type: 'rule', color: '#d62728', strokeWidth: 1.5 },
+          encoding: { x: { field: 'loShown', type: 'quantitative' }, x2: { field: 'hiShown' }, opacity },
+        },
+      ),
     ],
   };
 }

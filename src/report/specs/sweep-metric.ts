@@ -11,6 +11,7 @@ import {
   CONFIG,
   logAxis,
   type LayerSpec,
+  layerIf,
   pickOpacity,
   pickParam,
   policyColor,
@@ -121,28 +122,25 @@ export function sweepMetricSpec(sweep: SweepResult, metric = 'responseTime.p99')
     title: yTitle,
     scale: log ? { type: 'log' } : { zero: false },
   };
-  // Each interval layer only when it has rows: an empty one makes vega warn of an infinite extent.
   const drawn = rows.filter((r) => r.loShown !== null);
   const layer: LayerSpec[] = [
-    ...(drawn.some((r) => !r.alone)
-      ? [
-          {
-            transform: [{ filter: 'isValid(datum.loShown) && !datum.alone' }],
-            mark: { type: 'errorband' },
-            encoding: { x, y: band, y2: { field: 'hiShown' }, color, opacity: pickOpacity(0.18, 0.02) },
-          } satisfies LayerSpec,
-        ]
-      : []),
-    ...(drawn.some((r) => r.alone)
-      ? [
-          {
-            // A policy's lone point (a one-point sweep, or one value per panel): a whisker, as no band.
-            transform: [{ filter: 'isValid(datum.loShown) && datum.alone' }],
-            mark: { type: 'rule', strokeWidth: 1.5 },
-            encoding: { x, y: band, y2: { field: 'hiShown' }, color, opacity: pickOpacity(0.6, 0.05) },
-          } satisfies LayerSpec,
-        ]
-      : []),
+    ...layerIf(
+      drawn.some((r) => !r.alone),
+      {
+        transform: [{ filter: 'isValid(datum.loShown) && !datum.alone' }],
+        mark: { type: 'errorband' },
+        encoding: { x, y: band, y2: { field: 'hiShown' }, color, opacity: pickOpacity(0.18, 0.02) },
+      },
+    ),
+    // A policy's lone point (a one-point sweep, or one value per panel): a whisker, as no band.
+    ...layerIf(
+      drawn.some((r) => r.alone),
+      {
+        transform: [{ filter: 'isValid(datum.loShown) && datum.alone' }],
+        mark: { type: 'rule', strokeWidth: 1.5 },
+        encoding: { x, y: band, y2: { field: 'hiShown' }, color, opacity: pickOpacity(0.6, 0.05) },
+      },
+    ),
     {
       params: [pickParam],
       mark: { type: 'line', point: true, strokeWidth: 2 },
